@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Portal.Core.Funds;
+using Portal.Core.Payments;
+using Portal.Core.Payments.Lucene;
+using Portal.Core.Privacy;
+using Portal.Core.Regions;
+
+namespace Portal.Core.Hosting;
+
+public static class PortalCoreRegistration
+{
+    /// <summary>Options, the region tree, the fund catalogue and the self-lookup key: what every host needs.</summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services)
+    {
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
+        services.AddOptions<LookupOptions>().BindConfiguration(LookupOptions.Section)
+            .Validate(o => { o.KeyBytes(); return true; }).ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => RegionCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "regions")));
+        services.AddSingleton(sp => FundCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "funds.yaml")));
+        services.AddSingleton<OwnerKey>();
+        return services;
+    }
+
+    /// <summary>The payment index the sites read (Lucene in the data folder), kept fresh in the background.</summary>
+    public static IServiceCollection AddPaymentIndex(this IServiceCollection services)
+    {
+        services.AddOptions<PaymentIndexRefreshOptions>().BindConfiguration(PaymentIndexRefreshOptions.Section);
+        services.AddSingleton<IPaymentIndex>(sp => new LucenePaymentIndex(
+            sp.GetRequiredService<IOptions<PortalOptions>>().Value.PaymentIndexDirectory,
+            sp.GetRequiredService<FundCatalog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<PaymentIndexRefresher>();
+        return services;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using Portal.Core.Funds;
+using Portal.Core.Payments;
+using Portal.Core.Privacy;
+using Portal.Core.Regions;
+
+namespace Portal.Core.Ingest;
+
+/// <summary>What validating one file found: the payments fit to publish, the rows held back, and the partitions the file covers.</summary>
+public sealed record FileValidation(
+    string Path,
+    Region? County,
+    int RowsRead,
+    IReadOnlyList<ValidPayment> Payments,
+    IReadOnlyList<Rejection> Rejections,
+    IReadOnlyList<Rejection> Warnings,
+    IReadOnlyCollection<PartitionKey> Partitions)
+{
+    public string FileName => System.IO.Path.GetFileName(Path);
+    public int RowsRejected => Rejections.Select(r => r.Row).Distinct().Count();
+    public decimal AmountPublished => Payments.Sum(p => p.Amount);
+}
+
+/// <summary>Validates a whole department file: every row rule, then the rules across rows (duplicates, exclusive funds, the 合计 row).</summary>
+public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog funds, OwnerKey owners, TimeProvider clock)
+{
+    public const int MaxRows = 5_000_000;
+
+    public FileValidation Validate(string path, SyncSettings settings, Action<int>? progress = null)
+    {
+        var export = DepartmentExport.Open(path);
+        var name = export.FileName;
+        var validator = new RowValidator(name, regions, funds, owners, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+            ResolveCounty(name, settings.County, export.Title), ResolveFund(name, settings.Fund, export), ResolvePeriod(name, settings.Period, export));
+
+        var outcomes = new List<RowOutcome>();
+        foreach (var row in export.Rows())
+        {
+            if (outcomes.Count >= MaxRows) throw new ExportFileException($"{name}：超过 {MaxRows:N0} 行的上限，请按乡镇或月份拆分。");
+            outcomes.Add(validator.Validate(row));
+            if (outcomes.Count % 10_000 == 0) progress?.Invoke(outcomes.Count);
+        }
+        progress?.Invoke(outcomes.Count);
+
+        var rejections = outcomes.SelectMany(o => o.Rejections).ToList();
+        var held = HoldBackDuplicates(name, outcomes, rejections);
+        var payments = outcomes.Where(o => o.Payment is not null && !held.Contains(o.RowNumber)).Select(o => o.Payment!).ToList();
+        var warnings = new List<Rejection>();
+        CheckStatedTotal(export, outcomes, warnings);
+        var partitions = outcomes.Where(o => o.Partition is not null).Select(o => o.Partition!.Value).ToHashSet();
+        return new FileValidation(path, validator.County, outcomes.Count, payments,
+            rejections.OrderBy(r => r.Row).ToList(), warnings, partitions);
+    }
+
+    /// <summary>Every row of a person paid twice by one fund in one period, or paid by two funds that exclude each other, is held back: the department must say which is right.</summary>
+    private HashSet<int> HoldBackDuplicates(string file, List<RowOutcome> outcomes, List<Rejection> rejections)
+    {
+        var held = new HashSet<int>();
+        var valid = outcomes.Where(o => o.Payment is not null).Select(o => o.Payment!).ToList();
+        foreach (var group in valid.GroupBy(p => (p.OwnerKey, p.Fund.Code, p.Period)).Where(g => g.Count() > 1))
+        {
+            var rows = string.Join("、", group.Select(p => p.RowNumber));
+            foreach (var p in group)
+            {
+                held.Add(p.RowNumber);
+                rejections.Add(new Rejection(file, p.RowNumber, "身份证号", ValidationRule.DuplicatePayment,
+                    $"{p.MaskedName} 在 {p.Period} 领取{p.Fund.Name}出现 {group.Count()} 次（第 {rows} 行），请核实后只保留正确的一条。"));
+            }
+        }
+        foreach (var group in valid.GroupBy(p => (p.OwnerKey, p.Period)))
+        {
+            var list = group.DistinctBy(p => p.Fund.Code).ToList();
+            for (var i = 0; i < list.Count; i++)
+                for (var j = i + 1; j < list.Count; j++)
+                {
+                    if (!funds.Exclusive(list[i].Fund, list[j].Fund)) continue;
+                    foreach (var p in group.Where(p => p.Fund == list[i].Fund || p.Fund == list[j].Fund))
+                    {
+                        if (!held.Add(p.RowNumber)) continue;
+                        rejections.Add(new Rejection(file, p.RowNumber, "资金类别", ValidationRule.ExclusiveFunds,
+                            $"{p.MaskedName} 在 {p.Period} 同时领取{list[i].Fund.Name}和{list[j].Fund.Name}，两者不能同时享受，请核实。"));
+                    }
+                }
+        }
+        return held;
+    }
+
+    private static void CheckStatedTotal(DepartmentExport export, List<RowOutcome> outcomes, List<Rejection> warnings)
+    {
+        if (export.StatedTotal is not { Length: > 0 } stated) return;
+        var sum = outcomes.Sum(o => o.Amount ?? 0);
+        var row = export.StatedTotalRow ?? 0;
+        if (!CellText.TryParseAmount(stated, out var total))
+            warnings.Add(new Rejection(export.FileName, row, "发放金额", ValidationRule.TotalMismatch, $"合计行的金额“{stated}”无法识别；各行金额之和为 {Money.Yuan(sum)}。"));
+        else if (total != sum)
+            warnings.Add(new Rejection(export.FileName, row, "发放金额", ValidationRule.TotalMismatch, $"合计行写的是 {Money.Yuan(total)}，各行金额之和为 {Money.Yuan(sum)}，相差 {Money.Yuan(total - sum)}。"));
+    }
+
+    private Region? ResolveCounty(string file, string? code, string title)
+    {
+        if (!string.IsNullOrWhiteSpace(code))
+        {
+            var county = regions.Find(code.Trim());
+            return county is { Level: RegionLevel.County } ? county : throw new ExportFileException($"{file}：--county {code} 不是有效的县级区划代码（6 位，如 410221）。");
+        }
+        if (title.Length == 0) return null;
+        var candidates = regions.AtLevel(RegionLevel.County).Where(c => c.Name.Length >= 2 && title.Contains(c.Name, StringComparison.Ordinal)).ToList();
+        if (candidates.Count > 1) candidates = candidates.Where(c => regions.Find(c.ParentCode) is { } city && title.Contains(city.Name, StringComparison.Ordinal)).ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private Fund? ResolveFund(string file, string? code, DepartmentExport export)
+    {
+        if (!string.IsNullOrWhiteSpace(code))
+            return funds.ByCode(code) ?? funds.Match(code) ?? throw new ExportFileException($"{file}：--fund {code} 不在资金目录中（可用：{string.Join("、", funds.All.Select(f => f.Code))}）。");
+        if (export.Has(ExportColumn.Fund)) return null;
+        return funds.All.SelectMany(f => f.Aliases.Append(f.Name).Select(n => (Fund: f, Name: n)))
+            .Where(x => export.Title.Contains(x.Name, StringComparison.Ordinal)).OrderByDescending(x => x.Name.Length).Select(x => x.Fund).FirstOrDefault();
+    }
+
+    private static Period? ResolvePeriod(string file, string? text, DepartmentExport export)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+            return Period.TryParseLoose(text, out var p) ? p : throw new ExportFileException($"{file}：--period {text} 格式不对，应写作 2026-05。");
+        if (export.Has(ExportColumn.Period)) return null;
+        var m = TitlePeriod().Match(export.Title);
+        return m.Success && Period.TryParseLoose(m.Value.Replace(" ", ""), out var t) ? t : null;
+    }
+
+    [GeneratedRegex(@"\d{4}\s*年\s*\d{1,2}\s*月")]
+    private static partial Regex TitlePeriod();
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace Portal.Core.Ingest;
+
+/// <summary>
+/// The rows a department must fix, as a CSV that Excel opens (UTF-8 with BOM). Personal values in it are
+/// masked, and it is never written under the data folder, so it cannot reach the public index.
+/// </summary>
+public static class RejectionReport
+{
+    public static string DefaultPathFor(string input) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(input))!, Path.GetFileNameWithoutExtension(input) + ".rejected.csv");
+
+    public static void Write(string path, IEnumerable<Rejection> rows, string dataDirectory)
+    {
+        var full = Path.GetFullPath(path);
+        var data = Path.GetFullPath(dataDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (full.StartsWith(data, StringComparison.Ordinal))
+            throw new ExportFileException($"退回报告不能写在数据目录（{dataDirectory}）下：请用 --report 指定其他位置。");
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        using var writer = new StreamWriter(full, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var header in new[] { "文件", "行号", "列", "规则", "说明" }) csv.WriteField(header);
+        csv.NextRecord();
+        foreach (var r in rows)
+        {
+            csv.WriteField(r.File);
+            csv.WriteField(r.Row);
+            csv.WriteField(r.Column);
+            csv.WriteField(r.Rule.Title());
+            csv.WriteField(r.Message);
+            csv.NextRecord();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace Portal.Core.Ingest;
+
+/// <summary>The rules a row must pass before it is published. Each rejection names one.</summary>
+public enum ValidationRule
+{
+    NameMissing, IdNumberInvalid, RegionUnknown, RegionOutsideCounty, RegionNameMismatch, FundUnknown,
+    AmountInvalid, AmountAboveStandard, PeriodInvalid, HouseholdSizeInvalid, PaidOnInvalid,
+    DuplicatePayment, ExclusiveFunds, TotalMismatch,
+}
+
+public static class ValidationRuleNames
+{
+    public static string Title(this ValidationRule rule) => rule switch
+    {
+        ValidationRule.NameMissing => "姓名缺失",
+        ValidationRule.IdNumberInvalid => "身份证号无效",
+        ValidationRule.RegionUnknown => "区划不存在",
+        ValidationRule.RegionOutsideCounty => "区划不属于本县",
+        ValidationRule.RegionNameMismatch => "区划名称不符",
+        ValidationRule.FundUnknown => "资金类别未知",
+        ValidationRule.AmountInvalid => "金额无效",
+        ValidationRule.AmountAboveStandard => "金额超出标准",
+        ValidationRule.PeriodInvalid => "所属期无效",
+        ValidationRule.HouseholdSizeInvalid => "家庭人口无效",
+        ValidationRule.PaidOnInvalid => "发放日期无效",
+        ValidationRule.DuplicatePayment => "重复发放",
+        ValidationRule.ExclusiveFunds => "互斥资金重复享受",
+        ValidationRule.TotalMismatch => "合计不符",
+        _ => rule.ToString(),
+    };
+}
+
+/// <summary>One reason a row was held back (or, for TotalMismatch, a warning about the file).</summary>
+public sealed record Rejection(string File, int Row, string Column, ValidationRule Rule, string Message);

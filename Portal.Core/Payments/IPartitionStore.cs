@@ -1,0 +1,12 @@
+using Portal.Core.Ingest;
+
+namespace Portal.Core.Payments;
+
+/// <summary>Where validated payments are published: each partition (village × fund × period) is replaced whole, in one commit.</summary>
+public interface IPartitionStore : IDisposable
+{
+    PartitionReplacement Replace(IReadOnlyList<ValidPayment> payments, Action<int>? progress = null);
+}
+
+/// <summary>Partitions whose published content changed, and how many were already identical.</summary>
+public sealed record PartitionReplacement(IReadOnlyList<PartitionKey> Changed, int Unchanged);

@@ -1,0 +1,220 @@
+using System.Globalization;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Portal.Core.Funds;
+using Portal.Core.Privacy;
+using Portal.Core.Regions;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Portal.Core.Payments.Lucene;
+
+/// <summary>The embedded payment index, read from the data folder and refreshed when the indexer commits.</summary>
+public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
+{
+    public const int MaxResultWindow = 10_000;
+    private const int MaxOwnPayments = 1_000;
+
+    private readonly LuceneDirectory _directory;
+    private readonly FundCatalog _funds;
+    private readonly TimeProvider _clock;
+    private readonly System.Threading.Lock _gate = new();
+    private SearcherManager? _manager;
+    private long _sequence = -1;
+
+    public LucenePaymentIndex(string path, FundCatalog funds, TimeProvider clock)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        _directory = FSDirectory.Open(path);
+        _funds = funds;
+        _clock = clock;
+        Refresh();
+    }
+
+    public PaymentPage Search(PaymentQuery query)
+    {
+        var page = Math.Max(1, query.Page);
+        var size = Math.Clamp(query.PageSize, 1, PaymentQuery.MaxPageSize);
+        if ((long)page * size > MaxResultWindow) throw new ArgumentOutOfRangeException(nameof(query), $"最多翻到第 {MaxResultWindow / size} 页。");
+        return WithSearcher(searcher =>
+        {
+            if (searcher is null) return new PaymentPage([], 0, 0, page, size);
+            var filter = PaymentFilter(query.FundCode);
+            AddRegion(filter, query.RegionCode);
+            if (query.Period is { } period) filter.Add(NumericRangeQuery.NewInt32Range(IndexFields.Period, period.Value, period.Value, true, true), Occur.MUST);
+            if (!string.IsNullOrWhiteSpace(query.Name)) filter.Add(NameQuery(query.Name), Occur.MUST);
+
+            var top = TopFieldCollector.Create(SortFor(query.Sort), page * size, false, false, false, false);
+            var totals = new SumCollector(IndexFields.Amount);
+            searcher.Search(new ConstantScoreQuery(filter), MultiCollector.Wrap(top, totals));
+            var items = top.GetTopDocs((page - 1) * size, size).ScoreDocs.Select(d => ToPayment(searcher.Doc(d.Doc))).ToList();
+            return new PaymentPage(items, totals.Count, Money.FromFen(totals.Sum), page, size);
+        });
+    }
+
+    public IReadOnlyList<PaymentTotal> Summarize(string regionCode, string? fundCode, Period? period, SummaryGrouping grouping)
+    {
+        var level = LevelOf(regionCode);
+        if (grouping == SummaryGrouping.ChildRegion && level >= (int)RegionLevel.Village) return [];
+        return WithSearcher<IReadOnlyList<PaymentTotal>>(searcher =>
+        {
+            if (searcher is null) return [];
+            var filter = WindowFilter(IndexFields.RollupType, fundCode);
+            AddRegion(filter, regionCode);
+            if (period is { } p) filter.Add(NumericRangeQuery.NewInt32Range(IndexFields.Period, p.Value, p.Value, true, true), Occur.MUST);
+            var collector = new GroupCollector(grouping switch
+            {
+                SummaryGrouping.ChildRegion => GroupCollector.KeyOf.Sorted(IndexFields.Region(level + 1)),
+                SummaryGrouping.Fund => GroupCollector.KeyOf.Sorted(IndexFields.Fund),
+                _ => GroupCollector.KeyOf.Numeric(IndexFields.Period, v => Period.FromValue((int)v).ToString()),
+            });
+            searcher.Search(new ConstantScoreQuery(filter), collector);
+            return collector.Totals.Select(kv => new PaymentTotal(kv.Key, (int)kv.Value.Count, Money.FromFen(kv.Value.Sum)))
+                .OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+        });
+    }
+
+    public IReadOnlyList<PublicPayment> FindOwn(string ownerKey) => WithSearcher<IReadOnlyList<PublicPayment>>(searcher =>
+    {
+        if (searcher is null) return [];
+        var filter = PaymentFilter(null);
+        filter.Add(new TermQuery(new Term(IndexFields.Owner, ownerKey)), Occur.MUST);
+        var hits = searcher.Search(new ConstantScoreQuery(filter), null, MaxOwnPayments, SortFor(PaymentSort.PeriodDesc));
+        return hits.ScoreDocs.Select(d => ToPayment(searcher.Doc(d.Doc))).ToList();
+    });
+
+    public PublicPayment? Find(string id) => WithSearcher(searcher =>
+    {
+        if (searcher is null) return null;
+        var filter = PaymentFilter(null);
+        filter.Add(new TermQuery(new Term(IndexFields.Id, id)), Occur.MUST);
+        var hit = searcher.Search(new ConstantScoreQuery(filter), 1).ScoreDocs.FirstOrDefault();
+        return hit is null ? null : ToPayment(searcher.Doc(hit.Doc));
+    });
+
+    public IReadOnlyList<Period> Periods() =>
+        Summarize(Region.CountryCode, null, null, SummaryGrouping.Period).Select(t => Period.TryParseIso(t.Key, out var p) ? p : default)
+            .OrderByDescending(p => p).ToList();
+
+    public IndexChange? Refresh()
+    {
+        lock (_gate)
+        {
+            if (_manager is null)
+            {
+                if (!DirectoryReader.IndexExists(_directory)) return null;
+                _manager = new SearcherManager(_directory, null);
+            }
+            else _manager.MaybeRefreshBlocking();
+            var searcher = _manager.Acquire();
+            try
+            {
+                var data = ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData;
+                var sequence = data.TryGetValue(IndexFields.CommitSequence, out var s) && long.TryParse(s, CultureInfo.InvariantCulture, out var n) ? n : 0;
+                if (sequence == _sequence) return null;
+                var counties = data.TryGetValue(IndexFields.CommitCounties, out var c) ? c.Split(',', StringSplitOptions.RemoveEmptyEntries) : [];
+                var change = new IndexChange(counties, AllRegions: sequence != _sequence + 1);
+                _sequence = sequence;
+                return change;
+            }
+            finally { _manager.Release(searcher); }
+        }
+    }
+
+    private T WithSearcher<T>(Func<IndexSearcher?, T> read)
+    {
+        var manager = _manager;
+        if (manager is null) return read(null);
+        var searcher = manager.Acquire();
+        try { return read(searcher); }
+        finally { manager.Release(searcher); }
+    }
+
+    private BooleanQuery PaymentFilter(string? fundCode) => WindowFilter(IndexFields.PaymentType, fundCode);
+
+    /// <summary>Documents of one type inside their fund's publication window: payments past it leave every answer without a manual step.</summary>
+    private BooleanQuery WindowFilter(string type, string? fundCode)
+    {
+        var now = Period.Of(_clock.GetLocalNow());
+        var window = new BooleanQuery();
+        foreach (var fund in _funds.All.Where(f => fundCode is null || f.Code == fundCode))
+        {
+            var cutoff = now.AddMonths(1 - fund.PublicationMonths).Value;
+            window.Add(new BooleanQuery
+            {
+                { new TermQuery(new Term(IndexFields.Fund, fund.Code)), Occur.MUST },
+                { NumericRangeQuery.NewInt32Range(IndexFields.Period, cutoff, null, true, true), Occur.MUST },
+            }, Occur.SHOULD);
+        }
+        window.MinimumNumberShouldMatch = 1;
+        return new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.Type, type)), Occur.MUST },
+            { window, Occur.MUST },
+        };
+    }
+
+    private static void AddRegion(BooleanQuery filter, string? code)
+    {
+        if (string.IsNullOrEmpty(code) || code == Region.CountryCode) return;
+        filter.Add(new TermQuery(new Term(IndexFields.Region(LevelOf(code)), code)), Occur.MUST);
+    }
+
+    public static int LevelOf(string code) => code.Length switch
+    {
+        2 => 1, 4 => 2, 6 => 3, 9 => 4, 12 => 5, _ => 0,
+    };
+
+    /// <summary>A masked name (张*明) matches exactly; a surname (张, 欧阳) by prefix; longer text also matches place names.</summary>
+    private static Query NameQuery(string text)
+    {
+        var q = NameMask.Normalize(text);
+        if (q.Contains('*')) return new TermQuery(new Term(IndexFields.Name, q));
+        var query = new BooleanQuery { { new PrefixQuery(new Term(IndexFields.Name, q)), Occur.SHOULD } };
+        if (q.Length >= 2) query.Add(PlacePhrase(q), Occur.SHOULD);
+        return query;
+    }
+
+    private static PhraseQuery PlacePhrase(string text)
+    {
+        var phrase = new PhraseQuery();
+        using var analyzer = new CJKAnalyzer(IndexFields.Version);
+        using var stream = analyzer.GetTokenStream(IndexFields.Place, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken()) phrase.Add(new Term(IndexFields.Place, term.ToString()));
+        stream.End();
+        return phrase;
+    }
+
+    private static Sort SortFor(PaymentSort sort) => sort switch
+    {
+        PaymentSort.AmountDesc => new Sort(new SortField(IndexFields.Amount, SortFieldType.INT64, true), VillageOrder, NameOrder),
+        PaymentSort.AmountAsc => new Sort(new SortField(IndexFields.Amount, SortFieldType.INT64), VillageOrder, NameOrder),
+        PaymentSort.PeriodAsc => new Sort(new SortField(IndexFields.Period, SortFieldType.INT32), VillageOrder, NameOrder),
+        PaymentSort.Name => new Sort(NameOrder, new SortField(IndexFields.Period, SortFieldType.INT32, true)),
+        _ => new Sort(new SortField(IndexFields.Period, SortFieldType.INT32, true), VillageOrder, NameOrder),
+    };
+
+    private static SortField VillageOrder => new(IndexFields.Region(5), SortFieldType.STRING);
+    private static SortField NameOrder => new(IndexFields.Name, SortFieldType.STRING);
+
+    private static PublicPayment ToPayment(global::Lucene.Net.Documents.Document doc) => new(
+        doc.Get(IndexFields.Id),
+        doc.Get(IndexFields.Name),
+        doc.Get(IndexFields.Fund),
+        doc.Get(IndexFields.Region(5)),
+        Period.FromValue(doc.GetField(IndexFields.Period).GetInt32Value() ?? 0),
+        Money.FromFen(doc.GetField(IndexFields.Amount).GetInt64Value() ?? 0),
+        doc.GetField(IndexFields.Household)?.GetInt32Value(),
+        doc.Get(IndexFields.Department) ?? "",
+        doc.Get(IndexFields.PaidOn) is { } paid ? DateOnly.ParseExact(paid, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+
+    public void Dispose()
+    {
+        _manager?.Dispose();
+        _directory.Dispose();
+    }
+}

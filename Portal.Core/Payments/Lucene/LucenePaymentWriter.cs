@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Portal.Core.Ingest;
+using Portal.Core.Regions;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Portal.Core.Payments.Lucene;
+
+/// <summary>
+/// Replaces partitions (village × fund × period) of the embedded index. One call is one commit, so readers
+/// see either the old partitions or the new ones; partitions whose content did not change are not touched.
+/// </summary>
+public sealed class LucenePaymentWriter : IPartitionStore
+{
+    private const string RollupOf = "rollupOf";
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly RegionCatalog _regions;
+
+    public LucenePaymentWriter(string path, RegionCatalog regions)
+    {
+        _regions = regions;
+        System.IO.Directory.CreateDirectory(path);
+        _directory = FSDirectory.Open(path);
+        var config = new IndexWriterConfig(IndexFields.Version, IndexFields.CreateAnalyzer())
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 256,
+        };
+        try { _writer = new IndexWriter(_directory, config); }
+        catch (LockObtainFailedException e)
+        {
+            _directory.Dispose();
+            throw new ExportFileException($"另一个同步正在写入索引（{path}），请等它结束后再试。", e);
+        }
+    }
+
+    public PartitionReplacement Replace(IReadOnlyList<ValidPayment> payments, Action<int>? progress = null)
+    {
+        var groups = payments.GroupBy(p => p.Partition).ToList();
+        var existing = ExistingHashes(groups.Select(g => g.Key));
+        var changed = new List<PartitionKey>();
+        var written = 0;
+        foreach (var group in groups)
+        {
+            var rows = group.OrderBy(p => p.OwnerKey, StringComparer.Ordinal).ToList();
+            var hash = ContentHash(rows);
+            if (existing.TryGetValue(group.Key.ToString(), out var old) && old == hash) continue;
+            var key = group.Key.ToString();
+            _writer.DeleteDocuments(new Term(IndexFields.Partition, key));
+            var path = _regions.Path(rows[0].Village);
+            foreach (var payment in rows)
+            {
+                _writer.AddDocument(PaymentDocument(key, payment, path));
+                if (++written % 10_000 == 0) progress?.Invoke(written);
+            }
+            _writer.AddDocument(RollupDocument(key, rows, path, hash));
+            changed.Add(group.Key);
+        }
+        if (changed.Count > 0)
+        {
+            var sequence = long.TryParse(_writer.CommitData.TryGetValue(IndexFields.CommitSequence, out var s) ? s : "0", out var n) ? n : 0;
+            var counties = changed.Select(k => k.VillageCode[..6]).Distinct().Order();
+            _writer.SetCommitData(new Dictionary<string, string>
+            {
+                [IndexFields.CommitSequence] = (sequence + 1).ToString(CultureInfo.InvariantCulture),
+                [IndexFields.CommitCounties] = string.Join(",", counties),
+            });
+            _writer.Commit();
+        }
+        progress?.Invoke(written);
+        return new PartitionReplacement(changed, groups.Count - changed.Count);
+    }
+
+    private Dictionary<string, string> ExistingHashes(IEnumerable<PartitionKey> keys)
+    {
+        var hashes = new Dictionary<string, string>();
+        using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        if (reader.NumDocs == 0) return hashes;
+        var searcher = new IndexSearcher(reader);
+        foreach (var key in keys.Select(k => k.ToString()))
+        {
+            var hit = searcher.Search(new TermQuery(new Term(RollupOf, key)), 1).ScoreDocs.FirstOrDefault();
+            if (hit is not null) hashes[key] = searcher.Doc(hit.Doc).Get(IndexFields.Hash);
+        }
+        return hashes;
+    }
+
+    private static string ContentHash(IEnumerable<ValidPayment> rows)
+    {
+        var text = new StringBuilder();
+        foreach (var p in rows)
+            text.Append(p.OwnerKey).Append('|').Append(Money.ToFen(p.Amount)).Append('|').Append(p.MaskedName).Append('|')
+                .Append(p.HouseholdSize).Append('|').Append(p.Department).Append('|').Append(p.PaidOn?.ToString("O")).Append('\n');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static IEnumerable<IIndexableField> PaymentDocument(string partition, ValidPayment p, IReadOnlyList<Region> path)
+    {
+        var fields = new List<IIndexableField>(20)
+        {
+            new StringField(IndexFields.Type, IndexFields.PaymentType, Field.Store.NO),
+            new StringField(IndexFields.Id, PaymentId(p), Field.Store.YES),
+            new StringField(IndexFields.Partition, partition, Field.Store.NO),
+            new StringField(IndexFields.Owner, p.OwnerKey, Field.Store.NO),
+            new StringField(IndexFields.Fund, p.Fund.Code, Field.Store.YES),
+            new Int32Field(IndexFields.Period, p.Period.Value, Field.Store.YES),
+            new NumericDocValuesField(IndexFields.Period, p.Period.Value),
+            new StoredField(IndexFields.Amount, Money.ToFen(p.Amount)),
+            new NumericDocValuesField(IndexFields.Amount, Money.ToFen(p.Amount)),
+            new StringField(IndexFields.Name, p.MaskedName, Field.Store.YES),
+            new SortedDocValuesField(IndexFields.Name, new BytesRef(p.MaskedName)),
+            new StoredField(IndexFields.Department, p.Department),
+            new TextField(IndexFields.Place, string.Join(" ", path.Skip(3).Select(RegionCatalog.DisplayName)), Field.Store.NO),
+            new SortedDocValuesField(IndexFields.Region(5), new BytesRef(p.Village.Code)),
+        };
+        foreach (var region in path) fields.Add(new StringField(IndexFields.Region((int)region.Level), region.Code, region.IsVillage ? Field.Store.YES : Field.Store.NO));
+        if (p.HouseholdSize is { } size) fields.Add(new StoredField(IndexFields.Household, size));
+        if (p.PaidOn is { } paid) fields.Add(new StoredField(IndexFields.PaidOn, paid.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        return fields;
+    }
+
+    /// <summary>The payment's public id: the owner hash is already keyed, so a short digest of it with fund and period is stable and reveals nothing.</summary>
+    private static string PaymentId(ValidPayment p) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{p.OwnerKey}|{p.Fund.Code}|{p.Period.Value}")).AsSpan(0, 10));
+
+    private static IEnumerable<IIndexableField> RollupDocument(string partition, List<ValidPayment> rows, IReadOnlyList<Region> path, string hash)
+    {
+        var first = rows[0];
+        var fields = new List<IIndexableField>(20)
+        {
+            new StringField(IndexFields.Type, IndexFields.RollupType, Field.Store.NO),
+            new StringField(IndexFields.Partition, partition, Field.Store.NO),
+            new StringField(RollupOf, partition, Field.Store.NO),
+            new StringField(IndexFields.Fund, first.Fund.Code, Field.Store.NO),
+            new SortedDocValuesField(IndexFields.Fund, new BytesRef(first.Fund.Code)),
+            new Int32Field(IndexFields.Period, first.Period.Value, Field.Store.NO),
+            new NumericDocValuesField(IndexFields.Period, first.Period.Value),
+            new NumericDocValuesField(IndexFields.Count, rows.Count),
+            new NumericDocValuesField(IndexFields.Amount, rows.Sum(p => Money.ToFen(p.Amount))),
+            new StoredField(IndexFields.Hash, hash),
+        };
+        foreach (var region in path)
+        {
+            fields.Add(new StringField(IndexFields.Region((int)region.Level), region.Code, Field.Store.NO));
+            fields.Add(new SortedDocValuesField(IndexFields.Region((int)region.Level), new BytesRef(region.Code)));
+        }
+        return fields;
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+}

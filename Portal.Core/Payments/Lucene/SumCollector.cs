@@ -1,0 +1,80 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Portal.Core.Payments.Lucene;
+
+/// <summary>Counts the matching documents and sums one numeric doc-values field (the facet module is not served here).</summary>
+internal sealed class SumCollector(string field) : ICollector
+{
+    private NumericDocValues? _values;
+
+    public int Count { get; private set; }
+    public long Sum { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) { }
+
+    public void SetNextReader(AtomicReaderContext context) => _values = context.AtomicReader.GetNumericDocValues(field);
+
+    public void Collect(int doc)
+    {
+        Count++;
+        if (_values is not null) Sum += _values.Get(doc);
+    }
+}
+
+/// <summary>Sums rollup documents (their count and amount) per key: a child region, a fund or a period.</summary>
+internal sealed class GroupCollector(GroupCollector.KeyOf key) : ICollector
+{
+    private NumericDocValues? _count;
+    private NumericDocValues? _amount;
+    private Func<int, string?> _key = _ => null;
+
+    public Dictionary<string, (long Count, long Sum)> Totals { get; } = new();
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) { }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        var reader = context.AtomicReader;
+        _count = reader.GetNumericDocValues(IndexFields.Count);
+        _amount = reader.GetNumericDocValues(IndexFields.Amount);
+        _key = key.Bind(reader);
+    }
+
+    public void Collect(int doc)
+    {
+        var k = _key(doc);
+        if (k is null) return;
+        var (count, sum) = Totals.GetValueOrDefault(k);
+        Totals[k] = (count + (_count?.Get(doc) ?? 0), sum + (_amount?.Get(doc) ?? 0));
+    }
+
+    /// <summary>How to read a document's group key from doc values in one segment.</summary>
+    internal sealed class KeyOf(Func<AtomicReader, Func<int, string?>> bind)
+    {
+        public Func<int, string?> Bind(AtomicReader reader) => bind(reader);
+
+        public static KeyOf Sorted(string field) => new(reader =>
+        {
+            var values = reader.GetSortedDocValues(field);
+            if (values is null) return _ => null;
+            var term = new global::Lucene.Net.Util.BytesRef();
+            return doc =>
+            {
+                if (values.GetOrd(doc) < 0) return null;
+                values.Get(doc, term);
+                return term.Utf8ToString();
+            };
+        });
+
+        public static KeyOf Numeric(string field, Func<long, string> format) => new(reader =>
+        {
+            var values = reader.GetNumericDocValues(field);
+            return values is null ? _ => null : doc => format(values.Get(doc));
+        });
+    }
+}

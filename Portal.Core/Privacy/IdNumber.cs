@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Portal.Core.Privacy;
+
+public enum IdNumberProblem { None, Missing, Scientific, Format, Legacy15, BirthDate, Checksum }
+
+/// <summary>The 18-character citizen ID number of GB 11643-1999: 17 digits and a mod 11-2 check character.</summary>
+public static partial class IdNumber
+{
+    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private const string CheckCharacters = "10X98765432";
+
+    /// <summary>Upper-case, half-width, without spaces.</summary>
+    public static string Normalize(string text) => Portal.Core.Ingest.CellText.Normalize(text).Replace(" ", "").ToUpperInvariant();
+
+    public static IdNumberProblem Check(string? text, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return IdNumberProblem.Missing;
+        var id = Normalize(text);
+        if (ScientificPattern().IsMatch(id)) return IdNumberProblem.Scientific;
+        if (id.Length == 15 && id.All(char.IsAsciiDigit)) return IdNumberProblem.Legacy15;
+        if (!FormatPattern().IsMatch(id)) return IdNumberProblem.Format;
+        if (!DateOnly.TryParseExact(id.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
+            || birth.Year < 1900 || birth > today) return IdNumberProblem.BirthDate;
+        return id[17] == CheckCharacter(id.AsSpan(0, 17)) ? IdNumberProblem.None : IdNumberProblem.Checksum;
+    }
+
+    public static char CheckCharacter(ReadOnlySpan<char> first17)
+    {
+        var sum = 0;
+        for (var i = 0; i < 17; i++) sum += (first17[i] - '0') * Weights[i];
+        return CheckCharacters[sum % 11];
+    }
+
+    /// <summary>An ID number with its birth date and sequence hidden, for rejection reports: 410221********123X.</summary>
+    public static string Mask(string text)
+    {
+        var id = Normalize(text);
+        return id.Length < 12 ? new string('*', id.Length) : id[..6] + new string('*', id.Length - 10) + id[^4..];
+    }
+
+    [GeneratedRegex(@"^\d(\.\d+)?E\+?\d+$")]
+    private static partial Regex ScientificPattern();
+
+    [GeneratedRegex(@"^\d{17}[\dX]$")]
+    private static partial Regex FormatPattern();
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using Portal.Core.Funds;
+using Portal.Core.Payments;
+using Portal.Core.Privacy;
+using Portal.Core.Regions;
+
+namespace Portal.Core.Ingest.Samples;
+
+public enum SampleFormat { Utf8Csv, Gb18030Csv, Xlsx }
+
+/// <summary>A made-up person of the sample data, kept so tests and demos can look their own payments up.</summary>
+public sealed record SamplePerson(string Name, string IdNumber, string Phone, string BankAccount, Region Village);
+
+/// <summary>One generated row as a department would export it.</summary>
+public sealed record SampleRow(SamplePerson Person, Fund Fund, Period Period, decimal Amount, int HouseholdSize);
+
+/// <summary>
+/// Writes realistic synthetic department exports: made-up names, checksum-valid made-up ID numbers,
+/// real village codes, a title and unit row above the header and a 合计 row below the data.
+/// </summary>
+public sealed class SampleExport(RegionCatalog regions, FundCatalog funds, int seed = 12388)
+{
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧", "程", "曹", "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕", "欧阳", "司马", "诸葛"];
+    private const string GivenChars = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英建华文辉玉兰志强春梅海燕国庆红梅金凤德福广才秋菊长青书田永生";
+    public static readonly string[] DefaultFunds = ["rural-dibao", "urban-dibao", "tekun", "elderly-allowance", "disability-living", "disability-care", "farmland-protection", "temporary-aid"];
+
+    private readonly Random _random = new(seed);
+
+    /// <summary>Counties whose villages the region data covers (the only ones a sample can use).</summary>
+    public IReadOnlyList<Region> Counties() =>
+        regions.AtLevel(RegionLevel.County).Where(c => regions.Children(c.Code).Any(t => regions.Children(t.Code).Count > 0)).OrderBy(c => c.Code).ToList();
+
+    public List<SamplePerson> People(Region county, int count)
+    {
+        var villages = regions.Children(county.Code).SelectMany(t => regions.Children(t.Code)).ToList();
+        if (villages.Count == 0) throw new ArgumentException($"{county.Name} 没有村级区划数据。");
+        var people = new List<SamplePerson>(count);
+        var ids = new HashSet<string>();
+        while (people.Count < count)
+        {
+            var person = new SamplePerson(Name(), "", Digits("1", 10), Digits("6228", 15), villages[_random.Next(villages.Count)]);
+            var id = IdFor(county.Code);
+            if (ids.Add(id)) people.Add(person with { IdNumber = id });
+        }
+        return people;
+    }
+
+    /// <summary>Rows for every person for each of the funds they receive, over the given months.</summary>
+    public IEnumerable<SampleRow> Rows(IReadOnlyList<SamplePerson> people, IReadOnlyList<Fund> fundList, IReadOnlyList<Period> months)
+    {
+        foreach (var person in people)
+        {
+            var fund = fundList[Math.Abs(person.IdNumber.GetHashCode(StringComparison.Ordinal)) % fundList.Count];
+            var household = 1 + _random.Next(5);
+            var amount = Math.Round(fund.MaxAmount * (decimal)(0.1 + 0.4 * _random.NextDouble()), 0) + (_random.Next(2) == 0 ? 0.5m : 0m);
+            foreach (var month in months) yield return new SampleRow(person, fund, month, amount, household);
+        }
+    }
+
+    public IReadOnlyList<Fund> Funds(IEnumerable<string> codes) => codes.Select(c => funds.ByCode(c) ?? throw new ArgumentException($"未知资金：{c}")).ToList();
+
+    /// <summary>Writes rows as a department export file in the given format; returns the stated total.</summary>
+    public decimal Write(string path, Region county, IEnumerable<SampleRow> rows, SampleFormat format, string title)
+    {
+        var header = new[] { "序号", "乡镇（街道）", "村（社区）", "行政区划代码", "户主姓名", "身份证号码", "联系电话", "银行卡号", "资金类别", "家庭人口", "发放金额（元）", "所属期", "发放部门", "备注" };
+        var table = new List<string[]> { new[] { title }, new[] { "单位：元" }, header };
+        var total = 0m;
+        var n = 0;
+        foreach (var r in rows)
+        {
+            total += r.Amount;
+            var village = r.Person.Village;
+            var township = regions.Find(village.ParentCode)!;
+            table.Add([(++n).ToString(CultureInfo.InvariantCulture), township.Name, RegionCatalog.DisplayName(village), village.Code, r.Person.Name, r.Person.IdNumber,
+                r.Person.Phone, r.Person.BankAccount, r.Fund.Name, r.HouseholdSize.ToString(CultureInfo.InvariantCulture),
+                r.Amount.ToString("#,##0.00", CultureInfo.InvariantCulture), r.Period.ToString(), county.Name + (r.Fund.Department.EndsWith('局') ? r.Fund.Department : r.Fund.Department + "局"), ""]);
+        }
+        table.Add(["合计", "", "", "", "", "", "", "", "", "", total.ToString("#,##0.00", CultureInfo.InvariantCulture), "", "", ""]);
+        table.Add([]);
+        if (format == SampleFormat.Xlsx) XlsxWriter.Write(path, table);
+        else WriteCsv(path, table, format == SampleFormat.Gb18030Csv ? SheetReader.Gb18030 : new UTF8Encoding(true));
+        return total;
+    }
+
+    public static void WriteCsv(string path, IEnumerable<string[]> table, Encoding encoding)
+    {
+        using var writer = new StreamWriter(path, false, encoding);
+        foreach (var row in table) writer.Write(string.Join(",", row.Select(Quote)) + "\r\n");
+    }
+
+    private static string Quote(string cell) => cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
+
+    private string Name()
+    {
+        var surname = Surnames[_random.Next(Surnames.Length)];
+        var length = _random.Next(10) < 3 ? 1 : 2;
+        var given = new StringBuilder();
+        for (var i = 0; i < length; i++) given.Append(GivenChars[_random.Next(GivenChars.Length)]);
+        return surname + given;
+    }
+
+    private string IdFor(string countyCode)
+    {
+        var birth = new DateOnly(1930, 1, 1).AddDays(_random.Next(365 * 75));
+        var body = countyCode + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + _random.Next(1000).ToString("D3", CultureInfo.InvariantCulture);
+        return body + IdNumber.CheckCharacter(body);
+    }
+
+    private string Digits(string prefix, int length)
+    {
+        var sb = new StringBuilder(prefix);
+        sb.Append("3578"[_random.Next(4)]);
+        while (sb.Length < length + prefix.Length) sb.Append((char)('0' + _random.Next(10)));
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,72 @@
+using Portal.Core;
+using Portal.Core.Funds;
+using Portal.Core.Ingest;
+using Portal.Core.Ingest.Samples;
+using Portal.Core.Payments;
+using Portal.Core.Payments.Lucene;
+using Portal.Core.Privacy;
+using Portal.Core.Regions;
+
+namespace Portal.Tests;
+
+/// <summary>
+/// A throw-away data folder with payments synced into it from generated department files, the way the
+/// indexer does it. Tests point the hosts at <see cref="DataDirectory"/> with <see cref="HmacKey"/>.
+/// </summary>
+public sealed class SampleData : IDisposable
+{
+    /// <summary>A fixed test key (32 bytes); never used outside tests.</summary>
+    public static readonly string HmacKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    public static readonly RegionCatalog Regions = RegionCatalog.Load(Path.Combine(AppContext.BaseDirectory, "content", "regions"));
+    public static readonly FundCatalog Funds = FundCatalog.Load(Path.Combine(AppContext.BaseDirectory, "content", "funds.yaml"));
+
+    public SampleData()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "portal-test-" + Guid.NewGuid().ToString("N")[..12]);
+        DataDirectory = Path.Combine(Root, "data");
+        InputDirectory = Path.Combine(Root, "inbox");
+        Directory.CreateDirectory(DataDirectory);
+        Directory.CreateDirectory(InputDirectory);
+    }
+
+    public string Root { get; }
+    public string DataDirectory { get; }
+    public string InputDirectory { get; }
+    public string IndexDirectory => new PortalOptions { DataDirectory = DataDirectory }.PaymentIndexDirectory;
+    public List<SampleRow> Rows { get; } = [];
+    public OwnerKey Owners { get; } = new(Convert.FromBase64String(HmacKey));
+
+    /// <summary>The current period and the ones before it, newest last.</summary>
+    public static IReadOnlyList<Period> RecentMonths(int count)
+    {
+        var now = Period.Of(DateTimeOffset.Now);
+        return Enumerable.Range(0, count).Select(i => now.AddMonths(i - count + 1)).ToList();
+    }
+
+    /// <summary>Generates people in a county (杞县 by default), writes their rows as a department file and syncs it.</summary>
+    public FileSyncResult AddCounty(string countyCode = "410221", int people = 200, int months = 3, string[]? funds = null,
+        SampleFormat format = SampleFormat.Utf8Csv, int seed = 7)
+    {
+        var sample = new SampleExport(Regions, Funds, seed);
+        var county = Regions.Find(countyCode)!;
+        var rows = sample.Rows(sample.People(county, people), sample.Funds(funds ?? ["rural-dibao", "elderly-allowance", "disability-living"]), RecentMonths(months)).ToList();
+        var path = Path.Combine(InputDirectory, $"{county.Name}-{seed}.{(format == SampleFormat.Xlsx ? "xlsx" : "csv")}");
+        sample.Write(path, county, rows, format, $"{county.Name}惠民资金发放花名册");
+        Rows.AddRange(rows);
+        return Sync(path);
+    }
+
+    public FileSyncResult Sync(string path, SyncSettings? settings = null, string? reportPath = null)
+    {
+        var validation = new ExportValidation(Regions, Funds, Owners, TimeProvider.System);
+        var sync = new PartitionSync(validation, () => new LucenePaymentWriter(IndexDirectory, Regions), DataDirectory);
+        return sync.Run(path, settings ?? new SyncSettings(), reportPath, dryRun: false);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); }
+        catch (IOException) { }
+    }
+}

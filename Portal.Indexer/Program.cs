@@ -1,1 +1,17 @@
-return 0;
+using System.CommandLine;
+using Portal.Indexer;
+using Portal.Indexer.Bench;
+using Portal.Indexer.Samples;
+using Portal.Indexer.Stats;
+using Portal.Indexer.Sync;
+
+var root = new RootCommand("Portal 数据同步：校验、脱敏并发布部门导出的惠民资金数据")
+{
+    SyncCommand.Create(IndexerOptions.All, dryRun: false),
+    SyncCommand.Create(IndexerOptions.All, dryRun: true),
+    StatsCommand.Create(),
+    SampleCommand.Create(),
+    BenchCommand.Create(),
+};
+foreach (var option in IndexerOptions.Global) root.Options.Add(option);
+return root.Parse(args).Invoke();

@@ -93,7 +93,7 @@ public sealed class DepartmentExport
                     StatedTotalRow = row.Number;
                     yield break;
                 }
-                yield return new ExportRow(
+                var data = new ExportRow(
                     row.Number,
                     Cell(row.Cells, ExportColumn.Name),
                     Cell(row.Cells, ExportColumn.IdNumber),
@@ -106,6 +106,8 @@ public sealed class DepartmentExport
                     Cell(row.Cells, ExportColumn.HouseholdSize),
                     Cell(row.Cells, ExportColumn.PaidOn),
                     Cell(row.Cells, ExportColumn.Department));
+                // Signature and note lines (制表人：…) carry no name, ID number or amount: they are not payments.
+                if (data.Name.Length + data.IdNumber.Length + data.Amount.Length > 0) yield return data;
             }
         }
     }

@@ -10,12 +10,15 @@ public sealed record FileSyncResult(FileValidation Validation, PartitionReplacem
 }
 
 /// <summary>
-/// Ingest → validate → desensitize → publish for one department file. Every (village, fund, period)
-/// the file has valid rows for is replaced by exactly those rows in one commit; other partitions are
-/// never touched, and a partition whose rows were all rejected keeps what it had.
+/// Ingest → validate → desensitize → publish for department files. Every (village, fund, period) a file
+/// has valid rows for is replaced by exactly those rows; other partitions are never touched, and a
+/// partition whose rows were all rejected keeps what it had. <see cref="Commit"/> publishes the run at once.
 /// </summary>
-public sealed class PartitionSync(ExportValidation validation, Func<IPartitionStore> openStore, string dataDirectory)
+public sealed class PartitionSync(ExportValidation validation, Func<IPartitionStore> openStore, string dataDirectory) : IDisposable
 {
+    // Opened on the first file that has something to publish and kept for the run: opening the index per file costs more than small files do.
+    private IPartitionStore? _store;
+
     public FileSyncResult Run(string path, SyncSettings settings, string? reportPath, bool dryRun, IProgress<SyncProgress>? progress = null)
     {
         var name = Path.GetFileName(path);
@@ -27,10 +30,14 @@ public sealed class PartitionSync(ExportValidation validation, Func<IPartitionSt
             RejectionReport.Write(report, checkedFile.Warnings.Concat(checkedFile.Rejections), dataDirectory);
         }
         if (dryRun || checkedFile.Payments.Count == 0) return new FileSyncResult(checkedFile, null, report);
-        using var store = openStore();
-        var replacement = store.Replace(checkedFile.Payments, n => progress?.Report(new SyncProgress(name, "写入索引", n)));
+        _store ??= openStore();
+        var replacement = _store.Replace(checkedFile.Payments, n => progress?.Report(new SyncProgress(name, "写入索引", n)));
         return new FileSyncResult(checkedFile, replacement, report);
     }
+
+    public void Commit() => _store?.Commit();
+
+    public void Dispose() => _store?.Dispose();
 }
 
 public readonly record struct SyncProgress(string File, string Stage, int Rows);

@@ -60,8 +60,10 @@ public sealed class SampleData : IDisposable
     public FileSyncResult Sync(string path, SyncSettings? settings = null, string? reportPath = null)
     {
         var validation = new ExportValidation(Regions, Funds, Owners, TimeProvider.System);
-        var sync = new PartitionSync(validation, () => new LucenePaymentWriter(IndexDirectory, Regions), DataDirectory);
-        return sync.Run(path, settings ?? new SyncSettings(), reportPath, dryRun: false);
+        using var sync = new PartitionSync(validation, () => new LucenePaymentWriter(IndexDirectory, Regions), DataDirectory);
+        var result = sync.Run(path, settings ?? new SyncSettings(), reportPath, dryRun: false);
+        sync.Commit();
+        return result;
     }
 
     public void Dispose()

@@ -13,8 +13,9 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace Portal.Core.Payments.Lucene;
 
 /// <summary>
-/// Replaces partitions (village × fund × period) of the embedded index. One call is one commit, so readers
-/// see either the old partitions or the new ones; partitions whose content did not change are not touched.
+/// Replaces partitions (village × fund × period) of the embedded index. Nothing is visible until
+/// <see cref="Commit"/>, so readers see either the old partitions or the new ones; partitions whose
+/// content did not change are not touched.
 /// </summary>
 public sealed class LucenePaymentWriter : IPartitionStore
 {
@@ -22,6 +23,9 @@ public sealed class LucenePaymentWriter : IPartitionStore
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly RegionCatalog _regions;
+    private readonly DirectoryReader? _committed;
+    private readonly Dictionary<string, string> _replaced = new();
+    private readonly HashSet<string> _changedCounties = new();
 
     public LucenePaymentWriter(string path, RegionCatalog regions)
     {
@@ -39,20 +43,20 @@ public sealed class LucenePaymentWriter : IPartitionStore
             _directory.Dispose();
             throw new ExportFileException($"另一个同步正在写入索引（{path}），请等它结束后再试。", e);
         }
+        _committed = DirectoryReader.IndexExists(_directory) ? DirectoryReader.Open(_directory) : null;
     }
 
     public PartitionReplacement Replace(IReadOnlyList<ValidPayment> payments, Action<int>? progress = null)
     {
         var groups = payments.GroupBy(p => p.Partition).ToList();
-        var existing = ExistingHashes(groups.Select(g => g.Key));
         var changed = new List<PartitionKey>();
         var written = 0;
         foreach (var group in groups)
         {
+            var key = group.Key.ToString();
             var rows = group.OrderBy(p => p.OwnerKey, StringComparer.Ordinal).ToList();
             var hash = ContentHash(rows);
-            if (existing.TryGetValue(group.Key.ToString(), out var old) && old == hash) continue;
-            var key = group.Key.ToString();
+            if (PublishedHash(key) == hash) continue;
             _writer.DeleteDocuments(new Term(IndexFields.Partition, key));
             var path = _regions.Path(rows[0].Village);
             foreach (var payment in rows)
@@ -61,35 +65,36 @@ public sealed class LucenePaymentWriter : IPartitionStore
                 if (++written % 10_000 == 0) progress?.Invoke(written);
             }
             _writer.AddDocument(RollupDocument(key, rows, path, hash));
+            _replaced[key] = hash;
+            _changedCounties.Add(group.Key.VillageCode[..6]);
             changed.Add(group.Key);
-        }
-        if (changed.Count > 0)
-        {
-            var sequence = long.TryParse(_writer.CommitData.TryGetValue(IndexFields.CommitSequence, out var s) ? s : "0", out var n) ? n : 0;
-            var counties = changed.Select(k => k.VillageCode[..6]).Distinct().Order();
-            _writer.SetCommitData(new Dictionary<string, string>
-            {
-                [IndexFields.CommitSequence] = (sequence + 1).ToString(CultureInfo.InvariantCulture),
-                [IndexFields.CommitCounties] = string.Join(",", counties),
-            });
-            _writer.Commit();
         }
         progress?.Invoke(written);
         return new PartitionReplacement(changed, groups.Count - changed.Count);
     }
 
-    private Dictionary<string, string> ExistingHashes(IEnumerable<PartitionKey> keys)
+    /// <summary>Publishes everything replaced since the last commit at once, noting which counties changed for the sites' caches.</summary>
+    public void Commit()
     {
-        var hashes = new Dictionary<string, string>();
-        using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
-        if (reader.NumDocs == 0) return hashes;
-        var searcher = new IndexSearcher(reader);
-        foreach (var key in keys.Select(k => k.ToString()))
+        if (_changedCounties.Count == 0) return;
+        var sequence = long.TryParse(_writer.CommitData.TryGetValue(IndexFields.CommitSequence, out var s) ? s : "0", out var n) ? n : 0;
+        _writer.SetCommitData(new Dictionary<string, string>
         {
-            var hit = searcher.Search(new TermQuery(new Term(RollupOf, key)), 1).ScoreDocs.FirstOrDefault();
-            if (hit is not null) hashes[key] = searcher.Doc(hit.Doc).Get(IndexFields.Hash);
-        }
-        return hashes;
+            [IndexFields.CommitSequence] = (sequence + 1).ToString(CultureInfo.InvariantCulture),
+            [IndexFields.CommitCounties] = string.Join(",", _changedCounties.Order()),
+        });
+        _writer.Commit();
+        _changedCounties.Clear();
+    }
+
+    /// <summary>The content hash a partition has now: as replaced in this run, else as last committed.</summary>
+    private string? PublishedHash(string key)
+    {
+        if (_replaced.TryGetValue(key, out var hash)) return hash;
+        if (_committed is null) return null;
+        var searcher = new IndexSearcher(_committed);
+        var hit = searcher.Search(new TermQuery(new Term(RollupOf, key)), 1).ScoreDocs.FirstOrDefault();
+        return hit is null ? null : searcher.Doc(hit.Doc).Get(IndexFields.Hash);
     }
 
     private static string ContentHash(IEnumerable<ValidPayment> rows)
@@ -156,6 +161,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
 
     public void Dispose()
     {
+        _committed?.Dispose();
         _writer.Dispose();
         _directory.Dispose();
     }

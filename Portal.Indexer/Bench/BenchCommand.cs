@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using Portal.Core.Ingest;
+using Portal.Core.Ingest.Samples;
+using Portal.Core.Payments;
+using Portal.Core.Payments.Lucene;
+using Portal.Core.Regions;
+using Portal.Indexer.Samples;
+using Portal.Indexer.Sync;
+
+namespace Portal.Indexer.Bench;
+
+/// <summary>
+/// `bench`: sync throughput on one large generated export (end to end, and beside it merely parsing the
+/// same file), then village-page query latency on the index it built. A measurement, not a test.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var rows = new Option<int>("--rows") { Description = "生成的导出文件行数", DefaultValueFactory = _ => 1_000_000 };
+        var work = new Option<string>("--work") { Description = "放生成文件和临时索引的文件夹", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "portal-bench") };
+        var queries = new Option<int>("--queries") { Description = "村页面查询次数", DefaultValueFactory = _ => 5_000 };
+        var command = new Command("bench", "基准：百万行导出的同步吞吐（与单纯解析对比）和村页面查询延迟 p50/p99") { rows, work, queries };
+        command.SetAction(parse =>
+        {
+            var context = IndexerOptions.Context(parse);
+            var dir = parse.GetValue(work)!;
+            var count = parse.GetValue(rows);
+            Directory.CreateDirectory(dir);
+            var county = context.Regions.Find("410221")!;
+            var file = Path.Combine(dir, $"bench-{count}.csv");
+            if (!File.Exists(file))
+            {
+                var sample = new SampleExport(context.Regions, context.Funds);
+                var months = SampleCommand.RecentMonths(12);
+                var people = sample.People(county, Math.Max(1, count / months.Count));
+                sample.Write(file, county, sample.Rows(people, sample.Funds(SampleExport.DefaultFunds), months).ToList(), SampleFormat.Utf8Csv, "杞县惠民资金发放花名册");
+            }
+
+            var parse1 = Stopwatch.StartNew();
+            var export = DepartmentExport.Open(file);
+            var parsed = export.Rows().Count();
+            parse1.Stop();
+
+            var data = Path.Combine(dir, "data-" + Guid.NewGuid().ToString("N")[..8]);
+            var indexPath = Path.Combine(data, "payments-index");
+            var key = new byte[32];
+            var owners = new Portal.Core.Privacy.OwnerKey(key);
+            using var sync = new PartitionSync(new ExportValidation(context.Regions, context.Funds, owners, TimeProvider.System),
+                () => new LucenePaymentWriter(indexPath, context.Regions), data);
+            var sync1 = Stopwatch.StartNew();
+            var result = sync.Run(file, new SyncSettings(), Path.Combine(dir, "bench.rejected.csv"), dryRun: false);
+            sync.Commit();
+            sync1.Stop();
+
+            var resync = Stopwatch.StartNew();
+            var again = sync.Run(file, new SyncSettings(), Path.Combine(dir, "bench.rejected.csv"), dryRun: false);
+            sync.Commit();
+            resync.Stop();
+
+            using var index = new LucenePaymentIndex(indexPath, context.Funds, TimeProvider.System);
+            var villages = context.Regions.Children(county.Code).SelectMany(t => context.Regions.Children(t.Code)).Select(v => v.Code).ToList();
+            var random = new Random(1);
+            var latencies = new List<double>();
+            var n = parse.GetValue(queries);
+            for (var i = 0; i < n + 200; i++)
+            {
+                var query = new PaymentQuery { RegionCode = villages[random.Next(villages.Count)], PageSize = 50, Sort = (PaymentSort)(i % 3) };
+                var t = Stopwatch.GetTimestamp();
+                index.Search(query);
+                index.Summarize(query.RegionCode!, null, null, SummaryGrouping.Fund);
+                if (i >= 200) latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+            latencies.Sort();
+            var report = new
+            {
+                rows = parsed,
+                published = result.Validation.Payments.Count,
+                parseSeconds = Math.Round(parse1.Elapsed.TotalSeconds, 2),
+                parseRowsPerSecond = Math.Round(parsed / parse1.Elapsed.TotalSeconds),
+                syncSeconds = Math.Round(sync1.Elapsed.TotalSeconds, 2),
+                syncRowsPerSecond = Math.Round(parsed / sync1.Elapsed.TotalSeconds),
+                syncOverParse = Math.Round(sync1.Elapsed / parse1.Elapsed, 2),
+                resyncSameFileSeconds = Math.Round(resync.Elapsed.TotalSeconds, 2),
+                resyncPartitionsChanged = again.Replacement?.Changed.Count ?? 0,
+                villagePageQueries = latencies.Count,
+                villagePageP50Ms = Math.Round(latencies[latencies.Count / 2], 3),
+                villagePageP99Ms = Math.Round(latencies[(int)(latencies.Count * 0.99)], 3),
+                dataDirectory = data,
+            };
+            Console.WriteLine(JsonSerializer.Serialize(report, SyncSummary.JsonOptions));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using Portal.Core.Funds;
+using Portal.Core.Ingest.Samples;
+using Portal.Core.Payments;
+using Portal.Core.Regions;
+
+namespace Portal.Indexer.Samples;
+
+/// <summary>`sample`: writes synthetic department exports (made-up names, checksum-valid made-up ID numbers) for demos, tests and benchmarks.</summary>
+public static class SampleCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--out") { Description = "写到这个文件夹", Required = true };
+        var rows = new Option<int>("--rows") { Description = "总行数", DefaultValueFactory = _ => 20_000 };
+        var counties = new Option<string?>("--counties") { Description = "县级区划代码，逗号分隔（默认：有村级区划数据的全部县）" };
+        var funds = new Option<string?>("--funds") { Description = "资金代码，逗号分隔" };
+        var months = new Option<int>("--months") { Description = "最近几个月", DefaultValueFactory = _ => 12 };
+        var single = new Option<bool>("--single") { Description = "全部写进一个 UTF-8 CSV 文件（用于基准测试）" };
+        var errors = new Option<bool>("--with-errors") { Description = "每个文件加几行典型错误，演示退回报告" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 12388 };
+        var command = new Command("sample", "生成逼真的模拟部门导出文件（虚构姓名、校验位正确的虚构身份证号），覆盖区划数据中的各县、多个资金、最近若干月")
+        {
+            output, rows, counties, funds, months, single, errors, seed,
+        };
+        command.SetAction(parse =>
+        {
+            var context = IndexerOptions.Context(parse);
+            var sample = new SampleExport(context.Regions, context.Funds, parse.GetValue(seed));
+            var chosen = parse.GetValue(counties) is { Length: > 0 } c
+                ? c.Split(',', StringSplitOptions.TrimEntries).Select(code => context.Regions.Find(code) ?? throw new ArgumentException($"未知县级代码 {code}")).ToList()
+                : sample.Counties().ToList();
+            var fundList = sample.Funds(parse.GetValue(funds) is { Length: > 0 } f ? f.Split(',', StringSplitOptions.TrimEntries) : SampleExport.DefaultFunds);
+            var periods = RecentMonths(parse.GetValue(months));
+            var dir = parse.GetValue(output)!;
+            Directory.CreateDirectory(dir);
+            var peoplePerCounty = Math.Max(1, parse.GetValue(rows) / (chosen.Count * periods.Count));
+            var written = Write(sample, context.Regions, dir, chosen, fundList, periods, peoplePerCounty, parse.GetValue(single), parse.GetValue(errors));
+            Console.WriteLine($"已写入 {written.Files} 个文件、{written.Rows:N0} 行到 {Path.GetFullPath(dir)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static (int Files, int Rows) Write(SampleExport sample, RegionCatalog regions, string dir, List<Region> counties,
+        IReadOnlyList<Fund> fundList, IReadOnlyList<Period> periods, int peoplePerCounty, bool single, bool withErrors)
+    {
+        var files = 0;
+        var total = 0;
+        if (single)
+        {
+            var all = counties.SelectMany(c => sample.Rows(sample.People(c, peoplePerCounty), fundList, periods)).ToList();
+            sample.Write(Path.Combine(dir, $"sample-{all.Count}.csv"), counties[0], all, SampleFormat.Utf8Csv, $"{counties[0].Name}惠民资金发放花名册");
+            return (1, all.Count);
+        }
+        foreach (var (county, i) in counties.Select((c, i) => (c, i)))
+        {
+            var rows = sample.Rows(sample.People(county, peoplePerCounty), fundList, periods).ToList();
+            foreach (var byFund in rows.GroupBy(r => r.Fund))
+            {
+                // Real offices export in both encodings and in Excel: rotate them so every path is exercised.
+                var format = (SampleFormat)((i + files) % 3);
+                var extension = format == SampleFormat.Xlsx ? "xlsx" : "csv";
+                var list = byFund.ToList();
+                var path = Path.Combine(dir, $"{county.Code}-{county.Name}-{byFund.Key.Name}-{format switch { SampleFormat.Gb18030Csv => "gb18030", SampleFormat.Utf8Csv => "utf8", _ => "excel" }}.{extension}");
+                if (withErrors && format != SampleFormat.Xlsx) path = WriteWithErrors(sample, regions, path, county, list, format);
+                else sample.Write(path, county, list, format, $"{county.Name}{periods[0].ToChinese()}至{periods[^1].ToChinese()}{byFund.Key.Name}发放花名册");
+                files++;
+                total += list.Count;
+            }
+        }
+        return (files, total);
+    }
+
+    /// <summary>Appends rows that break one rule each, so the rejection report has something to show.</summary>
+    private static string WriteWithErrors(SampleExport sample, RegionCatalog regions, string path, Region county, List<SampleRow> rows, SampleFormat format)
+    {
+        var first = rows[0];
+        var id = first.Person.IdNumber;
+        var otherCounty = regions.AtLevel(RegionLevel.Village).First(v => !v.Code.StartsWith(county.Code, StringComparison.Ordinal));
+        rows.AddRange(
+        [
+            first,
+            first with { Person = first.Person with { IdNumber = id[..17] + (id[17] == '1' ? "2" : "1") } },
+            first with { Person = first.Person with { IdNumber = double.Parse(id[..17], CultureInfo.InvariantCulture).ToString("0.#####E+0", CultureInfo.InvariantCulture) } },
+            first with { Person = first.Person with { Village = otherCounty } },
+            first with { Amount = first.Fund.MaxAmount * 10 },
+        ]);
+        sample.Write(path, county, rows, format, $"{county.Name}{first.Fund.Name}发放花名册（含错误示例）");
+        return path;
+    }
+
+    public static IReadOnlyList<Period> RecentMonths(int count)
+    {
+        var now = Period.Of(DateTimeOffset.Now);
+        return Enumerable.Range(0, Math.Max(1, count)).Select(i => now.AddMonths(i - count + 1)).ToList();
+    }
+}

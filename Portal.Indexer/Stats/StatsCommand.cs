@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Text.Json;
+using Portal.Core.Payments;
+using Portal.Core.Payments.Lucene;
+using Region = Portal.Core.Regions.Region;
+using Portal.Indexer.Sync;
+using Spectre.Console;
+
+namespace Portal.Indexer.Stats;
+
+/// <summary>`stats`: what the index publishes now, by fund and by period (payments past their window are not counted).</summary>
+public static class StatsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("stats", "显示索引中当前公开的笔数和金额（按资金、按月份）");
+        command.SetAction(parse =>
+        {
+            var context = IndexerOptions.Context(parse);
+            using var index = new LucenePaymentIndex(context.Portal.PaymentIndexDirectory, context.Funds, TimeProvider.System);
+            var byFund = index.Summarize(Region.CountryCode, null, null, SummaryGrouping.Fund);
+            var byPeriod = index.Summarize(Region.CountryCode, null, null, SummaryGrouping.Period);
+            var byProvince = index.Summarize(Region.CountryCode, null, null, SummaryGrouping.ChildRegion);
+            if (context.Json)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    index = context.Portal.PaymentIndexDirectory,
+                    count = byFund.Sum(t => t.Count),
+                    amount = byFund.Sum(t => t.Amount),
+                    funds = byFund, periods = byPeriod, provinces = byProvince,
+                }, SyncSummary.JsonOptions));
+                return 0;
+            }
+            AnsiConsole.MarkupLine($"索引：{Markup.Escape(context.Portal.PaymentIndexDirectory)}");
+            AnsiConsole.MarkupLine($"公开 {byFund.Sum(t => t.Count):N0} 笔，{Money.Total(byFund.Sum(t => t.Amount))}");
+            Print("资金", byFund.Select(t => (context.Funds.ByCode(t.Key)?.Name ?? t.Key, t)));
+            Print("所属期", byPeriod.Select(t => (t.Key, t)));
+            Print("省份", byProvince.Select(t => (context.Regions.Find(t.Key)?.Name ?? t.Key, t)));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(string title, IEnumerable<(string Label, PaymentTotal Total)> rows)
+    {
+        var table = new Table().AddColumn(title).AddColumn(new TableColumn("笔数").RightAligned()).AddColumn(new TableColumn("金额").RightAligned());
+        foreach (var (label, total) in rows) table.AddRow(Markup.Escape(label), total.Count.ToString("N0"), Markup.Escape(Money.Yuan(total.Amount)));
+        AnsiConsole.Write(table);
+    }
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Portal.Core.Ingest;
+using Portal.Core.Payments.Lucene;
+using Spectre.Console;
+
+namespace Portal.Indexer.Sync;
+
+/// <summary>`sync` publishes department files; `validate` is the same run without publishing.</summary>
+public static class SyncCommand
+{
+    public static Command Create(IEnumerable<Option> shared, bool dryRun)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "部门导出文件（CSV 或 XLSX）或包含它们的文件夹", Arity = ArgumentArity.OneOrMore };
+        var county = new Option<string?>("--county") { Description = "文件所属县的 6 位区划代码（文件没有区划代码列、标题也看不出县时必填）" };
+        var fund = new Option<string?>("--fund") { Description = "文件没有资金类别列时，整个文件的资金（代码或名称）" };
+        var period = new Option<string?>("--period") { Description = "文件没有所属期列时，整个文件的所属期，如 2026-05" };
+        var report = new Option<string?>("--report") { Description = "退回报告写到这个文件（默认写在输入文件旁边，不能在数据目录下）" };
+        var command = new Command(dryRun ? "validate" : "sync", dryRun ? "只校验，不发布：输出与 sync 相同的退回报告" : "校验、脱敏并发布：替换文件覆盖的 村×资金×所属期 分区")
+        {
+            paths, county, fund, period, report,
+        };
+        command.SetAction(parse =>
+        {
+            var context = IndexerOptions.Context(parse);
+            var settings = new SyncSettings { County = parse.GetValue(county), Fund = parse.GetValue(fund), Period = parse.GetValue(period) };
+            return Run(context, Inputs(parse.GetValue(paths)!), settings, parse.GetValue(report), dryRun);
+        });
+        return command;
+    }
+
+    /// <summary>Files named, and the CSV/XLSX files inside folders named; earlier rejection reports are skipped.</summary>
+    public static List<string> Inputs(IEnumerable<string> paths) =>
+        paths.SelectMany(p => Directory.Exists(p)
+                ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+                    .Where(f => !f.EndsWith(".rejected.csv", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
+                : (IEnumerable<string>)[p])
+            .ToList();
+
+    private static int Run(IndexerContext context, List<string> files, SyncSettings settings, string? report, bool dryRun)
+    {
+        if (files.Count == 0) return Fail(context, "没有找到 CSV 或 XLSX 文件。");
+        Portal.Core.Privacy.OwnerKey owners;
+        try { owners = context.OwnerKey(); }
+        catch (InvalidOperationException e) { return Fail(context, e.Message); }
+
+        var validation = new ExportValidation(context.Regions, context.Funds, owners, TimeProvider.System);
+        using var sync = new PartitionSync(validation, () => new LucenePaymentWriter(context.Portal.PaymentIndexDirectory, context.Regions), context.Portal.DataDirectory);
+        var summary = new SyncSummary(dryRun);
+        var clock = Stopwatch.StartNew();
+
+        void SyncAll(Action<SyncProgress>? onProgress)
+        {
+            foreach (var file in files)
+            {
+                var started = clock.Elapsed;
+                try
+                {
+                    var result = sync.Run(file, settings, files.Count == 1 ? report : ReportFor(report, file), dryRun,
+                        onProgress is null ? null : new Progress(onProgress));
+                    summary.Add(result, clock.Elapsed - started);
+                }
+                catch (ExportFileException e) { summary.Failed(file, e.Message); }
+            }
+            onProgress?.Invoke(new SyncProgress("索引", "提交", summary.RowsPublished));
+            sync.Commit();
+        }
+
+        if (context.Json || Console.IsOutputRedirected) SyncAll(null);
+        else
+            AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask("准备");
+                    SyncAll(p => task.Description = $"{Markup.Escape(p.File)} {p.Stage} {p.Rows:N0} 行，{p.Rows / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} 行/秒");
+                    task.StopTask();
+                });
+        summary.Print(context.Json, clock.Elapsed);
+        return summary.AnyFailed ? 1 : 0;
+    }
+
+    /// <summary>With several inputs, --report names a folder-level base: one report per input beside it.</summary>
+    private static string? ReportFor(string? report, string file) =>
+        report is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(report))!, Path.GetFileNameWithoutExtension(file) + ".rejected.csv");
+
+    private static int Fail(IndexerContext context, string message)
+    {
+        if (context.Json) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { error = message }, SyncSummary.JsonOptions));
+        else Console.Error.WriteLine("错误：" + message);
+        return 2;
+    }
+
+    private sealed class Progress(Action<SyncProgress> report) : IProgress<SyncProgress>
+    {
+        public void Report(SyncProgress value) => report(value);
+    }
+}

@@ -205,6 +205,6 @@ public class ExportValidationTests
         var result = ExportFiles.Validate(path);
         Assert.Empty(result.Rejections);
         Assert.Equal("elderly-allowance", result.Payments[0].Fund.Code);
-        Assert.Equal(new Payments.Period(2026, 9), result.Payments[0].Period);
+        Assert.Equal(new Portal.Core.Payments.Period(2026, 9), result.Payments[0].Period);
     }
 }

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# One command: build the Portal, load sample data on first run, and serve the site and the API on loopback.
+#   ./run.sh            start (sample data is generated and synced only if the index is empty)
+#   ./run.sh --fresh    throw the local index away and load the sample data again
+set -euo pipefail
+cd "$(dirname "$0")"
+
+WEB_PORT=${PORTAL_WEB_PORT:-5080}
+API_PORT=${PORTAL_API_PORT:-5081}
+DATA_DIR=${Portal__DataDirectory:-${XDG_DATA_HOME:-$HOME/.local/share}/portal}
+KEY_FILE=${PORTAL_KEY_FILE:-${XDG_CONFIG_HOME:-$HOME/.config}/portal/lookup-hmac.key}
+SAMPLE_DIR=${PORTAL_SAMPLE_DIR:-.local/sample-exports}
+export Portal__DataDirectory="$DATA_DIR"
+
+command -v dotnet >/dev/null || { echo "需要 .NET SDK 10（dotnet）。/ The .NET 10 SDK is required." >&2; exit 1; }
+
+# The self-lookup key is a secret: made once per machine, kept outside the repo and outside the data folder.
+if [ -z "${Portal__Lookup__HmacKey:-}" ]; then
+  if [ ! -s "$KEY_FILE" ]; then
+    mkdir -p "$(dirname "$KEY_FILE")"
+    (umask 077; head -c 32 /dev/urandom | base64 > "$KEY_FILE")
+    echo "已生成本机查询密钥 / created a local lookup key: $KEY_FILE"
+  fi
+  export Portal__Lookup__HmacKey="$(cat "$KEY_FILE")"
+fi
+
+echo "构建 / building ..."
+for project in Portal.Indexer Portal.Web Portal.Api; do
+  dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly
+done
+INDEXER="dotnet Portal.Indexer/bin/Release/net10.0/portal-indexer.dll"
+
+if [ "${1:-}" = "--fresh" ]; then rm -rf "$DATA_DIR/payments-index" "$SAMPLE_DIR"; fi
+if [ ! -d "$DATA_DIR/payments-index" ] || [ -z "$(ls -A "$DATA_DIR/payments-index" 2>/dev/null)" ]; then
+  echo "生成并同步示例数据 / generating and syncing sample data ..."
+  $INDEXER sample --out "$SAMPLE_DIR" --rows 20000 --with-errors
+  $INDEXER sync "$SAMPLE_DIR"
+fi
+
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
+ASPNETCORE_ENVIRONMENT=Production dotnet Portal.Web/bin/Release/net10.0/Portal.Web.dll --urls "http://127.0.0.1:$WEB_PORT" --contentRoot Portal.Web &
+pids+=($!)
+ASPNETCORE_ENVIRONMENT=Production dotnet Portal.Api/bin/Release/net10.0/Portal.Api.dll --urls "http://127.0.0.1:$API_PORT" --contentRoot Portal.Api &
+pids+=($!)
+cat <<MSG
+
+  Portal 已启动 / running:
+    网站 / site:      http://127.0.0.1:$WEB_PORT/
+    接口 / API:       http://127.0.0.1:$API_PORT/api/v1/funds   (OpenAPI: /openapi/v1.json)
+    数据 / data:      $DATA_DIR
+    再同步 / re-sync: $INDEXER sync 文件或文件夹
+  按 Ctrl+C 停止 / Ctrl+C to stop.
+
+MSG
+wait -n "${pids[@]}"

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# One command: install what the tests need (Chromium and a CJK font for the browser tests), build, and run
+# every test. The last line is "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy"; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "安装 Chromium 与中文字体 / installing chromium and fonts-wqy-microhei ..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+  else
+    echo "警告：没有 /usr/bin/chromium，浏览器测试会跳过。请安装：sudo apt-get install chromium fonts-wqy-microhei" >&2
+  fi
+fi
+
+RESULTS=artifacts/test-results
+rm -rf "$RESULTS"
+dotnet build Portal.sln --nologo -v quiet -clp:ErrorsOnly
+status=0
+dotnet test Portal.sln --no-build --nologo --logger "trx;LogFilePrefix=portal" --logger "console;verbosity=minimal" --results-directory "$RESULTS" || status=$?
+
+passed=0; failed=0; skipped=0
+for trx in "$RESULTS"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { local v; v=$(echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"); echo "${v:-0}"; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+if [ "$passed" = 0 ] && [ "$failed" = 0 ] && [ "$status" != 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$status" = 0 ] && [ "$failed" = 0 ]

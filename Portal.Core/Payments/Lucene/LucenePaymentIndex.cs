@@ -23,6 +23,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
     private readonly System.Threading.Lock _gate = new();
     private SearcherManager? _manager;
     private long _sequence = -1;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Type, string Fund, int Month), Filter> _windows = new();
 
     public LucenePaymentIndex(string path, FundCatalog funds, TimeProvider clock)
     {
@@ -41,14 +42,14 @@ public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
         return WithSearcher(searcher =>
         {
             if (searcher is null) return new PaymentPage([], 0, 0, page, size);
-            var filter = PaymentFilter(query.FundCode);
+            var filter = new BooleanQuery();
             AddRegion(filter, query.RegionCode);
             if (query.Period is { } period) filter.Add(NumericRangeQuery.NewInt32Range(IndexFields.Period, period.Value, period.Value, true, true), Occur.MUST);
             if (!string.IsNullOrWhiteSpace(query.Name)) filter.Add(NameQuery(query.Name), Occur.MUST);
 
             var top = TopFieldCollector.Create(SortFor(query.Sort), page * size, false, false, false, false);
             var totals = new SumCollector(IndexFields.Amount);
-            searcher.Search(new ConstantScoreQuery(filter), MultiCollector.Wrap(top, totals));
+            searcher.Search(Conditions(filter), Window(IndexFields.PaymentType, query.FundCode), MultiCollector.Wrap(top, totals));
             var items = top.GetTopDocs((page - 1) * size, size).ScoreDocs.Select(d => ToPayment(searcher.Doc(d.Doc))).ToList();
             return new PaymentPage(items, totals.Count, Money.FromFen(totals.Sum), page, size);
         });
@@ -61,7 +62,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
         return WithSearcher<IReadOnlyList<PaymentTotal>>(searcher =>
         {
             if (searcher is null) return [];
-            var filter = WindowFilter(IndexFields.RollupType, fundCode);
+            var filter = new BooleanQuery();
             AddRegion(filter, regionCode);
             if (period is { } p) filter.Add(NumericRangeQuery.NewInt32Range(IndexFields.Period, p.Value, p.Value, true, true), Occur.MUST);
             var collector = new GroupCollector(grouping switch
@@ -70,7 +71,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
                 SummaryGrouping.Fund => GroupCollector.KeyOf.Sorted(IndexFields.Fund),
                 _ => GroupCollector.KeyOf.Numeric(IndexFields.Period, v => Period.FromValue((int)v).ToString()),
             });
-            searcher.Search(new ConstantScoreQuery(filter), collector);
+            searcher.Search(Conditions(filter), Window(IndexFields.RollupType, fundCode), collector);
             return collector.Totals.Select(kv => new PaymentTotal(kv.Key, (int)kv.Value.Count, Money.FromFen(kv.Value.Sum)))
                 .OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
         });
@@ -79,18 +80,15 @@ public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
     public IReadOnlyList<PublicPayment> FindOwn(string ownerKey) => WithSearcher<IReadOnlyList<PublicPayment>>(searcher =>
     {
         if (searcher is null) return [];
-        var filter = PaymentFilter(null);
-        filter.Add(new TermQuery(new Term(IndexFields.Owner, ownerKey)), Occur.MUST);
-        var hits = searcher.Search(new ConstantScoreQuery(filter), null, MaxOwnPayments, SortFor(PaymentSort.PeriodDesc));
+        var owner = new TermQuery(new Term(IndexFields.Owner, ownerKey));
+        var hits = searcher.Search(owner, Window(IndexFields.PaymentType, null), MaxOwnPayments, SortFor(PaymentSort.PeriodDesc));
         return hits.ScoreDocs.Select(d => ToPayment(searcher.Doc(d.Doc))).ToList();
     });
 
     public PublicPayment? Find(string id) => WithSearcher(searcher =>
     {
         if (searcher is null) return null;
-        var filter = PaymentFilter(null);
-        filter.Add(new TermQuery(new Term(IndexFields.Id, id)), Occur.MUST);
-        var hit = searcher.Search(new ConstantScoreQuery(filter), 1).ScoreDocs.FirstOrDefault();
+        var hit = searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), Window(IndexFields.PaymentType, null), 1).ScoreDocs.FirstOrDefault();
         return hit is null ? null : ToPayment(searcher.Doc(hit.Doc));
     });
 
@@ -132,28 +130,34 @@ public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
         finally { manager.Release(searcher); }
     }
 
-    private BooleanQuery PaymentFilter(string? fundCode) => WindowFilter(IndexFields.PaymentType, fundCode);
+    private static Query Conditions(BooleanQuery filter) => filter.Clauses.Count == 0 ? new MatchAllDocsQuery() : new ConstantScoreQuery(filter);
 
-    /// <summary>Documents of one type inside their fund's publication window: payments past it leave every answer without a manual step.</summary>
-    private BooleanQuery WindowFilter(string type, string? fundCode)
+    /// <summary>
+    /// Documents of one type inside their fund's publication window: payments past it leave every answer
+    /// without a manual step. The window moves once a month, so its bit set is cached per segment until then.
+    /// </summary>
+    private Filter Window(string type, string? fundCode)
     {
         var now = Period.Of(_clock.GetLocalNow());
-        var window = new BooleanQuery();
-        foreach (var fund in _funds.All.Where(f => fundCode is null || f.Code == fundCode))
+        return _windows.GetOrAdd((type, fundCode ?? "", now.Value), _ =>
         {
-            var cutoff = now.AddMonths(1 - fund.PublicationMonths).Value;
-            window.Add(new BooleanQuery
+            var window = new BooleanQuery();
+            foreach (var fund in _funds.All.Where(f => fundCode is null || f.Code == fundCode))
             {
-                { new TermQuery(new Term(IndexFields.Fund, fund.Code)), Occur.MUST },
-                { NumericRangeQuery.NewInt32Range(IndexFields.Period, cutoff, null, true, true), Occur.MUST },
-            }, Occur.SHOULD);
-        }
-        window.MinimumNumberShouldMatch = 1;
-        return new BooleanQuery
-        {
-            { new TermQuery(new Term(IndexFields.Type, type)), Occur.MUST },
-            { window, Occur.MUST },
-        };
+                var cutoff = now.AddMonths(1 - fund.PublicationMonths).Value;
+                window.Add(new BooleanQuery
+                {
+                    { new TermQuery(new Term(IndexFields.Fund, fund.Code)), Occur.MUST },
+                    { NumericRangeQuery.NewInt32Range(IndexFields.Period, cutoff, null, true, true), Occur.MUST },
+                }, Occur.SHOULD);
+            }
+            window.MinimumNumberShouldMatch = 1;
+            return new CachingWrapperFilter(new QueryWrapperFilter(new BooleanQuery
+            {
+                { new TermQuery(new Term(IndexFields.Type, type)), Occur.MUST },
+                { window, Occur.MUST },
+            }));
+        });
     }
 
     private static void AddRegion(BooleanQuery filter, string? code)

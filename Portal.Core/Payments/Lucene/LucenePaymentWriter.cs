@@ -36,6 +36,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 256,
+            UseCompoundFile = false,
         };
         try { _writer = new IndexWriter(_directory, config); }
         catch (LockObtainFailedException e)

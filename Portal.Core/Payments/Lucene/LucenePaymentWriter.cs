@@ -26,6 +26,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
     private readonly DirectoryReader? _committed;
     private readonly Dictionary<string, string> _replaced = new();
     private readonly HashSet<string> _changedCounties = new();
+    private readonly PaymentDocument _document = new();
 
     public LucenePaymentWriter(string path, RegionCatalog regions)
     {
@@ -60,9 +61,10 @@ public sealed class LucenePaymentWriter : IPartitionStore
             if (PublishedHash(key) == hash) continue;
             _writer.DeleteDocuments(new Term(IndexFields.Partition, key));
             var path = _regions.Path(rows[0].Village);
+            var place = string.Join(" ", path.Skip(3).Select(RegionCatalog.DisplayName));
             foreach (var payment in rows)
             {
-                _writer.AddDocument(PaymentDocument(key, payment, path));
+                _writer.AddDocument(_document.Fill(key, payment, path, place));
                 if (++written % 10_000 == 0) progress?.Invoke(written);
             }
             _writer.AddDocument(RollupDocument(key, rows, path, hash));
@@ -106,35 +108,6 @@ public sealed class LucenePaymentWriter : IPartitionStore
                 .Append(p.HouseholdSize).Append('|').Append(p.Department).Append('|').Append(p.PaidOn?.ToString("O")).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
-
-    private static IEnumerable<IIndexableField> PaymentDocument(string partition, ValidPayment p, IReadOnlyList<Region> path)
-    {
-        var fields = new List<IIndexableField>(20)
-        {
-            new StringField(IndexFields.Type, IndexFields.PaymentType, Field.Store.NO),
-            new StringField(IndexFields.Id, PaymentId(p), Field.Store.YES),
-            new StringField(IndexFields.Partition, partition, Field.Store.NO),
-            new StringField(IndexFields.Owner, p.OwnerKey, Field.Store.NO),
-            new StringField(IndexFields.Fund, p.Fund.Code, Field.Store.YES),
-            new Int32Field(IndexFields.Period, p.Period.Value, Field.Store.YES),
-            new NumericDocValuesField(IndexFields.Period, p.Period.Value),
-            new StoredField(IndexFields.Amount, Money.ToFen(p.Amount)),
-            new NumericDocValuesField(IndexFields.Amount, Money.ToFen(p.Amount)),
-            new StringField(IndexFields.Name, p.MaskedName, Field.Store.YES),
-            new SortedDocValuesField(IndexFields.Name, new BytesRef(p.MaskedName)),
-            new StoredField(IndexFields.Department, p.Department),
-            new TextField(IndexFields.Place, string.Join(" ", path.Skip(3).Select(RegionCatalog.DisplayName)), Field.Store.NO),
-            new SortedDocValuesField(IndexFields.Region(5), new BytesRef(p.Village.Code)),
-        };
-        foreach (var region in path) fields.Add(new StringField(IndexFields.Region((int)region.Level), region.Code, region.IsVillage ? Field.Store.YES : Field.Store.NO));
-        if (p.HouseholdSize is { } size) fields.Add(new StoredField(IndexFields.Household, size));
-        if (p.PaidOn is { } paid) fields.Add(new StoredField(IndexFields.PaidOn, paid.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        return fields;
-    }
-
-    /// <summary>The payment's public id: the owner hash is already keyed, so a short digest of it with fund and period is stable and reveals nothing.</summary>
-    private static string PaymentId(ValidPayment p) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{p.OwnerKey}|{p.Fund.Code}|{p.Period.Value}")).AsSpan(0, 10));
 
     private static IEnumerable<IIndexableField> RollupDocument(string partition, List<ValidPayment> rows, IReadOnlyList<Region> path, string hash)
     {

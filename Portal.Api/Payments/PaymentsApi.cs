@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Portal.Api.Hosting;
 using Portal.Core.Funds;
 using Portal.Core.Payments;
@@ -7,6 +6,9 @@ using Portal.Core.Privacy;
 using Portal.Core.Regions;
 
 namespace Portal.Api.Payments;
+
+// Problems go out as ProblemHttpResult: it writes application/problem+json through IProblemDetailsService,
+// where BadRequest<ProblemDetails> would answer plain application/json.
 
 /// <summary>惠民资金公开 for the mini-program and app: funds, region drill-down, payment search and self lookup.</summary>
 public static class PaymentsApi
@@ -19,15 +21,17 @@ public static class PaymentsApi
             .WithSummary("资金目录")
             .WithDescription("所有公开的惠民资金：代码、名称、主管部门、单笔上限（元）和公开期限（月）。");
 
-        api.MapGet("/regions/{code}", GetRegion).WithPublicCaching()
+        api.MapGet("/regions/{code}", GetRegion).WithPublicCaching().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("区划逐级汇总")
             .WithDescription("一个区划（code 为 0 或 root 表示全国）及其上级路径、下级区划，各自的发放笔数和金额合计；可按 fund、period（yyyy-MM）筛选。");
 
         api.MapGet("/payments", SearchPayments).WithPublicCaching().RequireRateLimiting(ApiRateLimits.Search)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("发放明细检索")
             .WithDescription("按区划（任一级代码）、资金、所属期和姓氏或脱敏姓名（q）检索发放明细，可排序、分页；totalCount 和 totalAmount 覆盖全部符合条件的记录。sort：amount-desc、amount-asc、period-desc、period-asc、name。");
 
         api.MapPost("/payments/lookup", LookUpOwnPayments).RequireRateLimiting(ApiRateLimits.Lookup)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AddEndpointFilter(async (context, next) =>
             {
                 // The answer is one person's payments: no phone, proxy or shared cache may keep it.
@@ -43,13 +47,13 @@ public static class PaymentsApi
     private static Ok<IReadOnlyList<FundAnswer>> GetFunds(FundCatalog funds) =>
         TypedResults.Ok<IReadOnlyList<FundAnswer>>(funds.All.Select(FundAnswer.From).ToList());
 
-    private static Results<Ok<RegionAnswer>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>> GetRegion(
+    private static Results<Ok<RegionAnswer>, ProblemHttpResult> GetRegion(
         string code, string? fund, string? period, IPaymentIndex index, RegionCatalog regions, FundCatalog funds)
     {
         if (PaymentFilters.FindRegion(regions, code) is not { } region)
-            return TypedResults.NotFound(ApiProblems.NotFound("没有这个区划代码；可从 /api/v1/regions/0 开始逐级查找。"));
-        if (PaymentFilters.ReadFund(funds, fund, out var fundCode) is { } fundProblem) return TypedResults.BadRequest(fundProblem);
-        if (PaymentFilters.ReadPeriod(period, out var month) is { } periodProblem) return TypedResults.BadRequest(periodProblem);
+            return TypedResults.Problem(ApiProblems.NotFound("没有这个区划代码；可从 /api/v1/regions/0 开始逐级查找。"));
+        if (PaymentFilters.ReadFund(funds, fund, out var fundCode) is { } fundProblem) return TypedResults.Problem(fundProblem);
+        if (PaymentFilters.ReadPeriod(period, out var month) is { } periodProblem) return TypedResults.Problem(periodProblem);
 
         var own = index.Summarize(region.Code, fundCode, month, SummaryGrouping.Fund);
         var byChild = index.Summarize(region.Code, fundCode, month, SummaryGrouping.ChildRegion).ToDictionary(t => t.Key);
@@ -65,12 +69,12 @@ public static class PaymentsApi
             own.Sum(t => t.Count), own.Sum(t => t.Amount), children));
     }
 
-    private static Results<Ok<PaymentPageAnswer>, BadRequest<ProblemDetails>> SearchPayments(
+    private static Results<Ok<PaymentPageAnswer>, ProblemHttpResult> SearchPayments(
         string? region, string? fund, string? period, string? q, string? sort, string? page, string? pageSize,
         HttpRequest request, IPaymentIndex index, RegionCatalog regions, FundCatalog funds)
     {
         if (PaymentFilters.ReadSearch(regions, funds, region, fund, period, q, sort, page, pageSize, out var query) is { } problem)
-            return TypedResults.BadRequest(problem);
+            return TypedResults.Problem(problem);
         var result = index.Search(query);
         var items = result.Items.Select(p => PaymentAnswer.From(p, funds, regions)).ToList();
         return TypedResults.Ok(new PaymentPageAnswer(items, result.TotalCount, result.TotalAmount, result.Page, result.PageSize, NextLink(request, result)));
@@ -87,14 +91,14 @@ public static class PaymentsApi
         return request.PathBase + request.Path + QueryString.Create(query);
     }
 
-    private static Results<Ok<OwnPaymentsAnswer>, BadRequest<ProblemDetails>> LookUpOwnPayments(
+    private static Results<Ok<OwnPaymentsAnswer>, ProblemHttpResult> LookUpOwnPayments(
         LookupRequest request, OwnerKey owners, IPaymentIndex index, RegionCatalog regions, FundCatalog funds, TimeProvider clock)
     {
         var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name)) return TypedResults.BadRequest(ApiProblems.BadRequest("name", "请填写本人姓名。"));
-        if (name.Length > PaymentFilters.MaxNameLength) return TypedResults.BadRequest(ApiProblems.BadRequest("name", $"姓名最多 {PaymentFilters.MaxNameLength} 个字。"));
+        if (string.IsNullOrEmpty(name)) return TypedResults.Problem(ApiProblems.BadRequest("name", "请填写本人姓名。"));
+        if (name.Length > PaymentFilters.MaxNameLength) return TypedResults.Problem(ApiProblems.BadRequest("name", $"姓名最多 {PaymentFilters.MaxNameLength} 个字。"));
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        if (IdNumberMessage(IdNumber.Check(request.IdNumber, today)) is { } message) return TypedResults.BadRequest(ApiProblems.BadRequest("idNumber", message));
+        if (IdNumberMessage(IdNumber.Check(request.IdNumber, today)) is { } message) return TypedResults.Problem(ApiProblems.BadRequest("idNumber", message));
 
         var own = index.FindOwn(owners.For(name, request.IdNumber!));
         return TypedResults.Ok(new OwnPaymentsAnswer(own.Select(p => PaymentAnswer.From(p, funds, regions)).ToList(), own.Count, own.Sum(p => p.Amount)));

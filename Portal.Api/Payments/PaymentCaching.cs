@@ -36,15 +36,14 @@ public static class PaymentCaching
         .CacheOutput(Policy)
         .AddEndpointFilter(async (context, next) =>
         {
-            var http = context.HttpContext;
-            var maxAge = http.RequestServices.GetRequiredService<IOptions<PaymentCacheOptions>>().Value.ClientMaxAge;
-            http.Response.OnStarting(() =>
+            var result = await next(context);
+            // Set before the result runs, so the output cache stores the header with the answer and replays it.
+            if ((result is INestedHttpResult nested ? nested.Result : result) is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK })
             {
-                if (http.Response.StatusCode == StatusCodes.Status200OK)
-                    http.Response.Headers.CacheControl = $"public, max-age={(int)maxAge.TotalSeconds}";
-                return Task.CompletedTask;
-            });
-            return await next(context);
+                var maxAge = context.HttpContext.RequestServices.GetRequiredService<IOptions<PaymentCacheOptions>>().Value.ClientMaxAge;
+                context.HttpContext.Response.Headers.CacheControl = $"public, max-age={(int)maxAge.TotalSeconds}";
+            }
+            return result;
         });
 
     /// <summary>Adds the region's tag (from the route or the region filter) and sets how long the server keeps the answer.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Portal.Api.Payments;
 using Portal.Core.Privacy;
 using Portal.Tests;
@@ -151,5 +152,21 @@ public class PaymentsSearchTests(PortalApiFactory factory)
             Assert.True(response.Headers.CacheControl?.Public);
             Assert.Equal(TimeSpan.FromSeconds(60), response.Headers.CacheControl?.MaxAge);
         }
+    }
+
+    [Fact]
+    public async Task Name_searches_are_limited_per_address_while_browsing_is_not()
+    {
+        using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Portal:Api:RateLimits:SearchPermitLimit", "1"));
+        using var client = strict.CreateClient();
+
+        var browsing = new List<HttpResponseMessage>();
+        for (var i = 0; i < 3; i++) browsing.Add(await client.GetAsync("/api/v1/payments?region=410221"));
+        var firstSearch = await client.GetAsync("/api/v1/payments?q=%E5%BC%A0");
+        var secondSearch = await client.GetAsync("/api/v1/payments?q=%E7%8E%8B");
+
+        Assert.All(browsing, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, firstSearch.StatusCode);
+        await Problems.AssertProblem(secondSearch, HttpStatusCode.TooManyRequests);
     }
 }

@@ -1,12 +1,29 @@
+using Portal.Api.Hosting;
+using Portal.Api.Payments;
 using Portal.Core.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPortalCore();
 builder.Services.AddPaymentIndex();
-builder.Services.AddOutputCache();
+builder.Services.AddApiProblems();
+builder.Services.AddRequestLimits();
+builder.Services.AddApiRateLimits();
+builder.Services.AddPaymentCaching();
+builder.Services.AddResponseCompression();
+builder.Services.AddApiDocuments();
+builder.Services.AddForwardedClientAddresses();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
+app.UseApiProblems();
+app.UseQueryStringLimit();
+app.UseResponseCompression();
+app.UseRateLimiter();
 app.UseOutputCache();
+
+app.MapOpenApi();
+app.MapPaymentsApi();
+
 app.Run();
 
 public partial class Program;

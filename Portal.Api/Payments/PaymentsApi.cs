@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Api.Hosting;
+using Portal.Core.Funds;
+using Portal.Core.Payments;
+using Portal.Core.Privacy;
+using Portal.Core.Regions;
+
+namespace Portal.Api.Payments;
+
+// Problems go out as ProblemHttpResult: it writes application/problem+json through IProblemDetailsService,
+// where BadRequest<ProblemDetails> would answer plain application/json.
+
+/// <summary>惠民资金公开 for the mini-program and app: funds, region drill-down, payment search and self lookup.</summary>
+public static class PaymentsApi
+{
+    public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("惠民资金");
+
+        api.MapGet("/funds", GetFunds).WithPublicCaching()
+            .WithSummary("资金目录")
+            .WithDescription("所有公开的惠民资金：代码、名称、主管部门、单笔上限（元）和公开期限（月）。");
+
+        api.MapGet("/regions/{code}", GetRegion).WithPublicCaching().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("区划逐级汇总")
+            .WithDescription("一个区划（code 为 0 或 root 表示全国）及其上级路径、下级区划，各自的发放笔数和金额合计；可按 fund、period（yyyy-MM）筛选。");
+
+        api.MapGet("/payments", SearchPayments).WithPublicCaching().RequireRateLimiting(ApiRateLimits.Search)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("发放明细检索")
+            .WithDescription("按区划（任一级代码）、资金、所属期和姓氏或脱敏姓名（q）检索发放明细，可排序、分页；totalCount 和 totalAmount 覆盖全部符合条件的记录。sort：amount-desc、amount-asc、period-desc、period-asc、name。");
+
+        api.MapPost("/payments/lookup", LookUpOwnPayments).RequireRateLimiting(ApiRateLimits.Lookup)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // The answer is one person's payments: no phone, proxy or shared cache may keep it.
+                context.HttpContext.Response.Headers.CacheControl = "no-store";
+                return await next(context);
+            })
+            .WithSummary("本人查询")
+            .WithDescription("用本人姓名和 18 位身份证号码查询自己的发放记录。姓名和身份证号码不会被保存或返回；查无记录与有记录的答复格式相同。");
+
+        return app;
+    }
+
+    private static Ok<IReadOnlyList<FundAnswer>> GetFunds(FundCatalog funds) =>
+        TypedResults.Ok<IReadOnlyList<FundAnswer>>(funds.All.Select(FundAnswer.From).ToList());
+
+    private static Results<Ok<RegionAnswer>, ProblemHttpResult> GetRegion(
+        string code, string? fund, string? period, IPaymentIndex index, RegionCatalog regions, FundCatalog funds)
+    {
+        if (PaymentFilters.FindRegion(regions, code) is not { } region)
+            return TypedResults.Problem(ApiProblems.NotFound("没有这个区划代码；可从 /api/v1/regions/0 开始逐级查找。"));
+        if (PaymentFilters.ReadFund(funds, fund, out var fundCode) is { } fundProblem) return TypedResults.Problem(fundProblem);
+        if (PaymentFilters.ReadPeriod(period, out var month) is { } periodProblem) return TypedResults.Problem(periodProblem);
+
+        var own = index.Summarize(region.Code, fundCode, month, SummaryGrouping.Fund);
+        var byChild = index.Summarize(region.Code, fundCode, month, SummaryGrouping.ChildRegion).ToDictionary(t => t.Key);
+        var children = regions.Children(region.Code).Select(child =>
+        {
+            var link = RegionLink.From(child);
+            var total = byChild.GetValueOrDefault(child.Code);
+            return new RegionTotalAnswer(link.Code, link.Name, link.Level, total?.Count ?? 0, total?.Amount ?? 0m);
+        }).ToList();
+        var self = RegionLink.From(region);
+        return TypedResults.Ok(new RegionAnswer(
+            self.Code, self.Name, self.Level, regions.Path(region).Where(r => r != region).Select(RegionLink.From).ToList(),
+            own.Sum(t => t.Count), own.Sum(t => t.Amount), children));
+    }
+
+    private static Results<Ok<PaymentPageAnswer>, ProblemHttpResult> SearchPayments(
+        string? region, string? fund, string? period, string? q, string? sort, string? page, string? pageSize,
+        HttpRequest request, IPaymentIndex index, RegionCatalog regions, FundCatalog funds)
+    {
+        if (PaymentFilters.ReadSearch(regions, funds, region, fund, period, q, sort, page, pageSize, out var query) is { } problem)
+            return TypedResults.Problem(problem);
+        var result = index.Search(query);
+        var items = result.Items.Select(p => PaymentAnswer.From(p, funds, regions)).ToList();
+        return TypedResults.Ok(new PaymentPageAnswer(items, result.TotalCount, result.TotalAmount, result.Page, result.PageSize, NextLink(request, result)));
+    }
+
+    /// <summary>The next page's address, while there is one and it is within reach of the index.</summary>
+    private static string? NextLink(HttpRequest request, PaymentPage page)
+    {
+        var next = page.Page + 1;
+        if ((long)page.Page * page.PageSize >= page.TotalCount || (long)next * page.PageSize > Portal.Core.Payments.Lucene.LucenePaymentIndex.MaxResultWindow) return null;
+        var query = request.Query.Where(kv => !kv.Key.Equals("page", StringComparison.OrdinalIgnoreCase))
+            .Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value.ToString()))
+            .Append(KeyValuePair.Create("page", (string?)next.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return request.PathBase + request.Path + QueryString.Create(query);
+    }
+
+    private static Results<Ok<OwnPaymentsAnswer>, ProblemHttpResult> LookUpOwnPayments(
+        LookupRequest request, OwnerKey owners, IPaymentIndex index, RegionCatalog regions, FundCatalog funds, TimeProvider clock)
+    {
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name)) return TypedResults.Problem(ApiProblems.BadRequest("name", "请填写本人姓名。"));
+        if (name.Length > PaymentFilters.MaxNameLength) return TypedResults.Problem(ApiProblems.BadRequest("name", $"姓名最多 {PaymentFilters.MaxNameLength} 个字。"));
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        if (IdNumberMessage(IdNumber.Check(request.IdNumber, today)) is { } message) return TypedResults.Problem(ApiProblems.BadRequest("idNumber", message));
+
+        var own = index.FindOwn(owners.For(name, request.IdNumber!));
+        return TypedResults.Ok(new OwnPaymentsAnswer(own.Select(p => PaymentAnswer.From(p, funds, regions)).ToList(), own.Count, own.Sum(p => p.Amount)));
+    }
+
+    // Messages say what is wrong without repeating the number back.
+    private static string? IdNumberMessage(IdNumberProblem problem) => problem switch
+    {
+        IdNumberProblem.None => null,
+        IdNumberProblem.Missing => "请填写 18 位身份证号码。",
+        IdNumberProblem.Legacy15 => "请使用 18 位身份证号码；15 位的旧号码请换用新号码。",
+        IdNumberProblem.Scientific => "身份证号码被写成了科学计数法，请按文字原样输入 18 位号码。",
+        IdNumberProblem.BirthDate => "身份证号码中的出生日期不正确，请核对第 7 到 14 位。",
+        IdNumberProblem.Checksum => "身份证号码最后一位校验码不符，请核对是否输错。",
+        _ => "身份证号码应为 18 位：17 位数字加最后一位数字或 X。",
+    };
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Portal.Tests;
+
+namespace Portal.Api.Tests;
+
+/// <summary>The API over a data folder with one sampled county (杞县), the test lookup key and a fast index refresh.</summary>
+public sealed class PortalApiFactory : WebApplicationFactory<Program>
+{
+    public PortalApiFactory()
+    {
+        var sync = Data.AddCounty(people: 200, months: 3);
+        if (sync.Validation.Rejections.Count > 0) throw new InvalidOperationException("Sample rows were rejected: " + sync.Validation.Rejections[0]);
+    }
+
+    public SampleData Data { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Portal:DataDirectory", Data.DataDirectory);
+        builder.UseSetting("Portal:ContentDirectory", Path.Combine(AppContext.BaseDirectory, "content"));
+        builder.UseSetting("Portal:Lookup:HmacKey", SampleData.HmacKey);
+        builder.UseSetting("Portal:Payments:RefreshInterval", "00:00:00.200");
+        // Every test calls from the same address; the limits themselves are tested with a low setting of their own.
+        builder.UseSetting("Portal:Api:RateLimits:LookupPermitLimit", "10000");
+        builder.UseSetting("Portal:Api:RateLimits:SearchPermitLimit", "10000");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Data.Dispose();
+    }
+}
+
+/// <summary>Tests that read the shared sample data; they run one after another against one host.</summary>
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<PortalApiFactory>
+{
+    public const string Name = "api";
+}

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Portal.Tests;
 
 namespace Portal.Api.Tests;
@@ -15,8 +16,11 @@ public sealed class PortalApiFactory : WebApplicationFactory<Program>
 
     public SampleData Data { get; } = new();
 
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.UseSetting("Portal:DataDirectory", Data.DataDirectory);
         builder.UseSetting("Portal:ContentDirectory", Path.Combine(AppContext.BaseDirectory, "content"));
         builder.UseSetting("Portal:Lookup:HmacKey", SampleData.HmacKey);

@@ -58,7 +58,7 @@ public sealed class DepartmentExport
             throw;
         }
         rows.Dispose();
-        throw new ExportFileException($"{name}：前 {HeaderSearchRows} 行中找不到表头。表头须同时有“姓名”（或户主姓名、领取人、收款人）和“发放金额”（或金额）列。");
+        throw new ExportFileException($"{name}：前 {HeaderSearchRows} 行中找不到表头。表头须同时有“姓名”（或户主姓名、领取人、收款人）和“发放金额”（或金额）列；如果文件是其他编码（如 Big5），请另存为 UTF-8 或 GB18030。");
     }
 
     private static (Dictionary<ExportColumn, int>, List<string>) MapHeader(string[] cells)

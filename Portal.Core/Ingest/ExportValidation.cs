@@ -45,7 +45,8 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
         var rejections = outcomes.SelectMany(o => o.Rejections).ToList();
         var held = HoldBackDuplicates(name, outcomes, rejections);
         var payments = outcomes.Where(o => o.Payment is not null && !held.Contains(o.RowNumber)).Select(o => o.Payment!).ToList();
-        var warnings = new List<Rejection>();
+        var warnings = export.UnknownColumns.Select(c => new Rejection(name, export.HeaderRow, c, ValidationRule.UnknownColumn,
+            $"未识别的列“{c}”，已忽略。如果它是必需的数据，请改用标准列名（见 README）。")).ToList();
         CheckStatedTotal(export, outcomes, warnings);
         var partitions = outcomes.Where(o => o.Partition is not null).Select(o => o.Partition!.Value).ToHashSet();
         return new FileValidation(path, validator.County, outcomes.Count, payments,

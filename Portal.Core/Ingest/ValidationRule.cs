@@ -5,7 +5,7 @@ public enum ValidationRule
 {
     NameMissing, IdNumberInvalid, RegionUnknown, RegionOutsideCounty, RegionNameMismatch, FundUnknown,
     AmountInvalid, AmountAboveStandard, PeriodInvalid, HouseholdSizeInvalid, PaidOnInvalid,
-    DuplicatePayment, ExclusiveFunds, TotalMismatch,
+    DuplicatePayment, ExclusiveFunds, TotalMismatch, UnknownColumn,
 }
 
 public static class ValidationRuleNames
@@ -26,9 +26,10 @@ public static class ValidationRuleNames
         ValidationRule.DuplicatePayment => "重复发放",
         ValidationRule.ExclusiveFunds => "互斥资金重复享受",
         ValidationRule.TotalMismatch => "合计不符",
+        ValidationRule.UnknownColumn => "未识别的列",
         _ => rule.ToString(),
     };
 }
 
-/// <summary>One reason a row was held back (or, for TotalMismatch, a warning about the file).</summary>
+/// <summary>One reason a row was held back (or, for TotalMismatch and UnknownColumn, a warning about the file).</summary>
 public sealed record Rejection(string File, int Row, string Column, ValidationRule Rule, string Message);

@@ -207,4 +207,17 @@ public class ExportValidationTests
         Assert.Equal("elderly-allowance", result.Payments[0].Fund.Code);
         Assert.Equal(new Portal.Core.Payments.Period(2026, 9), result.Payments[0].Period);
     }
+
+    [Fact]
+    public void Unknown_columns_are_ignored_with_a_warning_naming_them()
+    {
+        using var files = new ExportFiles();
+        var path = Path.Combine(files.Directory, "extra.csv");
+        File.WriteAllText(path, $"杞县2026年9月高龄津贴发放表\n姓名,身份证号,村,乡镇,金额,开户行\n张三明,{ExportFiles.Id(1)},史庄村,五里河镇,100,农业银行\n");
+        var result = ExportFiles.Validate(path);
+        Assert.Single(result.Payments);
+        var w = Assert.Single(result.Warnings);
+        Assert.Equal(ValidationRule.UnknownColumn, w.Rule);
+        Assert.Equal("开户行", w.Column);
+    }
 }

@@ -26,7 +26,6 @@ public sealed class LucenePaymentWriter : IPartitionStore
     private readonly DirectoryReader? _committed;
     private readonly Dictionary<string, string> _replaced = new();
     private readonly HashSet<string> _changedCounties = new();
-    private readonly PaymentDocument _document = new();
 
     public LucenePaymentWriter(string path, RegionCatalog regions)
     {
@@ -50,30 +49,32 @@ public sealed class LucenePaymentWriter : IPartitionStore
 
     public PartitionReplacement Replace(IReadOnlyList<ValidPayment> payments, Action<int>? progress = null)
     {
-        var groups = payments.GroupBy(p => p.Partition).ToList();
-        var changed = new List<PartitionKey>();
+        var groups = payments.GroupBy(p => p.Partition)
+            .Select(g => (Key: g.Key, Rows: g.OrderBy(p => p.OwnerKey, StringComparer.Ordinal).ToList()))
+            .Select(g => (g.Key, g.Rows, Hash: ContentHash(g.Rows)))
+            .ToList();
+        var changed = groups.Where(g => PublishedHash(g.Key.ToString()) != g.Hash).ToList();
         var written = 0;
-        foreach (var group in groups)
+        // IndexWriter takes documents from several threads at once; each thread fills its own reusable document.
+        Parallel.ForEach(changed, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new PaymentDocument(), (group, _, document) =>
         {
             var key = group.Key.ToString();
-            var rows = group.OrderBy(p => p.OwnerKey, StringComparer.Ordinal).ToList();
-            var hash = ContentHash(rows);
-            if (PublishedHash(key) == hash) continue;
             _writer.DeleteDocuments(new Term(IndexFields.Partition, key));
-            var path = _regions.Path(rows[0].Village);
+            var path = _regions.Path(group.Rows[0].Village);
             var place = string.Join(" ", path.Skip(3).Select(RegionCatalog.DisplayName));
-            foreach (var payment in rows)
-            {
-                _writer.AddDocument(_document.Fill(key, payment, path, place));
-                if (++written % 10_000 == 0) progress?.Invoke(written);
-            }
-            _writer.AddDocument(RollupDocument(key, rows, path, hash));
-            _replaced[key] = hash;
+            foreach (var payment in group.Rows) _writer.AddDocument(document.Fill(key, payment, path, place));
+            _writer.AddDocument(RollupDocument(key, group.Rows, path, group.Hash));
+            var total = Interlocked.Add(ref written, group.Rows.Count);
+            if (total / 10_000 != (total - group.Rows.Count) / 10_000) progress?.Invoke(total);
+            return document;
+        }, _ => { });
+        foreach (var group in changed)
+        {
+            _replaced[group.Key.ToString()] = group.Hash;
             _changedCounties.Add(group.Key.VillageCode[..6]);
-            changed.Add(group.Key);
         }
         progress?.Invoke(written);
-        return new PartitionReplacement(changed, groups.Count - changed.Count);
+        return new PartitionReplacement(changed.Select(g => g.Key).ToList(), groups.Count - changed.Count);
     }
 
     /// <summary>Publishes everything replaced since the last commit at once, noting which counties changed for the sites' caches.</summary>

@@ -19,7 +19,11 @@ RESULTS=artifacts/test-results
 rm -rf "$RESULTS"
 dotnet build Portal.sln --nologo -v quiet -clp:ErrorsOnly
 status=0
-dotnet test Portal.sln --no-build --nologo --logger "trx;LogFilePrefix=portal" --logger "console;verbosity=minimal" --results-directory "$RESULTS" || status=$?
+# One run per project, each with its own result file, so no two projects can write the same file.
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" --no-build --nologo --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" || status=$?
+done
 
 passed=0; failed=0; skipped=0
 for trx in "$RESULTS"/*.trx; do

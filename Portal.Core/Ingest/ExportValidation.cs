@@ -86,6 +86,40 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
         return held;
     }
 
+    /// <summary>
+    /// Holds back rows whose person is already published in the same period, by another file, with the same
+    /// fund or with one that excludes it. The published payment stays; the department must say which is right.
+    /// </summary>
+    public FileValidation HoldBackPublished(FileValidation file, Func<IReadOnlySet<string>, IReadOnlySet<Period>, IReadOnlyList<PublishedPayment>> published)
+    {
+        if (file.Payments.Count == 0) return file;
+        var replaced = file.Payments.Select(p => p.Partition).ToHashSet();
+        var elsewhere = published(file.Payments.Select(p => p.OwnerKey).ToHashSet(), file.Payments.Select(p => p.Period).ToHashSet())
+            .Where(q => !replaced.Contains(q.Partition)).ToLookup(q => (q.OwnerKey, q.Period));
+        if (elsewhere.Count == 0) return file;
+        var kept = new List<ValidPayment>();
+        var rejections = file.Rejections.ToList();
+        foreach (var p in file.Payments)
+        {
+            var clash = elsewhere[(p.OwnerKey, p.Period)]
+                .FirstOrDefault(q => q.FundCode == p.Fund.Code || (funds.ByCode(q.FundCode) is { } f && funds.Exclusive(f, p.Fund)));
+            if (clash is null)
+            {
+                kept.Add(p);
+                continue;
+            }
+            var village = regions.Find(clash.VillageCode);
+            var where = village is null ? clash.VillageCode : string.Concat(regions.Path(village).Skip(2).Select(RegionCatalog.DisplayName));
+            var fund = funds.ByCode(clash.FundCode)?.Name ?? clash.FundCode;
+            rejections.Add(clash.FundCode == p.Fund.Code
+                ? new Rejection(file.FileName, p.RowNumber, "身份证号", ValidationRule.DuplicatePayment,
+                    $"{p.MaskedName} 在 {p.Period} 已在{where}公示领取{fund}（来自另一份文件），同一人同一资金同一期不能重复领取，请核实。")
+                : new Rejection(file.FileName, p.RowNumber, "资金类别", ValidationRule.ExclusiveFunds,
+                    $"{p.MaskedName} 在 {p.Period} 已在{where}公示领取{fund}（来自另一份文件），不能同时享受{p.Fund.Name}，请核实。"));
+        }
+        return file with { Payments = kept, Rejections = rejections.OrderBy(r => r.Row).ToList() };
+    }
+
     private static void CheckStatedTotal(DepartmentExport export, List<RowOutcome> outcomes, List<Rejection> warnings)
     {
         if (export.StatedTotal is not { Length: > 0 } stated) return;

@@ -16,13 +16,18 @@ public sealed record FileSyncResult(FileValidation Validation, PartitionReplacem
 /// </summary>
 public sealed class PartitionSync(ExportValidation validation, Func<IPartitionStore> openStore, string dataDirectory) : IDisposable
 {
-    // Opened on the first file that has something to publish and kept for the run: opening the index per file costs more than small files do.
+    // Opened on the first file and kept for the run: opening the index per file costs more than small files do.
     private IPartitionStore? _store;
 
     public FileSyncResult Run(string path, SyncSettings settings, string? reportPath, bool dryRun, IProgress<SyncProgress>? progress = null)
     {
         var name = Path.GetFileName(path);
         var checkedFile = validation.Validate(path, settings, n => progress?.Report(new SyncProgress(name, "校验", n)));
+        if (checkedFile.Payments.Count > 0)
+        {
+            _store ??= openStore();
+            checkedFile = validation.HoldBackPublished(checkedFile, _store.Published);
+        }
         string? report = null;
         if (checkedFile.Rejections.Count + checkedFile.Warnings.Count > 0)
         {
@@ -30,8 +35,7 @@ public sealed class PartitionSync(ExportValidation validation, Func<IPartitionSt
             RejectionReport.Write(report, checkedFile.Warnings.Concat(checkedFile.Rejections), dataDirectory);
         }
         if (dryRun || checkedFile.Payments.Count == 0) return new FileSyncResult(checkedFile, null, report);
-        _store ??= openStore();
-        var replacement = _store.Replace(checkedFile.Payments, n => progress?.Report(new SyncProgress(name, "写入索引", n)));
+        var replacement = _store!.Replace(checkedFile.Payments, n => progress?.Report(new SyncProgress(name, "写入索引", n)));
         return new FileSyncResult(checkedFile, replacement, report);
     }
 

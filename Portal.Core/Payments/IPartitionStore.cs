@@ -7,8 +7,17 @@ public interface IPartitionStore : IDisposable
 {
     PartitionReplacement Replace(IReadOnlyList<ValidPayment> payments, Action<int>? progress = null);
 
+    /// <summary>What is published now (committed, or replaced earlier in this run) for these people in these periods.</summary>
+    IReadOnlyList<PublishedPayment> Published(IReadOnlySet<string> ownerKeys, IReadOnlySet<Period> periods);
+
     void Commit();
 }
 
 /// <summary>Partitions whose published content changed, and how many were already identical.</summary>
 public sealed record PartitionReplacement(IReadOnlyList<PartitionKey> Changed, int Unchanged);
+
+/// <summary>A published payment as the cross-file rules see it: whose (by lookup hash), which fund, when, where.</summary>
+public sealed record PublishedPayment(string OwnerKey, string FundCode, Period Period, string VillageCode)
+{
+    public PartitionKey Partition => new(VillageCode, FundCode, Period);
+}

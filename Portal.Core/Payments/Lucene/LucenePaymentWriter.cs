@@ -26,6 +26,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
     private readonly DirectoryReader? _committed;
     private readonly Dictionary<string, string> _replaced = new();
     private readonly HashSet<string> _changedCounties = new();
+    private readonly List<PublishedPayment> _runPublished = [];
 
     public LucenePaymentWriter(string path, RegionCatalog regions)
     {
@@ -72,6 +73,8 @@ public sealed class LucenePaymentWriter : IPartitionStore
         {
             _replaced[group.Key.ToString()] = group.Hash;
             _changedCounties.Add(group.Key.VillageCode[..6]);
+            _runPublished.RemoveAll(p => p.Partition == group.Key);
+            _runPublished.AddRange(group.Rows.Select(p => new PublishedPayment(p.OwnerKey, p.Fund.Code, p.Period, p.Village.Code)));
         }
         progress?.Invoke(written);
         return new PartitionReplacement(changed.Select(g => g.Key).ToList(), groups.Count - changed.Count);
@@ -89,6 +92,28 @@ public sealed class LucenePaymentWriter : IPartitionStore
         });
         _writer.Commit();
         _changedCounties.Clear();
+    }
+
+    public IReadOnlyList<PublishedPayment> Published(IReadOnlySet<string> ownerKeys, IReadOnlySet<Period> periods)
+    {
+        var found = new List<PublishedPayment>();
+        lock (_runPublished)
+            found.AddRange(_runPublished.Where(p => ownerKeys.Contains(p.OwnerKey) && periods.Contains(p.Period)));
+        if (_committed is null) return found;
+        var searcher = new IndexSearcher(_committed);
+        foreach (var period in periods)
+        {
+            var query = new BooleanQuery
+            {
+                { new TermQuery(new Term(IndexFields.Type, IndexFields.PaymentType)), Occur.MUST },
+                { NumericRangeQuery.NewInt32Range(IndexFields.Period, period.Value, period.Value, true, true), Occur.MUST },
+            };
+            var collector = new PublishedCollector(ownerKeys, period);
+            searcher.Search(new ConstantScoreQuery(query), collector);
+            // Partitions replaced in this run no longer hold what was committed.
+            found.AddRange(collector.Found.Where(p => !_replaced.ContainsKey(p.Partition.ToString())));
+        }
+        return found;
     }
 
     /// <summary>The content hash a partition has now: as replaced in this run, else as last committed.</summary>
@@ -134,10 +159,11 @@ public sealed class LucenePaymentWriter : IPartitionStore
         return fields;
     }
 
+    /// <summary>Anything not committed is thrown away: a run that fails half-way publishes nothing.</summary>
     public void Dispose()
     {
         _committed?.Dispose();
-        _writer.Dispose();
+        _writer.Rollback();
         _directory.Dispose();
     }
 }

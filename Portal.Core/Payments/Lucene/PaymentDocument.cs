@@ -20,7 +20,9 @@ internal sealed class PaymentDocument
     private readonly StringField _id = new(IndexFields.Id, "", Field.Store.YES);
     private readonly StringField _partition = new(IndexFields.Partition, "", Field.Store.NO);
     private readonly StringField _owner = new(IndexFields.Owner, "", Field.Store.NO);
+    private readonly SortedDocValuesField _ownerValue = new(IndexFields.Owner, new BytesRef());
     private readonly StringField _fund = new(IndexFields.Fund, "", Field.Store.YES);
+    private readonly SortedDocValuesField _fundValue = new(IndexFields.Fund, new BytesRef());
     private readonly Int32Field _period = new(IndexFields.Period, 0, Field.Store.YES);
     private readonly NumericDocValuesField _periodValue = new(IndexFields.Period, 0);
     private readonly StoredField _amount = new(IndexFields.Amount, 0L);
@@ -42,7 +44,9 @@ internal sealed class PaymentDocument
         _id.SetStringValue(Id(p));
         _partition.SetStringValue(partition);
         _owner.SetStringValue(p.OwnerKey);
+        _ownerValue.SetBytesValue(new BytesRef(p.OwnerKey));
         _fund.SetStringValue(p.Fund.Code);
+        _fundValue.SetBytesValue(new BytesRef(p.Fund.Code));
         _period.SetInt32Value(p.Period.Value);
         _periodValue.SetInt64Value(p.Period.Value);
         _amount.SetInt64Value(fen);
@@ -54,7 +58,7 @@ internal sealed class PaymentDocument
         _villageValue.SetBytesValue(new BytesRef(p.Village.Code));
 
         _fields.Clear();
-        _fields.AddRange([_type, _id, _partition, _owner, _fund, _period, _periodValue, _amount, _amountValue, _name, _nameValue, _department, _place, _villageValue]);
+        _fields.AddRange([_type, _id, _partition, _owner, _ownerValue, _fund, _fundValue, _period, _periodValue, _amount, _amountValue, _name, _nameValue, _department, _place, _villageValue]);
         foreach (var region in path)
         {
             var field = _regions[(int)region.Level - 1];

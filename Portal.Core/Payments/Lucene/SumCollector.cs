@@ -78,3 +78,37 @@ internal sealed class GroupCollector(GroupCollector.KeyOf key) : ICollector
         });
     }
 }
+
+/// <summary>Payments of one period whose owner is among the given lookup hashes, read from doc values.</summary>
+internal sealed class PublishedCollector(IReadOnlySet<string> owners, Period period) : ICollector
+{
+    private SortedDocValues? _owner;
+    private SortedDocValues? _fund;
+    private SortedDocValues? _village;
+    private readonly global::Lucene.Net.Util.BytesRef _term = new();
+
+    public List<PublishedPayment> Found { get; } = [];
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) { }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        _owner = context.AtomicReader.GetSortedDocValues(IndexFields.Owner);
+        _fund = context.AtomicReader.GetSortedDocValues(IndexFields.Fund);
+        _village = context.AtomicReader.GetSortedDocValues(IndexFields.Region(5));
+    }
+
+    public void Collect(int doc)
+    {
+        if (_owner is null || _fund is null || _village is null) return;
+        _owner.Get(doc, _term);
+        var owner = _term.Utf8ToString();
+        if (!owners.Contains(owner)) return;
+        _fund.Get(doc, _term);
+        var fund = _term.Utf8ToString();
+        _village.Get(doc, _term);
+        Found.Add(new PublishedPayment(owner, fund, period, _term.Utf8ToString()));
+    }
+}

@@ -162,6 +162,47 @@ public class PartitionSyncTests : IDisposable
         Assert.Equal(own[0], index.Find(own[0].Id));
     }
 
+    [Fact]
+    public void A_person_already_published_in_another_village_for_the_same_fund_and_period_is_held_back()
+    {
+        _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1))]));
+        var b = _data.Sync(_files.Csv("b.csv",
+        [
+            ExportFiles.Row(1, "张三明", ExportFiles.Id(1), village: "丁庄村", code: "410221101203", period: Recent(1)),
+            ExportFiles.Row(2, "李四", ExportFiles.Id(2), village: "丁庄村", code: "410221101203", period: Recent(1)),
+        ]));
+        var r = Assert.Single(b.Validation.Rejections);
+        Assert.Equal(ValidationRule.DuplicatePayment, r.Rule);
+        Assert.Contains("史庄村", r.Message);
+        using var index = OpenIndex();
+        Assert.Equal(1, Village(index).TotalCount);
+        Assert.Equal(["李*"], Village(index, "410221101203").Items.Select(p => p.MaskedName));
+    }
+
+    [Fact]
+    public void Funds_that_exclude_each_other_are_checked_across_files()
+    {
+        _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), fund: "农村低保", period: Recent(1))]));
+        var b = _data.Sync(_files.Csv("b.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), fund: "特困人员供养", period: Recent(1))]));
+        Assert.Equal(ValidationRule.ExclusiveFunds, Assert.Single(b.Validation.Rejections).Rule);
+        var c = _data.Sync(_files.Csv("c.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), fund: "高龄津贴", amount: "100", period: Recent(1))]));
+        Assert.Empty(c.Validation.Rejections);
+    }
+
+    [Fact]
+    public void A_run_that_is_not_committed_publishes_nothing()
+    {
+        _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1))]));
+        using (var sync = new PartitionSync(new ExportValidation(SampleData.Regions, SampleData.Funds, _data.Owners, TimeProvider.System),
+            () => new LucenePaymentWriter(_data.IndexDirectory, SampleData.Regions), _data.DataDirectory))
+        {
+            var run = sync.Run(_files.Csv("b.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), "900", period: Recent(1))]), new SyncSettings(), null, dryRun: false);
+            Assert.Single(run.Replacement!.Changed);
+        }
+        using var index = OpenIndex();
+        Assert.Equal(580m, Village(index).TotalAmount);
+    }
+
     public void Dispose()
     {
         _data.Dispose();

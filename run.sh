@@ -33,15 +33,15 @@ INDEXER="dotnet Portal.Indexer/bin/Release/net10.0/portal-indexer.dll"
 if [ "${1:-}" = "--fresh" ]; then rm -rf "$DATA_DIR/payments-index" "$SAMPLE_DIR"; fi
 if [ ! -d "$DATA_DIR/payments-index" ] || [ -z "$(ls -A "$DATA_DIR/payments-index" 2>/dev/null)" ]; then
   echo "生成并同步示例数据 / generating and syncing sample data ..."
-  $INDEXER sample --out "$SAMPLE_DIR" --rows 20000 --with-errors
+  $INDEXER sample --out "$SAMPLE_DIR" --rows 40000 --with-errors
   $INDEXER sync "$SAMPLE_DIR"
 fi
 
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
-ASPNETCORE_ENVIRONMENT=Production dotnet Portal.Web/bin/Release/net10.0/Portal.Web.dll --urls "http://127.0.0.1:$WEB_PORT" --contentRoot Portal.Web &
+ASPNETCORE_ENVIRONMENT=Production dotnet Portal.Web/bin/Release/net10.0/Portal.Web.dll --urls "http://127.0.0.1:$WEB_PORT" --contentRoot "$PWD/Portal.Web" &
 pids+=($!)
-ASPNETCORE_ENVIRONMENT=Production dotnet Portal.Api/bin/Release/net10.0/Portal.Api.dll --urls "http://127.0.0.1:$API_PORT" --contentRoot Portal.Api &
+ASPNETCORE_ENVIRONMENT=Production dotnet Portal.Api/bin/Release/net10.0/Portal.Api.dll --urls "http://127.0.0.1:$API_PORT" --contentRoot "$PWD/Portal.Api" &
 pids+=($!)
 cat <<MSG
 

@@ -39,7 +39,8 @@ public sealed class SampleExport(RegionCatalog regions, FundCatalog funds, int s
         var ids = new HashSet<string>();
         while (people.Count < count)
         {
-            var person = new SamplePerson(Name(), "", Digits("1", 10), Digits("6228", 15), villages[_random.Next(villages.Count)]);
+            // Round the villages so that every village of a county has someone once there are enough people.
+            var person = new SamplePerson(Name(), "", Digits("1", 10), Digits("6228", 15), villages[people.Count % villages.Count]);
             var id = IdFor(county.Code);
             if (ids.Add(id)) people.Add(person with { IdNumber = id });
         }

@@ -14,7 +14,6 @@ public static class IndexerOptions
     public static readonly Option<bool> Json = new("--json") { Description = "只输出机器可读的 JSON", Recursive = true };
 
     public static IEnumerable<Option> Global => [DataDirectory, Json];
-    public static IEnumerable<Option> All => Global;
 
     public static IndexerContext Context(ParseResult parse)
     {

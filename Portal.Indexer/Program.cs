@@ -7,8 +7,8 @@ using Portal.Indexer.Sync;
 
 var root = new RootCommand("Portal 数据同步：校验、脱敏并发布部门导出的惠民资金数据")
 {
-    SyncCommand.Create(IndexerOptions.All, dryRun: false),
-    SyncCommand.Create(IndexerOptions.All, dryRun: true),
+    SyncCommand.Create(dryRun: false),
+    SyncCommand.Create(dryRun: true),
     StatsCommand.Create(),
     SampleCommand.Create(),
     BenchCommand.Create(),

@@ -24,8 +24,6 @@ public sealed class RegionCatalog
         foreach (var list in _children.Values) list.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
     }
 
-    public int Count => _byCode.Count - 1;
-
     public Region? Find(string? code) => code is not null && _byCode.TryGetValue(code, out var r) ? r : null;
 
     public IReadOnlyList<Region> Children(string code) => _children.TryGetValue(code, out var list) ? list : [];

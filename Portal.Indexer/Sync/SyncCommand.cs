@@ -9,7 +9,7 @@ namespace Portal.Indexer.Sync;
 /// <summary>`sync` publishes department files; `validate` is the same run without publishing.</summary>
 public static class SyncCommand
 {
-    public static Command Create(IEnumerable<Option> shared, bool dryRun)
+    public static Command Create(bool dryRun)
     {
         var paths = new Argument<string[]>("PATH") { Description = "部门导出文件（CSV 或 XLSX）或包含它们的文件夹", Arity = ArgumentArity.OneOrMore };
         var county = new Option<string?>("--county") { Description = "文件所属县的 6 位区划代码（文件没有区划代码列、标题也看不出县时必填）" };

@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.Net.Http.Headers;
 
 namespace Portal.Web.Infrastructure;
@@ -8,6 +11,8 @@ public static class PortalPages
     public static IServiceCollection AddPortalPages(this IServiceCollection services)
     {
         services.AddRazorPages();
+        // Chinese text is written as is, not as &#x..; entities: three times smaller on the wire.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "portal-af";

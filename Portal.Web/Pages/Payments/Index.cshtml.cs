@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -78,20 +80,21 @@ public sealed class IndexModel(IPaymentIndex index, RegionCatalog regions, FundC
         return list.Count == 0 ? null : new BarChart(id, title, description, list);
     }
 
-    /// <summary>A link to a region page keeping the chosen fund and period (and, within the page, the search).</summary>
-    public string? RegionLink(Region region) =>
-        Url.Page("/Payments/Index", new { code = region.Level == RegionLevel.Country ? null : region.Code, fund = Filter.FundCode, period = Filter.PeriodText });
+    /// <summary>A link to a region page keeping the chosen fund and period.</summary>
+    public string RegionLink(Region region) => Link(region, ("fund", Filter.FundCode), ("period", Filter.PeriodText));
 
-    public string? ListLink(int page) => Url.Page("/Payments/Index", new
+    /// <summary>A page of this region's list, keeping every filter.</summary>
+    public string ListLink(int page) => Link(Region,
+        ("fund", Filter.FundCode), ("period", Filter.PeriodText), ("q", Filter.Name), ("sort", Filter.SortText),
+        ("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture)),
+        ("pageSize", Filter.PageSize == PaymentFilter.DefaultPageSize ? null : Filter.PageSize.ToString(CultureInfo.InvariantCulture)));
+
+    // Built by hand: "page" is a reserved route value in Razor Pages, so Url.Page would drop it.
+    private static string Link(Region region, params (string Key, string? Value)[] query)
     {
-        code = Region.Level == RegionLevel.Country ? null : Region.Code,
-        fund = Filter.FundCode,
-        period = Filter.PeriodText,
-        q = Filter.Name,
-        sort = Filter.SortText,
-        page = page == 1 ? (int?)null : page,
-        pageSize = Filter.PageSize == PaymentFilter.DefaultPageSize ? (int?)null : Filter.PageSize,
-    });
+        var path = region.Level == RegionLevel.Country ? "/payments" : "/payments/" + region.Code;
+        return path + new QueryBuilder(query.Where(q => q.Value is not null).Select(q => KeyValuePair.Create(q.Key, q.Value!))).ToQueryString();
+    }
 
     public int PageCount => Math.Max(1, (int)Math.Ceiling(Results.TotalCount / (double)Results.PageSize));
 }

@@ -28,7 +28,7 @@ public sealed class SiteOnKestrel : WebApplicationFactory<Program>, IAsyncLifeti
         Data.AddCounty();
         UseKestrel(0);
         StartServer();
-        BaseAddress = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        BaseAddress = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         if (!File.Exists(ChromiumFactAttribute.ExecutablePath)) return;
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()

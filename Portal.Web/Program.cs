@@ -1,12 +1,23 @@
 using Portal.Core.Hosting;
+using Portal.Web.Infrastructure;
+using Portal.Web.Payments;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPortalCore();
 builder.Services.AddPaymentIndex();
-builder.Services.AddRazorPages();
-builder.Services.AddOutputCache();
+builder.Services.AddPortalPages();
+builder.Services.AddPortalCompression();
+builder.Services.AddPaymentPageCaching();
+builder.Services.AddPortalRateLimits();
+builder.Services.AddQueryStringLimit();
 
 var app = builder.Build();
+app.UseResponseCompression();
+app.UsePortalErrorPages();
+app.UseQueryStringLimit();
+app.UsePortalStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
 app.UseOutputCache();
 app.MapRazorPages();
 app.Run();

@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using Portal.Core.Payments;
+using Portal.Core.Privacy;
+using Portal.Core.Regions;
+using Portal.Tests;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Browser.Tests;
+
+public class PhoneJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestrel>
+{
+    private static Task Tap(IPage page, string link, bool exact = true) => page.GetByRole(AriaRole.Link, new() { Name = link, Exact = exact }).TapAsync();
+
+    [ChromiumFact]
+    public async Task A_villager_taps_from_the_country_down_to_their_village_and_reads_the_payments_and_totals()
+    {
+        var village = site.Data.Rows.GroupBy(r => r.Person.Village).OrderByDescending(g => g.Count()).First();
+        var page = await site.NewPhonePage();
+        await page.GotoAsync("/");
+        // The home entrance is named by its title and its explanation.
+        await Tap(page, "惠民资金公开", exact: false);
+        foreach (var region in SampleData.Regions.Path(village.Key))
+        {
+            await Tap(page, RegionCatalog.DisplayName(region));
+            await Expect(page.Locator("h1")).ToContainTextAsync(RegionCatalog.DisplayName(region));
+        }
+
+        await Expect(page.Locator(".sum .count")).ToHaveTextAsync(village.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator(".sum .total")).ToHaveTextAsync(Money.Total(village.Sum(r => r.Amount)));
+        await Expect(page.Locator("table.payments tbody tr")).ToHaveCountAsync(Math.Min(20, village.Count()));
+        // Nothing overflows sideways on a 360-pixel phone.
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 360px");
+        await page.ScreenshotAsync(new() { Path = "/tmp/portal-village-phone.png", FullPage = true });
+    }
+
+    [ChromiumFact]
+    public async Task A_villager_looks_up_their_own_payments_by_name_and_ID_number()
+    {
+        var person = site.Data.Rows.GroupBy(r => r.Person).OrderByDescending(g => g.Count()).First();
+        var page = await site.NewPhonePage();
+        await page.GotoAsync("/payments");
+        await Tap(page, "查询本人领取记录 ›");
+        await page.GetByLabel("姓名").FillAsync(person.Key.Name);
+        await page.GetByLabel("身份证号").FillAsync(person.Key.IdNumber);
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).TapAsync();
+
+        await Expect(page.Locator(".result .count")).ToHaveTextAsync(person.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator("b.name").First).ToHaveTextAsync(NameMask.Mask(person.Key.Name));
+        Assert.DoesNotContain(person.Key.IdNumber, await page.ContentAsync());
+        await Expect(page.GetByLabel("身份证号")).ToHaveValueAsync("");
+        await page.ScreenshotAsync(new() { Path = "/tmp/portal-lookup-phone.png", FullPage = true });
+    }
+
+    [ChromiumFact]
+    public async Task An_elderly_reader_switches_to_large_print_and_the_text_grows()
+    {
+        var page = await site.NewPhonePage();
+        await page.GotoAsync("/payments/410221");
+        var before = await page.Locator("table.payments td").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+        await Tap(page, "大字版");
+        await Expect(page.Locator("html")).ToHaveClassAsync("large");
+        var after = await page.Locator("table.payments td").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+        Assert.True(after >= before * 1.3, $"large print font {after}px is not clearly larger than {before}px");
+        Assert.EndsWith("/payments/410221", page.Url);
+        await page.ScreenshotAsync(new() { Path = "/tmp/portal-large-print-phone.png" });
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("html")).ToHaveClassAsync("large");
+    }
+}

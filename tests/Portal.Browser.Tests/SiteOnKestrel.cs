@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Portal.Tests;
+
+namespace Portal.Browser.Tests;
+
+/// <summary>The real site on a loopback port over sample data, and a phone-sized Chromium to visit it.</summary>
+public sealed class SiteOnKestrel : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public SampleData Data { get; } = new();
+    public string BaseAddress { get; private set; } = "";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Portal:DataDirectory", Data.DataDirectory);
+        builder.UseSetting("Portal:Lookup:HmacKey", SampleData.HmacKey);
+    }
+
+    public async Task InitializeAsync()
+    {
+        Data.AddCounty();
+        UseKestrel(0);
+        StartServer();
+        BaseAddress = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        if (!File.Exists(ChromiumFactAttribute.ExecutablePath)) return;
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumFactAttribute.ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh phone: 360×740, touch, the user agent of WeChat's in-app browser on Android.</summary>
+    public async Task<IPage> NewPhonePage()
+    {
+        var context = await _browser!.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 360, Height = 740 },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "zh-CN",
+            BaseURL = BaseAddress,
+            UserAgent = "Mozilla/5.0 (Linux; Android 10; M2006C3LC Build/QP1A.190711.020; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 MicroMessenger/8.0.47.2560(0x28002F35) NetType/3G Language/zh_CN",
+        });
+        return await context.NewPageAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await DisposeAsync();
+        Data.Dispose();
+    }
+}

@@ -68,6 +68,9 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
                     $"{p.MaskedName} 在 {p.Period} 领取{p.Fund.Name}出现 {group.Count()} 次（第 {rows} 行），请核实后只保留正确的一条。"));
             }
         }
+        // Most files carry one fund: only look for pairs when the file holds two funds that exclude each other.
+        var present = valid.Select(p => p.Fund).Distinct().ToList();
+        if (!present.Any(a => present.Any(b => funds.Exclusive(a, b)))) return held;
         foreach (var group in valid.GroupBy(p => (p.OwnerKey, p.Period)))
         {
             var list = group.DistinctBy(p => p.Fund.Code).ToList();

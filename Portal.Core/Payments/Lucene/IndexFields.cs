@@ -2,6 +2,8 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace Portal.Core.Payments.Lucene;
@@ -31,6 +33,15 @@ internal static class IndexFields
 
     /// <summary>Region code at each level: r1 province … r5 village.</summary>
     public static string Region(int level) => "r" + level;
+
+    /// <summary>Periods are indexed as single exact terms: there are a few dozen of them, so ranges need no trie terms.</summary>
+    public const int PeriodPrecisionStep = int.MaxValue;
+
+    public static readonly FieldType PeriodType = new(Int32Field.TYPE_NOT_STORED) { NumericPrecisionStep = PeriodPrecisionStep };
+    public static readonly FieldType StoredPeriodType = new(Int32Field.TYPE_STORED) { NumericPrecisionStep = PeriodPrecisionStep };
+
+    public static NumericRangeQuery<int> PeriodRange(int? from, int? to) =>
+        NumericRangeQuery.NewInt32Range(Period, PeriodPrecisionStep, from, to, true, true);
 
     public const string CommitSequence = "sequence";
     public const string CommitCounties = "counties";

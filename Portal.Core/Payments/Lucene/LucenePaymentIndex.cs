@@ -16,6 +16,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
 {
     public const int MaxResultWindow = 10_000;
     private const int MaxOwnPayments = 1_000;
+    private const int MaxPlaceVillages = 500;
 
     private readonly LuceneDirectory _directory;
     private readonly FundCatalog _funds;
@@ -43,9 +44,9 @@ public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
         {
             if (searcher is null) return new PaymentPage([], 0, 0, page, size);
             var filter = new BooleanQuery();
-            AddRegion(filter, query.RegionCode);
-            if (query.Period is { } period) filter.Add(NumericRangeQuery.NewInt32Range(IndexFields.Period, period.Value, period.Value, true, true), Occur.MUST);
-            if (!string.IsNullOrWhiteSpace(query.Name)) filter.Add(NameQuery(query.Name), Occur.MUST);
+            AddVillagesOf(filter, query.RegionCode);
+            if (query.Period is { } period) filter.Add(IndexFields.PeriodRange(period.Value, period.Value), Occur.MUST);
+            if (!string.IsNullOrWhiteSpace(query.Name)) filter.Add(NameQuery(searcher, query.Name, query.RegionCode), Occur.MUST);
 
             var top = TopFieldCollector.Create(SortFor(query.Sort), page * size, false, false, false, false);
             var totals = new SumCollector(IndexFields.Amount);
@@ -64,7 +65,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
             if (searcher is null) return [];
             var filter = new BooleanQuery();
             AddRegion(filter, regionCode);
-            if (period is { } p) filter.Add(NumericRangeQuery.NewInt32Range(IndexFields.Period, p.Value, p.Value, true, true), Occur.MUST);
+            if (period is { } p) filter.Add(IndexFields.PeriodRange(p.Value, p.Value), Occur.MUST);
             var collector = new GroupCollector(grouping switch
             {
                 SummaryGrouping.ChildRegion => GroupCollector.KeyOf.Sorted(IndexFields.Region(level + 1)),
@@ -148,7 +149,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
                 window.Add(new BooleanQuery
                 {
                     { new TermQuery(new Term(IndexFields.Fund, fund.Code)), Occur.MUST },
-                    { NumericRangeQuery.NewInt32Range(IndexFields.Period, cutoff, null, true, true), Occur.MUST },
+                    { IndexFields.PeriodRange(cutoff, null), Occur.MUST },
                 }, Occur.SHOULD);
             }
             window.MinimumNumberShouldMatch = 1;
@@ -160,6 +161,15 @@ public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
         });
     }
 
+    /// <summary>Payments carry only their village code; region codes nest (province 41 → village 410221101201), so a region is a prefix.</summary>
+    private static void AddVillagesOf(BooleanQuery filter, string? code)
+    {
+        if (string.IsNullOrEmpty(code) || code == Region.CountryCode) return;
+        var village = new Term(IndexFields.Region(5), code);
+        filter.Add(LevelOf(code) == (int)RegionLevel.Village ? new TermQuery(village) : new PrefixQuery(village), Occur.MUST);
+    }
+
+    /// <summary>Rollups carry every level's code.</summary>
     private static void AddRegion(BooleanQuery filter, string? code)
     {
         if (string.IsNullOrEmpty(code) || code == Region.CountryCode) return;
@@ -171,13 +181,20 @@ public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
         2 => 1, 4 => 2, 6 => 3, 9 => 4, 12 => 5, _ => 0,
     };
 
-    /// <summary>A masked name (张*明) matches exactly; a surname (张, 欧阳) by prefix; longer text also matches place names.</summary>
-    private static Query NameQuery(string text)
+    /// <summary>A masked name (张*明) matches exactly; a surname (张, 欧阳) by prefix; longer text also matches the names of villages and townships.</summary>
+    private Query NameQuery(IndexSearcher searcher, string text, string? regionCode)
     {
         var q = NameMask.Normalize(text);
         if (q.Contains('*')) return new TermQuery(new Term(IndexFields.Name, q));
         var query = new BooleanQuery { { new PrefixQuery(new Term(IndexFields.Name, q)), Occur.SHOULD } };
-        if (q.Length >= 2) query.Add(PlacePhrase(q), Occur.SHOULD);
+        if (q.Length < 2) return query;
+        var places = new BooleanQuery();
+        AddRegion(places, regionCode);
+        places.Add(PlacePhrase(q), Occur.MUST);
+        var villages = new GroupCollector(GroupCollector.KeyOf.Sorted(IndexFields.Region(5)));
+        searcher.Search(places, Window(IndexFields.RollupType, null), villages);
+        foreach (var village in villages.Totals.Keys.Order().Take(MaxPlaceVillages))
+            query.Add(new TermQuery(new Term(IndexFields.Region(5), village)), Occur.SHOULD);
         return query;
     }
 

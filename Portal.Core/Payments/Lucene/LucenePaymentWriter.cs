@@ -26,7 +26,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
     private readonly DirectoryReader? _committed;
     private readonly Dictionary<string, string> _replaced = new();
     private readonly HashSet<string> _changedCounties = new();
-    private readonly List<PublishedPayment> _runPublished = [];
+    private readonly Dictionary<PartitionKey, PublishedPayment[]> _runPublished = new();
 
     public LucenePaymentWriter(string path, RegionCatalog regions)
     {
@@ -54,16 +54,17 @@ public sealed class LucenePaymentWriter : IPartitionStore
             .Select(g => (Key: g.Key, Rows: g.OrderBy(p => p.OwnerKey, StringComparer.Ordinal).ToList()))
             .Select(g => (g.Key, g.Rows, Hash: ContentHash(g.Rows)))
             .ToList();
-        var changed = groups.Where(g => PublishedHash(g.Key.ToString()) != g.Hash).ToList();
+        var published = groups.ToDictionary(g => g.Key, g => PublishedHash(g.Key.ToString()));
+        var changed = groups.Where(g => published[g.Key] != g.Hash).ToList();
         var written = 0;
         // IndexWriter takes documents from several threads at once; each thread fills its own reusable document.
         Parallel.ForEach(changed, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new PaymentDocument(), (group, _, document) =>
         {
             var key = group.Key.ToString();
-            _writer.DeleteDocuments(new Term(IndexFields.Partition, key));
+            // A partition never published has nothing to delete; buffered deletes are not free.
+            if (published[group.Key] is not null) _writer.DeleteDocuments(new Term(IndexFields.Partition, key));
             var path = _regions.Path(group.Rows[0].Village);
-            var place = string.Join(" ", path.Skip(3).Select(RegionCatalog.DisplayName));
-            foreach (var payment in group.Rows) _writer.AddDocument(document.Fill(key, payment, path, place));
+            foreach (var payment in group.Rows) _writer.AddDocument(document.Fill(key, payment));
             _writer.AddDocument(RollupDocument(key, group.Rows, path, group.Hash));
             var total = Interlocked.Add(ref written, group.Rows.Count);
             if (total / 10_000 != (total - group.Rows.Count) / 10_000) progress?.Invoke(total);
@@ -73,8 +74,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
         {
             _replaced[group.Key.ToString()] = group.Hash;
             _changedCounties.Add(group.Key.VillageCode[..6]);
-            _runPublished.RemoveAll(p => p.Partition == group.Key);
-            _runPublished.AddRange(group.Rows.Select(p => new PublishedPayment(p.OwnerKey, p.Fund.Code, p.Period, p.Village.Code)));
+            _runPublished[group.Key] = group.Rows.Select(p => new PublishedPayment(p.OwnerKey, p.Fund.Code, p.Period, p.Village.Code)).ToArray();
         }
         progress?.Invoke(written);
         return new PartitionReplacement(changed.Select(g => g.Key).ToList(), groups.Count - changed.Count);
@@ -97,8 +97,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
     public IReadOnlyList<PublishedPayment> Published(IReadOnlySet<string> ownerKeys, IReadOnlySet<Period> periods)
     {
         var found = new List<PublishedPayment>();
-        lock (_runPublished)
-            found.AddRange(_runPublished.Where(p => ownerKeys.Contains(p.OwnerKey) && periods.Contains(p.Period)));
+        found.AddRange(_runPublished.Where(kv => periods.Contains(kv.Key.Period)).SelectMany(kv => kv.Value).Where(p => ownerKeys.Contains(p.OwnerKey)));
         if (_committed is null) return found;
         var searcher = new IndexSearcher(_committed);
         foreach (var period in periods)
@@ -106,7 +105,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
             var query = new BooleanQuery
             {
                 { new TermQuery(new Term(IndexFields.Type, IndexFields.PaymentType)), Occur.MUST },
-                { NumericRangeQuery.NewInt32Range(IndexFields.Period, period.Value, period.Value, true, true), Occur.MUST },
+                { IndexFields.PeriodRange(period.Value, period.Value), Occur.MUST },
             };
             var collector = new PublishedCollector(ownerKeys, period);
             searcher.Search(new ConstantScoreQuery(query), collector);
@@ -145,11 +144,13 @@ public sealed class LucenePaymentWriter : IPartitionStore
             new StringField(RollupOf, partition, Field.Store.NO),
             new StringField(IndexFields.Fund, first.Fund.Code, Field.Store.NO),
             new SortedDocValuesField(IndexFields.Fund, new BytesRef(first.Fund.Code)),
-            new Int32Field(IndexFields.Period, first.Period.Value, Field.Store.NO),
+            new Int32Field(IndexFields.Period, first.Period.Value, IndexFields.PeriodType),
             new NumericDocValuesField(IndexFields.Period, first.Period.Value),
             new NumericDocValuesField(IndexFields.Count, rows.Count),
             new NumericDocValuesField(IndexFields.Amount, rows.Sum(p => Money.ToFen(p.Amount))),
             new StoredField(IndexFields.Hash, hash),
+            // Place names are analysed once per partition, not once per payment: a name search finds villages here first.
+            new TextField(IndexFields.Place, string.Join(" ", path.Skip(3).Select(RegionCatalog.DisplayName)), Field.Store.NO),
         };
         foreach (var region in path)
         {

@@ -23,22 +23,21 @@ internal sealed class PaymentDocument
     private readonly SortedDocValuesField _ownerValue = new(IndexFields.Owner, new BytesRef());
     private readonly StringField _fund = new(IndexFields.Fund, "", Field.Store.YES);
     private readonly SortedDocValuesField _fundValue = new(IndexFields.Fund, new BytesRef());
-    private readonly Int32Field _period = new(IndexFields.Period, 0, Field.Store.YES);
+    private readonly Int32Field _period = new(IndexFields.Period, 0, IndexFields.StoredPeriodType);
     private readonly NumericDocValuesField _periodValue = new(IndexFields.Period, 0);
     private readonly StoredField _amount = new(IndexFields.Amount, 0L);
     private readonly NumericDocValuesField _amountValue = new(IndexFields.Amount, 0);
     private readonly StringField _name = new(IndexFields.Name, "", Field.Store.YES);
     private readonly SortedDocValuesField _nameValue = new(IndexFields.Name, new BytesRef());
     private readonly StoredField _department = new(IndexFields.Department, "");
-    private readonly TextField _place = new(IndexFields.Place, "", Field.Store.NO);
     private readonly SortedDocValuesField _villageValue = new(IndexFields.Region(5), new BytesRef());
-    private readonly StringField[] _regions = Enumerable.Range(1, 5)
-        .Select(level => new StringField(IndexFields.Region(level), "", level == 5 ? Field.Store.YES : Field.Store.NO)).ToArray();
+    // Only the village code: it is a prefix-nested code, so province to township filters are prefix queries on it.
+    private readonly StringField _village = new(IndexFields.Region(5), "", Field.Store.YES);
     private readonly StoredField _household = new(IndexFields.Household, 0);
     private readonly StoredField _paidOn = new(IndexFields.PaidOn, "");
     private readonly List<IIndexableField> _fields = new(24);
 
-    public IEnumerable<IIndexableField> Fill(string partition, ValidPayment p, IReadOnlyList<Region> path, string place)
+    public IEnumerable<IIndexableField> Fill(string partition, ValidPayment p)
     {
         var fen = Money.ToFen(p.Amount);
         _id.SetStringValue(Id(p));
@@ -54,17 +53,11 @@ internal sealed class PaymentDocument
         _name.SetStringValue(p.MaskedName);
         _nameValue.SetBytesValue(new BytesRef(p.MaskedName));
         _department.SetStringValue(p.Department);
-        _place.SetStringValue(place);
         _villageValue.SetBytesValue(new BytesRef(p.Village.Code));
+        _village.SetStringValue(p.Village.Code);
 
         _fields.Clear();
-        _fields.AddRange([_type, _id, _partition, _owner, _ownerValue, _fund, _fundValue, _period, _periodValue, _amount, _amountValue, _name, _nameValue, _department, _place, _villageValue]);
-        foreach (var region in path)
-        {
-            var field = _regions[(int)region.Level - 1];
-            field.SetStringValue(region.Code);
-            _fields.Add(field);
-        }
+        _fields.AddRange([_type, _id, _partition, _owner, _ownerValue, _fund, _fundValue, _period, _periodValue, _amount, _amountValue, _name, _nameValue, _department, _village, _villageValue]);
         if (p.HouseholdSize is { } size)
         {
             _household.SetInt32Value(size);

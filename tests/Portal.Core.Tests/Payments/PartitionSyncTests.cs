@@ -151,6 +151,20 @@ public class PartitionSyncTests : IDisposable
     }
 
     [Fact]
+    public void Searching_a_place_name_finds_the_payments_of_that_village()
+    {
+        _data.Sync(_files.Csv("a.csv",
+        [
+            ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1)),
+            ExportFiles.Row(2, "李四", ExportFiles.Id(2), village: "丁庄村", code: "410221101203", period: Recent(1)),
+        ]));
+        using var index = OpenIndex();
+        var page = index.Search(new PaymentQuery { RegionCode = "410221", Name = "丁庄" });
+        Assert.Equal(["李*"], page.Items.Select(p => p.MaskedName));
+        Assert.Equal(0, index.Search(new PaymentQuery { RegionCode = "410223", Name = "丁庄" }).TotalCount);
+    }
+
+    [Fact]
     public void A_person_finds_their_own_payments_by_name_and_id_number_only()
     {
         _data.AddCounty(people: 40, months: 3);

@@ -9,9 +9,11 @@ builder.Services.AddPortalPages();
 builder.Services.AddPortalCompression();
 builder.Services.AddPaymentPageCaching();
 builder.Services.AddPortalRateLimits();
+builder.Services.AddForwardedClientAddresses();
 builder.Services.AddQueryStringLimit();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseResponseCompression();
 app.UsePortalErrorPages();
 app.UseQueryStringLimit();

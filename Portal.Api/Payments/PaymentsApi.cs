@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Api.Hosting;
 using Portal.Core.Funds;
+using Portal.Core.Hosting;
 using Portal.Core.Payments;
 using Portal.Core.Privacy;
 using Portal.Core.Regions;
@@ -25,12 +26,12 @@ public static class PaymentsApi
             .WithSummary("区划逐级汇总")
             .WithDescription("一个区划（code 为 0 或 root 表示全国）及其上级路径、下级区划，各自的发放笔数和金额合计；可按 fund、period（yyyy-MM）筛选。");
 
-        api.MapGet("/payments", SearchPayments).WithPublicCaching().RequireRateLimiting(ApiRateLimits.Search)
+        api.MapGet("/payments", SearchPayments).WithPublicCaching().RequireRateLimiting(ClientRateLimits.Search)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("发放明细检索")
             .WithDescription("按区划（任一级代码）、资金、所属期和姓氏或脱敏姓名（q）检索发放明细，可排序、分页；totalCount 和 totalAmount 覆盖全部符合条件的记录。sort：amount-desc、amount-asc、period-desc、period-asc、name。");
 
-        api.MapPost("/payments/lookup", LookUpOwnPayments).RequireRateLimiting(ApiRateLimits.Lookup)
+        api.MapPost("/payments/lookup", LookUpOwnPayments).RequireRateLimiting(ClientRateLimits.Lookup)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AddEndpointFilter(async (context, next) =>
             {

@@ -26,8 +26,8 @@ public sealed class PortalApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Lookup:HmacKey", SampleData.HmacKey);
         builder.UseSetting("Portal:Payments:RefreshInterval", "00:00:00.200");
         // Every test calls from the same address; the limits themselves are tested with a low setting of their own.
-        builder.UseSetting("Portal:Api:RateLimits:LookupPermitLimit", "10000");
-        builder.UseSetting("Portal:Api:RateLimits:SearchPermitLimit", "10000");
+        builder.UseSetting("Portal:RateLimits:LookupPermitLimit", "10000");
+        builder.UseSetting("Portal:RateLimits:SearchPermitLimit", "10000");
     }
 
     protected override void Dispose(bool disposing)

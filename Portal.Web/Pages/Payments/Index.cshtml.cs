@@ -1,3 +1,4 @@
+using Portal.Core.Hosting;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Portal.Web.Pages.Payments;
 
 /// <summary>One region of the drill-down (全国 down to a village): its children with totals, charts and its payments.</summary>
 [OutputCache(PolicyName = PaymentPageCaching.Payments)]
-[EnableRateLimiting(RateLimits.Search)]
+[EnableRateLimiting(ClientRateLimits.Search)]
 public sealed class IndexModel(IPaymentIndex index, RegionCatalog regions, FundCatalog funds) : PageModel
 {
     public Region Region { get; private set; } = RegionCatalog.Country;

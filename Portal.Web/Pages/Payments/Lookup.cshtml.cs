@@ -1,3 +1,4 @@
+using Portal.Core.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Portal.Core.Payments;
@@ -10,7 +11,7 @@ namespace Portal.Web.Pages.Payments;
 /// 本人查询: a villager finds their own payments by name and ID number. Neither is ever written back into the
 /// page, and an unknown person gets exactly the answer of someone without payments.
 /// </summary>
-[EnableRateLimiting(RateLimits.Lookup)]
+[EnableRateLimiting(ClientRateLimits.Lookup)]
 public sealed class LookupModel(IPaymentIndex index, OwnerKey owners, TimeProvider clock) : PageModel
 {
     public const int MaxNameLength = 30;

@@ -78,7 +78,7 @@ public class LookupTests(PortalApiFactory factory)
     [Fact]
     public async Task Too_many_lookups_from_one_address_are_refused_with_a_429_problem_in_chinese()
     {
-        using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Portal:Api:RateLimits:LookupPermitLimit", "2"));
+        using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Portal:RateLimits:LookupPermitLimit", "2"));
         using var client = strict.CreateClient();
 
         var answers = new List<HttpResponseMessage>();

@@ -157,7 +157,7 @@ public class PaymentsSearchTests(PortalApiFactory factory)
     [Fact]
     public async Task Name_searches_are_limited_per_address_while_browsing_is_not()
     {
-        using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Portal:Api:RateLimits:SearchPermitLimit", "1"));
+        using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Portal:RateLimits:SearchPermitLimit", "1"));
         using var client = strict.CreateClient();
 
         var browsing = new List<HttpResponseMessage>();

@@ -24,6 +24,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
     private readonly System.Threading.Lock _gate = new();
     private SearcherManager? _manager;
     private long _sequence = -1;
+    private PeriodsAt? _periods;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Type, string Fund, int Month), Filter> _windows = new();
 
     public LucenePaymentIndex(string path, FundCatalog funds, TimeProvider clock)
@@ -93,9 +94,20 @@ public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
         return hit is null ? null : ToPayment(searcher.Doc(hit.Doc));
     });
 
-    public IReadOnlyList<Period> Periods() =>
-        Summarize(Region.CountryCode, null, null, SummaryGrouping.Period).Select(t => Period.TryParseIso(t.Key, out var p) ? p : default)
-            .OrderByDescending(p => p).ToList();
+    /// <summary>Every page asks for this and it reads every rollup, so it is kept until the index or the month changes.</summary>
+    public IReadOnlyList<Period> Periods() => WithSearcher(searcher =>
+    {
+        if (searcher is null) return [];
+        var month = Period.Of(_clock.GetLocalNow()).Value;
+        var cached = _periods;
+        if (cached is not null && ReferenceEquals(cached.Reader, searcher.IndexReader) && cached.Month == month) return cached.Periods;
+        var periods = Summarize(Region.CountryCode, null, null, SummaryGrouping.Period)
+            .Select(t => Period.TryParseIso(t.Key, out var p) ? p : default).OrderByDescending(p => p).ToList();
+        _periods = new PeriodsAt(searcher.IndexReader, month, periods);
+        return periods;
+    });
+
+    private sealed record PeriodsAt(IndexReader Reader, int Month, IReadOnlyList<Period> Periods);
 
     public IndexChange? Refresh()
     {

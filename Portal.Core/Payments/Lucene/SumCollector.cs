@@ -74,7 +74,14 @@ internal sealed class GroupCollector(GroupCollector.KeyOf key) : ICollector
         public static KeyOf Numeric(string field, Func<long, string> format) => new(reader =>
         {
             var values = reader.GetNumericDocValues(field);
-            return values is null ? _ => null : doc => format(values.Get(doc));
+            // Few distinct values (periods): format each once, not once per document.
+            var formatted = new Dictionary<long, string>();
+            return values is null ? _ => null : doc =>
+            {
+                var value = values.Get(doc);
+                if (!formatted.TryGetValue(value, out var text)) formatted[value] = text = format(value);
+                return text;
+            };
         });
     }
 }

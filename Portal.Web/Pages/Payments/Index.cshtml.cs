@@ -1,11 +1,11 @@
-using Portal.Core.Hosting;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Portal.Core.Funds;
+using Portal.Core.Hosting;
 using Portal.Core.Payments;
 using Portal.Core.Regions;
 using Portal.Web.Infrastructure;

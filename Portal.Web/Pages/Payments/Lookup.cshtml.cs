@@ -1,6 +1,6 @@
-using Portal.Core.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Portal.Core.Hosting;
 using Portal.Core.Payments;
 using Portal.Core.Privacy;
 using Portal.Web.Infrastructure;

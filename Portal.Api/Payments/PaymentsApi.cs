@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Portal.Api.Hosting;
 using Portal.Core.Funds;
 using Portal.Core.Hosting;
@@ -93,7 +94,7 @@ public static class PaymentsApi
     }
 
     private static Results<Ok<OwnPaymentsAnswer>, ProblemHttpResult> LookUpOwnPayments(
-        LookupRequest request, OwnerKey owners, IPaymentIndex index, RegionCatalog regions, FundCatalog funds, TimeProvider clock)
+        LookupRequest request, OwnerKey owners, LookupThrottle throttle, IPaymentIndex index, RegionCatalog regions, FundCatalog funds, TimeProvider clock)
     {
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name)) return TypedResults.Problem(ApiProblems.BadRequest("name", "请填写本人姓名。"));
@@ -101,6 +102,8 @@ public static class PaymentsApi
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         if (IdNumberMessage(IdNumber.Check(request.IdNumber, today)) is { } message) return TypedResults.Problem(ApiProblems.BadRequest("idNumber", message));
 
+        if (!throttle.TryAcquire(name))
+            return TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = "这个姓名近一小时的查询次数已达上限，为防止他人冒用姓名试查身份证号，请稍后再试。" });
         var own = index.FindOwn(owners.For(name, request.IdNumber!));
         return TypedResults.Ok(new OwnPaymentsAnswer(own.Select(p => PaymentAnswer.From(p, funds, regions)).ToList(), own.Count, own.Sum(p => p.Amount)));
     }

@@ -22,6 +22,8 @@ public static class PortalCoreRegistration
         services.AddSingleton(sp => RegionCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "regions")));
         services.AddSingleton(sp => FundCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "funds.yaml")));
         services.AddSingleton<OwnerKey>();
+        services.AddOptions<LookupThrottleOptions>().BindConfiguration(LookupThrottleOptions.Section);
+        services.AddSingleton<LookupThrottle>();
         return services;
     }
 

@@ -21,10 +21,15 @@ public sealed class OwnerKey : IDisposable
         _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, copy), trackAllValues: true);
     }
 
-    public string For(string name, string idNumber)
+    public string For(string name, string idNumber) => Hash("owner\0" + NameMask.Normalize(name) + "\n" + IdNumber.Normalize(idNumber));
+
+    /// <summary>A keyed hash of the name alone, for counting lookups per name without keeping names.</summary>
+    public string ForName(string name) => Hash("name\0" + NameMask.Normalize(name));
+
+    private string Hash(string value)
     {
         var hmac = _hmac.Value!;
-        hmac.AppendData(Encoding.UTF8.GetBytes("owner\0" + NameMask.Normalize(name) + "\n" + IdNumber.Normalize(idNumber)));
+        hmac.AppendData(Encoding.UTF8.GetBytes(value));
         Span<byte> mac = stackalloc byte[32];
         hmac.GetHashAndReset(mac);
         return Convert.ToHexStringLower(mac[..16]);

@@ -12,7 +12,7 @@ namespace Portal.Web.Pages.Payments;
 /// page, and an unknown person gets exactly the answer of someone without payments.
 /// </summary>
 [EnableRateLimiting(ClientRateLimits.Lookup)]
-public sealed class LookupModel(IPaymentIndex index, OwnerKey owners, TimeProvider clock) : PageModel
+public sealed class LookupModel(IPaymentIndex index, OwnerKey owners, LookupThrottle throttle, TimeProvider clock) : PageModel
 {
     public const int MaxNameLength = 30;
 
@@ -27,7 +27,14 @@ public sealed class LookupModel(IPaymentIndex index, OwnerKey owners, TimeProvid
     {
         NoStore();
         Error = Problem(name, idNumber);
-        if (Error is null) Payments = index.FindOwn(owners.For(name!, idNumber!));
+        if (Error is not null) return;
+        if (!throttle.TryAcquire(name!))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Error = "这个姓名近一小时的查询次数已达上限。为防止他人冒用姓名试查身份证号，请稍后再试；如有疑问请拨打 12388。";
+            return;
+        }
+        Payments = index.FindOwn(owners.For(name!, idNumber!));
     }
 
     private string? Problem(string? name, string? idNumber)

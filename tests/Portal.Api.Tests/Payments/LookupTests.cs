@@ -76,6 +76,20 @@ public class LookupTests(PortalApiFactory factory)
     }
 
     [Fact]
+    public async Task Too_many_lookups_for_one_name_are_refused_whatever_the_id_number()
+    {
+        using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Portal:Lookup:Throttle:PerNameLimit", "2"));
+        var client = strict.CreateClient();
+        var person = factory.Data.Rows[0].Person;
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/payments/lookup", new { name = person.Name, idNumber = person.IdNumber })).StatusCode);
+        var refused = await client.PostAsJsonAsync("/api/v1/payments/lookup", new { name = person.Name, idNumber = factory.Data.Rows[^1].Person.IdNumber });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("查询次数", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Too_many_lookups_from_one_address_are_refused_with_a_429_problem_in_chinese()
     {
         using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Portal:RateLimits:LookupPermitLimit", "2"));

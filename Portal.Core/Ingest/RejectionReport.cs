@@ -19,6 +19,15 @@ public static class RejectionReport
         var data = Path.GetFullPath(dataDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         if (full.StartsWith(data, StringComparison.Ordinal))
             throw new ExportFileException($"退回报告不能写在数据目录（{dataDirectory}）下：请用 --report 指定其他位置。");
+        try { WriteCsv(full, rows); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ExportFileException($"无法写入退回报告 {full}（{e.Message}）：请用 --report 指定一个可写的位置。", e);
+        }
+    }
+
+    private static void WriteCsv(string full, IEnumerable<Rejection> rows)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         using var writer = new StreamWriter(full, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);

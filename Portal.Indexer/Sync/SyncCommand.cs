@@ -62,6 +62,10 @@ public static class SyncCommand
                     summary.Add(result, clock.Elapsed - started);
                 }
                 catch (ExportFileException e) { summary.Failed(file, e.Message); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    summary.Failed(file, $"{Path.GetFileName(file)}：无法读取（{e.Message}）。");
+                }
             }
             onProgress?.Invoke(new SyncProgress("索引", "提交", summary.RowsPublished));
             sync.Commit();

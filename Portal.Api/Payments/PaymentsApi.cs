@@ -100,23 +100,11 @@ public static class PaymentsApi
         if (string.IsNullOrEmpty(name)) return TypedResults.Problem(ApiProblems.BadRequest("name", "请填写本人姓名。"));
         if (name.Length > PaymentFilters.MaxNameLength) return TypedResults.Problem(ApiProblems.BadRequest("name", $"姓名最多 {PaymentFilters.MaxNameLength} 个字。"));
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        if (IdNumberMessage(IdNumber.Check(request.IdNumber, today)) is { } message) return TypedResults.Problem(ApiProblems.BadRequest("idNumber", message));
+        if (IdNumber.Explain(IdNumber.Check(request.IdNumber, today)) is { } message) return TypedResults.Problem(ApiProblems.BadRequest("idNumber", message));
 
         if (!throttle.TryAcquire(name))
-            return TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = "这个姓名近一小时的查询次数已达上限，为防止他人冒用姓名试查身份证号，请稍后再试。" });
+            return TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = LookupThrottle.Refusal });
         var own = index.FindOwn(owners.For(name, request.IdNumber!));
         return TypedResults.Ok(new OwnPaymentsAnswer(own.Select(p => PaymentAnswer.From(p, funds, regions)).ToList(), own.Count, own.Sum(p => p.Amount)));
     }
-
-    // Messages say what is wrong without repeating the number back.
-    private static string? IdNumberMessage(IdNumberProblem problem) => problem switch
-    {
-        IdNumberProblem.None => null,
-        IdNumberProblem.Missing => "请填写 18 位身份证号码。",
-        IdNumberProblem.Legacy15 => "请使用 18 位身份证号码；15 位的旧号码请换用新号码。",
-        IdNumberProblem.Scientific => "身份证号码被写成了科学计数法，请按文字原样输入 18 位号码。",
-        IdNumberProblem.BirthDate => "身份证号码中的出生日期不正确，请核对第 7 到 14 位。",
-        IdNumberProblem.Checksum => "身份证号码最后一位校验码不符，请核对是否输错。",
-        _ => "身份证号码应为 18 位：17 位数字加最后一位数字或 X。",
-    };
 }

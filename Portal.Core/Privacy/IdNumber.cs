@@ -33,6 +33,18 @@ public static partial class IdNumber
         return CheckCharacters[sum % 11];
     }
 
+    /// <summary>What a citizen typing their own number is told; it never repeats the number. Null when there is nothing wrong.</summary>
+    public static string? Explain(IdNumberProblem problem) => problem switch
+    {
+        IdNumberProblem.None => null,
+        IdNumberProblem.Missing => "请输入身份证号。",
+        IdNumberProblem.Legacy15 => "请输入 18 位的第二代身份证号。15 位的老号码无法查询，可到村委会或乡镇政府咨询。",
+        IdNumberProblem.BirthDate => "身份证号中的出生日期（第 7 到 14 位）不正确，请核对后重新输入。",
+        IdNumberProblem.Checksum => "身份证号的最后一位对不上，可能有一位输错了。请对照身份证逐位核对。",
+        IdNumberProblem.Scientific => "身份证号被写成了科学计数法，请按身份证上的 18 位号码原样输入。",
+        _ => "身份证号应为 18 位：前 17 位是数字，最后一位是数字或字母 X。请核对后重新输入。",
+    };
+
     /// <summary>An ID number with its birth date and sequence hidden, for rejection reports: 410221********123X.</summary>
     public static string Mask(string text)
     {

@@ -19,6 +19,8 @@ public sealed class LookupThrottleOptions
 /// <summary>Counts self lookups per name (by keyed hash: the name itself is never kept) and refuses past the limit.</summary>
 public sealed class LookupThrottle(OwnerKey keys, IOptions<LookupThrottleOptions> options, TimeProvider clock)
 {
+    public const string Refusal = "这个姓名近一小时的查询次数已达上限。为防止他人冒用姓名试查身份证号，请稍后再试；如有疑问请拨打 12388。";
+
     private const int PruneAbove = 100_000;
     private readonly ConcurrentDictionary<string, Count> _counts = new();
 

@@ -69,7 +69,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
             var total = Interlocked.Add(ref written, group.Rows.Count);
             if (total / 10_000 != (total - group.Rows.Count) / 10_000) progress?.Invoke(total);
             return document;
-        }, _ => { });
+        }, document => document.Dispose());
         foreach (var group in changed)
         {
             _replaced[group.Key.ToString()] = group.Hash;

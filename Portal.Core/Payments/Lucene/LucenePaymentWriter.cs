@@ -24,7 +24,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
     private readonly IndexWriter _writer;
     private readonly RegionCatalog _regions;
     private readonly DirectoryReader? _committed;
-    private readonly Dictionary<string, string> _replaced = new();
+    private readonly Dictionary<PartitionKey, string> _replaced = new();
     private readonly HashSet<string> _changedCounties = new();
     private readonly Dictionary<PartitionKey, PublishedPayment[]> _runPublished = new();
 
@@ -54,7 +54,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
             .Select(g => (Key: g.Key, Rows: g.OrderBy(p => p.OwnerKey, StringComparer.Ordinal).ToList()))
             .Select(g => (g.Key, g.Rows, Hash: ContentHash(g.Rows)))
             .ToList();
-        var published = groups.ToDictionary(g => g.Key, g => PublishedHash(g.Key.ToString()));
+        var published = groups.ToDictionary(g => g.Key, g => PublishedHash(g.Key));
         var changed = groups.Where(g => published[g.Key] != g.Hash).ToList();
         var written = 0;
         // IndexWriter takes documents from several threads at once; each thread fills its own reusable document.
@@ -72,7 +72,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
         }, document => document.Dispose());
         foreach (var group in changed)
         {
-            _replaced[group.Key.ToString()] = group.Hash;
+            _replaced[group.Key] = group.Hash;
             _changedCounties.Add(group.Key.VillageCode[..6]);
             _runPublished[group.Key] = group.Rows.Select(p => new PublishedPayment(p.OwnerKey, p.Fund.Code, p.Period, p.Village.Code)).ToArray();
         }
@@ -110,18 +110,18 @@ public sealed class LucenePaymentWriter : IPartitionStore
             var collector = new PublishedCollector(ownerKeys, period);
             searcher.Search(new ConstantScoreQuery(query), collector);
             // Partitions replaced in this run no longer hold what was committed.
-            found.AddRange(collector.Found.Where(p => !_replaced.ContainsKey(p.Partition.ToString())));
+            found.AddRange(collector.Found.Where(p => !_replaced.ContainsKey(p.Partition)));
         }
         return found;
     }
 
     /// <summary>The content hash a partition has now: as replaced in this run, else as last committed.</summary>
-    private string? PublishedHash(string key)
+    private string? PublishedHash(PartitionKey key)
     {
         if (_replaced.TryGetValue(key, out var hash)) return hash;
         if (_committed is null) return null;
         var searcher = new IndexSearcher(_committed);
-        var hit = searcher.Search(new TermQuery(new Term(RollupOf, key)), 1).ScoreDocs.FirstOrDefault();
+        var hit = searcher.Search(new TermQuery(new Term(RollupOf, key.ToString())), 1).ScoreDocs.FirstOrDefault();
         return hit is null ? null : searcher.Doc(hit.Doc).Get(IndexFields.Hash);
     }
 

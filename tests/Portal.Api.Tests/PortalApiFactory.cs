@@ -20,7 +20,10 @@ public sealed class PortalApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        // Everything the framework would log, so privacy tests see the most a misconfigured server could write.
+        builder.UseSetting("Logging:LogLevel:Default", "Trace");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("Portal:DataDirectory", Data.DataDirectory);
         builder.UseSetting("Portal:ContentDirectory", Path.Combine(AppContext.BaseDirectory, "content"));
         builder.UseSetting("Portal:Lookup:HmacKey", SampleData.HmacKey);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Portal.Tests;
 
 namespace Portal.Web.Tests;
@@ -11,11 +12,17 @@ public sealed class PortalWebFactory : WebApplicationFactory<Program>
 
     public SampleData Data { get; } = new();
 
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Extra configuration for one test's own factory; read when the first client is made.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Everything the framework would log, so privacy tests see the most a misconfigured server could write.
+        builder.UseSetting("Logging:LogLevel:Default", "Trace");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("Portal:DataDirectory", Data.DataDirectory);
         builder.UseSetting("Portal:Lookup:HmacKey", SampleData.HmacKey);
         builder.UseSetting("Portal:Payments:RefreshInterval", "00:00:00.200");

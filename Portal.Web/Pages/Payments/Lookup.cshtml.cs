@@ -23,9 +23,12 @@ public sealed class LookupModel(IPaymentIndex index, OwnerKey owners, LookupThro
 
     public void OnGet() => NoStore();
 
-    public void OnPost(string? name, string? idNumber)
+    // Read from the form, not bound as handler arguments: the framework's debug log prints handler arguments.
+    public void OnPost()
     {
         NoStore();
+        var name = Request.Form["name"].ToString();
+        var idNumber = Request.Form["idNumber"].ToString();
         Error = Problem(name, idNumber);
         if (Error is not null) return;
         if (!throttle.TryAcquire(name!))

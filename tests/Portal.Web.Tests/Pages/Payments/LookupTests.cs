@@ -77,6 +77,20 @@ public class LookupTests(PortalWebFactory factory)
     }
 
     [Fact]
+    public async Task Nothing_a_villager_types_reaches_the_logs()
+    {
+        var people = factory.Data.Rows.Select(r => r.Person).Distinct().Take(10).ToList();
+        foreach (var person in people) Assert.Equal(HttpStatusCode.OK, (await Ask(person.Name, person.IdNumber)).StatusCode);
+        await Html.Get(_client, $"/payments/{people[0].Village.Code}?q={Uri.EscapeDataString(people[0].Name[..1])}");
+
+        var logs = factory.Logs.Text;
+        Assert.Contains("/payments/lookup", logs);
+        foreach (var person in factory.Data.Rows.Select(r => r.Person).Distinct())
+            foreach (var secret in new[] { person.Name, person.IdNumber, person.Phone, person.BankAccount })
+                Assert.DoesNotContain(secret, logs);
+    }
+
+    [Fact]
     public async Task The_lookup_form_is_never_cached()
     {
         var response = await _client.GetAsync("/payments/lookup");

@@ -119,11 +119,20 @@ public sealed class RowValidator
         return result;
     }
 
+    /// <summary>The platform ships village codes for some counties only; a county without them is told how to add them.</summary>
+    private string? VillagesMissing(string countyCode)
+    {
+        var county = _regions.Find(countyCode);
+        if (county is not { Level: RegionLevel.County } || _regions.Children(county.Code).Any(t => _regions.Children(t.Code).Count > 0)) return null;
+        return $"平台尚未载入{county.Name}的村级区划代码，无法核对村名：请管理员运行 deploy/import-villages.sh {county.Code} 后重新同步。";
+    }
+
     private (Region?, ValidationRule, string) Resolve(string code, string township, string village)
     {
         if (code.Length > 0)
         {
             var region = _regions.Find(code);
+            if (region is null && code.Length == 12 && VillagesMissing(code[..6]) is { } missing) return (null, ValidationRule.RegionUnknown, missing);
             if (region is null) return (null, ValidationRule.RegionUnknown, $"区划代码 {code} 不存在（应为 12 位村级统计用区划代码）。");
             if (region.Level != RegionLevel.Village) return (null, ValidationRule.RegionUnknown, $"区划代码 {code} 是{region.Name}，不是村（社区）级代码：请填 12 位村级代码。");
             var county = _regions.Ancestor(region, RegionLevel.County)!;
@@ -139,6 +148,7 @@ public sealed class RowValidator
         }
         if (_county is null) return (null, ValidationRule.RegionUnknown, "无法确定所属县：请在文件中提供“行政区划代码”列，或用 --county 指明县级代码。");
         if (village.Length == 0) return (null, ValidationRule.RegionUnknown, "村（社区）为空，且没有行政区划代码。");
+        if (VillagesMissing(_county.Code) is { } notLoaded) return (null, ValidationRule.RegionUnknown, notLoaded);
         var towns = township.Length > 0
             ? _regions.Children(_county.Code).Where(t => RegionNames.SameName(t.Name, township)).ToList()
             : _regions.Children(_county.Code).ToList();

@@ -220,4 +220,15 @@ public class ExportValidationTests
         Assert.Equal(ValidationRule.UnknownColumn, w.Rule);
         Assert.Equal("开户行", w.Column);
     }
+
+    [Fact]
+    public void A_county_whose_villages_are_not_loaded_is_told_how_to_add_them()
+    {
+        using var files = new ExportFiles();
+        var path = Path.Combine(files.Directory, "lankao.csv");
+        var body = "41022519700101021";
+        File.WriteAllText(path, $"兰考县农村低保\n姓名,身份证号,行政区划代码,资金类别,金额,所属期\n张三明,{body + Portal.Core.Privacy.IdNumber.CheckCharacter(body)},410225001001,农村低保,580,2026-10\n");
+        var r = SingleRejection(ExportFiles.Validate(path), ValidationRule.RegionUnknown);
+        Assert.Contains("deploy/import-villages.sh 410225", r.Message);
+    }
 }

@@ -19,8 +19,7 @@ public sealed class SiteOnKestrel : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Portal:DataDirectory", Data.DataDirectory);
-        builder.UseSetting("Portal:Lookup:HmacKey", SampleData.HmacKey);
+        builder.UseSampleData(Data);
     }
 
     public async Task InitializeAsync()

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Logging;
 using Portal.Tests;
 
 namespace Portal.Web.Tests;
@@ -19,16 +18,7 @@ public sealed class PortalWebFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // Everything the framework would log, so privacy tests see the most a misconfigured server could write.
-        builder.UseSetting("Logging:LogLevel:Default", "Trace");
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.UseSetting("Portal:DataDirectory", Data.DataDirectory);
-        builder.UseSetting("Portal:Lookup:HmacKey", SampleData.HmacKey);
-        builder.UseSetting("Portal:Payments:RefreshInterval", "00:00:00.200");
-        // Tests share one client address; limits are tested on their own factory.
-        builder.UseSetting("Portal:RateLimits:LookupPermitLimit", "10000");
-        builder.UseSetting("Portal:RateLimits:SearchPermitLimit", "10000");
+        builder.UseSampleData(Data).CaptureAllLogs(Logs).WithoutAddressLimits();
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

@@ -6,7 +6,6 @@ using Portal.Core.Ingest.Samples;
 using Portal.Core.Payments;
 using Portal.Core.Payments.Lucene;
 using Portal.Core.Regions;
-using Portal.Indexer.Samples;
 using Portal.Indexer.Sync;
 
 namespace Portal.Indexer.Bench;
@@ -34,7 +33,7 @@ public static class BenchCommand
             if (!File.Exists(file))
             {
                 var sample = new SampleExport(context.Regions, context.Funds);
-                var months = SampleCommand.RecentMonths(12);
+                var months = SampleExport.RecentMonths(12);
                 var people = sample.People(county, Math.Max(1, count / months.Count));
                 sample.Write(file, county, sample.Rows(people, sample.Funds(SampleExport.DefaultFunds), months).ToList(), SampleFormat.Utf8Csv, "杞县惠民资金发放花名册");
             }

@@ -32,7 +32,7 @@ public static class SampleCommand
                 ? c.Split(',', StringSplitOptions.TrimEntries).Select(code => context.Regions.Find(code) ?? throw new ArgumentException($"未知县级代码 {code}")).ToList()
                 : sample.Counties().ToList();
             var fundList = sample.Funds(parse.GetValue(funds) is { Length: > 0 } f ? f.Split(',', StringSplitOptions.TrimEntries) : SampleExport.DefaultFunds);
-            var periods = RecentMonths(parse.GetValue(months));
+            var periods = SampleExport.RecentMonths(parse.GetValue(months));
             var dir = parse.GetValue(output)!;
             Directory.CreateDirectory(dir);
             var peoplePerCounty = Math.Max(1, parse.GetValue(rows) / (chosen.Count * periods.Count));
@@ -89,11 +89,5 @@ public static class SampleCommand
         ]);
         sample.Write(path, county, rows, format, $"{county.Name}{first.Fund.Name}发放花名册（含错误示例）");
         return path;
-    }
-
-    public static IReadOnlyList<Period> RecentMonths(int count)
-    {
-        var now = Period.Of(DateTimeOffset.Now);
-        return Enumerable.Range(0, Math.Max(1, count)).Select(i => now.AddMonths(i - count + 1)).ToList();
     }
 }

@@ -37,20 +37,13 @@ public sealed class SampleData : IDisposable
     public List<SampleRow> Rows { get; } = [];
     public OwnerKey Owners { get; } = new(Convert.FromBase64String(HmacKey));
 
-    /// <summary>The current period and the ones before it, newest last.</summary>
-    public static IReadOnlyList<Period> RecentMonths(int count)
-    {
-        var now = Period.Of(DateTimeOffset.Now);
-        return Enumerable.Range(0, count).Select(i => now.AddMonths(i - count + 1)).ToList();
-    }
-
     /// <summary>Generates people in a county (杞县 by default), writes their rows as a department file and syncs it.</summary>
     public FileSyncResult AddCounty(string countyCode = "410221", int people = 200, int months = 3, string[]? funds = null,
         SampleFormat format = SampleFormat.Utf8Csv, int seed = 7)
     {
         var sample = new SampleExport(Regions, Funds, seed);
         var county = Regions.Find(countyCode)!;
-        var rows = sample.Rows(sample.People(county, people), sample.Funds(funds ?? ["rural-dibao", "elderly-allowance", "disability-living"]), RecentMonths(months)).ToList();
+        var rows = sample.Rows(sample.People(county, people), sample.Funds(funds ?? ["rural-dibao", "elderly-allowance", "disability-living"]), SampleExport.RecentMonths(months)).ToList();
         var path = Path.Combine(InputDirectory, $"{county.Name}-{seed}.{(format == SampleFormat.Xlsx ? "xlsx" : "csv")}");
         sample.Write(path, county, rows, format, $"{county.Name}惠民资金发放花名册");
         Rows.AddRange(rows);

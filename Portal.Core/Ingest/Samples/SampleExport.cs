@@ -59,6 +59,13 @@ public sealed class SampleExport(RegionCatalog regions, FundCatalog funds, int s
         }
     }
 
+    /// <summary>The current period and the ones before it, newest last (at least one).</summary>
+    public static IReadOnlyList<Period> RecentMonths(int count)
+    {
+        var now = Period.Of(DateTimeOffset.Now);
+        return Enumerable.Range(0, Math.Max(1, count)).Select(i => now.AddMonths(i - count + 1)).ToList();
+    }
+
     public IReadOnlyList<Fund> Funds(IEnumerable<string> codes) => codes.Select(c => funds.ByCode(c) ?? throw new ArgumentException($"未知资金：{c}")).ToList();
 
     /// <summary>Writes rows as a department export file in the given format; returns the stated total.</summary>

@@ -141,7 +141,7 @@ public class PartitionSyncTests : IDisposable
         Assert.Equal(10, page.Items.Count);
         Assert.Equal(expected.Select(r => r.Amount).OrderDescending().Skip(10).Take(10), page.Items.Select(p => p.Amount));
 
-        var period = SampleData.RecentMonths(2)[0];
+        var period = Portal.Core.Ingest.Samples.SampleExport.RecentMonths(2)[0];
         Assert.Equal(all.Count(r => r.Period == period), index.Search(new PaymentQuery { RegionCode = "41", Period = period }).TotalCount);
 
         var surname = all[0].Person.Name[..1];

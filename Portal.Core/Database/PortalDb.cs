@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Portal.Core.Reports;
+using Portal.Core.Staff;
+
+namespace Portal.Core.Database;
+
+/// <summary>
+/// Reports, staff, the audit log and the working-day calendar. One model, two providers: each provider
+/// has its own subclass so that each keeps its own migrations (Migrations/Sqlite, Migrations/Postgres).
+/// </summary>
+public abstract class PortalDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
+    public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
+    public DbSet<DuplicateFlag> DuplicateFlags => Set<DuplicateFlag>();
+    public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    /// <summary>Times are stored as UTC; SQLite hands them back without a kind, so every read is marked UTC.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        conventions.Properties<DateTime>().HaveConversion<UtcDateTime>();
+        conventions.Properties<DateTime?>().HaveConversion<UtcDateTime>();
+    }
+
+    private sealed class UtcDateTime() : ValueConverter<DateTime, DateTime>(v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Report>(report =>
+        {
+            report.ToTable("reports");
+            report.Property(r => r.ReceiptNumber).HasMaxLength(32);
+            report.HasIndex(r => r.ReceiptNumber).IsUnique();
+            report.HasIndex(r => r.QueryCodeHash).IsUnique();
+            report.HasIndex(r => r.SubmissionKeyHash).IsUnique();
+            report.Property(r => r.PasswordHash).HasMaxLength(200);
+            report.Property(r => r.RegionCode).HasMaxLength(12);
+            report.Property(r => r.TransferUnit).HasMaxLength(100);
+            report.HasIndex(r => new { r.Status, r.DueOn });
+            report.HasIndex(r => r.PersonKey);
+            report.HasIndex(r => r.UnitKey);
+            report.HasIndex(r => r.AssigneeId);
+            report.Property(r => r.Version).IsConcurrencyToken();
+            report.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId);
+            report.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ReportId);
+        });
+        model.Entity<ReportEvent>(e =>
+        {
+            e.ToTable("report_events");
+            e.Property(x => x.ActorName).HasMaxLength(100);
+            e.HasIndex(x => new { x.ReportId, x.At });
+        });
+        model.Entity<ReportAttachment>(a =>
+        {
+            a.ToTable("report_attachments");
+            a.Property(x => x.BlobName).HasMaxLength(200);
+            a.HasIndex(x => x.BlobName).IsUnique();
+        });
+        model.Entity<DuplicateFlag>(d =>
+        {
+            d.ToTable("duplicate_flags");
+            d.HasIndex(x => new { x.ReportId, x.OtherReportId }).IsUnique();
+            d.HasIndex(x => x.OtherReportId);
+        });
+        model.Entity<StaffAccount>(s =>
+        {
+            s.ToTable("staff_accounts");
+            s.Property(x => x.UserName).HasMaxLength(50);
+            s.HasIndex(x => x.UserName).IsUnique();
+            s.Property(x => x.DisplayName).HasMaxLength(50);
+            s.Property(x => x.PasswordHash).HasMaxLength(200);
+            s.Property(x => x.SecurityStamp).HasMaxLength(64);
+        });
+        model.Entity<AuditEntry>(a =>
+        {
+            a.ToTable("audit_entries");
+            a.Property(x => x.StaffName).HasMaxLength(100);
+            a.Property(x => x.Action).HasMaxLength(50);
+            a.Property(x => x.Detail).HasMaxLength(500);
+            a.HasIndex(x => x.At);
+            a.HasIndex(x => x.ReportId);
+        });
+        model.Entity<CalendarDay>(c =>
+        {
+            c.ToTable("calendar_days");
+            c.HasKey(x => x.Date);
+            c.Property(x => x.Note).HasMaxLength(50);
+        });
+    }
+}
+
+public sealed class SqlitePortalDb(DbContextOptions<SqlitePortalDb> options) : PortalDb(options);
+
+public sealed class PostgresPortalDb(DbContextOptions<PostgresPortalDb> options) : PortalDb(options);

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Core.Blobs;
+using Portal.Core.Database;
+using Portal.Core.Reports;
+using Portal.Core.Staff;
+
+namespace Portal.Core.Hosting;
+
+public static class ReportsRegistration
+{
+    /// <summary>Report intake, progress lookup and the staff desk, over the configured database and blob storage.</summary>
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddPortalDatabase();
+        services.AddOptions<ReportRules>().BindConfiguration(ReportRules.Section);
+        services.AddOptions<ReportSecretsOptions>().BindConfiguration(ReportSecretsOptions.Section)
+            .Validate(o => { o.KeyBytes(); o.SigningAlgorithm().Dispose(); return true; }).ValidateOnStart();
+        services.AddOptions<BlobStorageOptions>().BindConfiguration(BlobStorageOptions.Section);
+        services.AddKeyedSingleton<IBlobStore>(ReportBlobs.Container, (sp, _) => BlobStores.Create(
+            sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value, sp.GetRequiredService<IOptions<PortalOptions>>().Value, ReportBlobs.Container));
+
+        services.AddSingleton<ReportCipher>();
+        services.AddSingleton<FilingProof>();
+        services.AddSingleton<DuplicateFinder>();
+        services.AddSingleton<WorkingCalendarSource>();
+        services.AddSingleton<Deadlines>();
+        services.AddScoped<ReportValidator>();
+        services.AddScoped<ReportIntake>();
+        services.AddScoped<ReportProgress>();
+        services.AddScoped<ReportHandling>();
+        services.AddScoped<ReportQueue>();
+        services.AddScoped<CalendarEditing>();
+        services.AddScoped<StaffAccounts>();
+        services.AddSingleton<OrphanAttachmentSweeper>();
+
+        // Supplement tickets and antiforgery tokens must survive a restart and be readable by every host sharing the data folder.
+        services.AddDataProtection().SetApplicationName("Portal");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<PortalOptions>, ILoggerFactory>((keys, portal, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(Path.GetFullPath(portal.Value.DataDirectory), "data-protection-keys")), logs));
+        return services;
+    }
+
+    /// <summary>The hourly sweep of orphaned attachment blobs; one host runs it.</summary>
+    public static IServiceCollection AddOrphanAttachmentSweep(this IServiceCollection services) =>
+        services.AddHostedService(sp => sp.GetRequiredService<OrphanAttachmentSweeper>());
+}

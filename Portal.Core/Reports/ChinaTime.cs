@@ -1,0 +1,13 @@
+namespace Portal.Core.Reports;
+
+/// <summary>Beijing time: UTC+8 all year (no daylight saving), which is what deadlines and receipts are counted in.</summary>
+public static class ChinaTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateTime Local(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Offset);
+
+    public static DateOnly Date(DateTime utc) => DateOnly.FromDateTime(Local(utc));
+
+    public static string Format(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm");
+}

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Core.Reports;
+
+/// <summary>
+/// AES-256-GCM for everything a report must keep secret at rest: the reporter's identity, the account of
+/// facts, notes and replies, attachments. A sealed value is
+/// <c>version(1) · key-id length(1) · key id · nonce(12) · tag(16) · ciphertext</c>, so any configured key
+/// opens it and the active key seals new ones. The context (report id and field) is authenticated, so a
+/// value copied onto another report or field does not open.
+/// </summary>
+public sealed class ReportCipher
+{
+    private const byte Version = 1;
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    private readonly Dictionary<string, byte[]> _keys;
+    private readonly string _activeKeyId;
+
+    public ReportCipher(IOptions<ReportSecretsOptions> options) : this(options.Value.KeyBytes(), options.Value.ActiveKeyId) { }
+
+    public ReportCipher(Dictionary<string, byte[]> keys, string activeKeyId)
+    {
+        _keys = keys;
+        _activeKeyId = activeKeyId;
+        if (!_keys.ContainsKey(activeKeyId)) throw new ArgumentException("The active key is not among the keys.", nameof(activeKeyId));
+    }
+
+    public string ActiveKeyId => _activeKeyId;
+
+    public byte[] Seal(ReadOnlySpan<byte> plaintext, string context)
+    {
+        var keyId = Encoding.ASCII.GetBytes(_activeKeyId);
+        var header = 2 + keyId.Length;
+        var sealedValue = new byte[header + NonceSize + TagSize + plaintext.Length];
+        sealedValue[0] = Version;
+        sealedValue[1] = (byte)keyId.Length;
+        keyId.CopyTo(sealedValue.AsSpan(2));
+        var nonce = sealedValue.AsSpan(header, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_keys[_activeKeyId], TagSize);
+        aes.Encrypt(nonce, plaintext, sealedValue.AsSpan(header + NonceSize + TagSize), sealedValue.AsSpan(header + NonceSize, TagSize), Encoding.UTF8.GetBytes(context));
+        return sealedValue;
+    }
+
+    public byte[] Open(byte[] sealedValue, string context)
+    {
+        if (sealedValue.Length < 2 || sealedValue[0] != Version) throw new CryptographicException("Not a sealed value of a known version.");
+        var keyId = KeyIdOf(sealedValue);
+        if (!_keys.TryGetValue(keyId, out var key))
+            throw new CryptographicException($"Sealed with key '{keyId}', which is not configured: add it back to Portal:Reports:Secrets:EncryptionKeys.");
+        var header = 2 + sealedValue[1];
+        var plaintext = new byte[sealedValue.Length - header - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(sealedValue.AsSpan(header, NonceSize), sealedValue.AsSpan(header + NonceSize + TagSize), sealedValue.AsSpan(header + NonceSize, TagSize), plaintext, Encoding.UTF8.GetBytes(context));
+        return plaintext;
+    }
+
+    public byte[] SealText(string text, string context) => Seal(Encoding.UTF8.GetBytes(text), context);
+
+    public string OpenText(byte[] sealedValue, string context) => Encoding.UTF8.GetString(Open(sealedValue, context));
+
+    public static string KeyIdOf(byte[] sealedValue) => Encoding.ASCII.GetString(sealedValue, 2, sealedValue[1]);
+}

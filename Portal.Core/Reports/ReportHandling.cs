@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Database;
+using Portal.Core.Staff;
+
+namespace Portal.Core.Reports;
+
+/// <summary>A staff step on a report: a note the reporter sees, a note only staff see.</summary>
+public sealed record StaffStep(string? PublicNote, string? StaffNote);
+
+/// <summary>
+/// The steps staff take on a report, each checked against the status flow and the actor's role, each
+/// written to the timeline and the audit log in the same commit.
+/// </summary>
+public sealed class ReportHandling(PortalDb db, ReportCipher cipher, WorkingCalendarSource calendars, Deadlines deadlines, TimeProvider clock)
+{
+    public const int MaxNote = 2_000;
+
+    public Task<string?> AcceptAsync(Guid id, StaffActor actor, StaffStep step, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, actor, StaffRoles.Intake, ReportStatus.Accepted, step, "受理", cancellationToken);
+
+    public Task<string?> RefuseAsync(Guid id, StaffActor actor, StaffStep step, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(step.PublicNote)
+            ? Task.FromResult<string?>("不予受理必须写明理由，举报人会看到它（例如：属于民事纠纷，请向人民法院起诉）。")
+            : MoveAsync(id, actor, StaffRoles.Intake, ReportStatus.NotAccepted, step, "不予受理", cancellationToken);
+
+    public async Task<string?> TransferAsync(Guid id, StaffActor actor, string? unit, Guid? assigneeId, StaffStep step, CancellationToken cancellationToken = default)
+    {
+        var cleanUnit = ReportValidator.Clean(unit);
+        if (cleanUnit.Length is 0 or > 100) return "请填写承办单位（最多 100 个字）。";
+        var assignee = assigneeId is { } aid ? await db.StaffAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == aid, cancellationToken) : null;
+        if (assignee is null || assignee.Disabled || !assignee.Roles.HasFlag(StaffRoles.Handler)) return "请选择一位承办人。";
+        return await MoveAsync(id, actor, StaffRoles.Intake, ReportStatus.Transferred, step, "转办", cancellationToken, report =>
+        {
+            report.TransferUnit = cleanUnit;
+            report.AssigneeId = assignee.Id;
+            return $"转至{cleanUnit}，承办人 {assignee.DisplayName}";
+        });
+    }
+
+    public Task<string?> StartAsync(Guid id, StaffActor actor, StaffStep step, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, actor, StaffRoles.Handler, ReportStatus.InProgress, step, "开始办理", cancellationToken);
+
+    public Task<string?> ConcludeAsync(Guid id, StaffActor actor, Disposition? disposition, StaffStep step, CancellationToken cancellationToken = default)
+    {
+        if (disposition is null) return Task.FromResult<string?>($"请选择处置方式：{string.Join("、", ReportTerms.Dispositions.Values)}。");
+        if (string.IsNullOrWhiteSpace(step.PublicNote)) return Task.FromResult<string?>("办结必须写明告知举报人的办理结果。");
+        return MoveAsync(id, actor, StaffRoles.Handler, ReportStatus.Concluded, step, "办结", cancellationToken, report =>
+        {
+            report.ConcludedAt = clock.GetUtcNow().UtcDateTime;
+            return $"处置方式：{disposition.Value.Name()}";
+        }, disposition);
+    }
+
+    /// <summary>A reply to the reporter while the report is being handled, without a change of status.</summary>
+    public async Task<string?> ReplyAsync(Guid id, StaffActor actor, string? reply, CancellationToken cancellationToken = default)
+    {
+        var text = ReportValidator.Clean(reply);
+        if (text.Length == 0) return "请填写回复内容。";
+        if (text.Length > MaxNote) return $"回复最多 {MaxNote} 个字。";
+        var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null) return "没有这个举报。";
+        if (Refusal(report, actor, StaffRoles.Handler) is { } refusal) return refusal;
+        if (report.Status is not (ReportStatus.Transferred or ReportStatus.InProgress)) return $"举报当前状态为“{report.Status.Name()}”，此时不能回复。";
+        var now = clock.GetUtcNow().UtcDateTime;
+        report.Version++;
+        db.ReportEvents.Add(new ReportEvent
+        {
+            ReportId = id, At = now, Kind = ReportEventKind.Reply, ActorId = actor.Id, ActorName = actor.Name,
+            SealedPublicNote = cipher.SealText(text, ReportIntake.PublicNoteContext(id)),
+        });
+        AuditLog.Append(db, actor, "回复举报人", id, null, now);
+        return await SaveAsync(cancellationToken);
+    }
+
+    private async Task<string?> MoveAsync(Guid id, StaffActor actor, StaffRoles role, ReportStatus to, StaffStep step, string action,
+        CancellationToken cancellationToken, Func<Report, string?>? apply = null, Disposition? disposition = null)
+    {
+        var publicNote = ReportValidator.Clean(step.PublicNote);
+        var staffNote = ReportValidator.Clean(step.StaffNote);
+        if (publicNote.Length > MaxNote || staffNote.Length > MaxNote) return $"说明最多 {MaxNote} 个字。";
+        var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null) return "没有这个举报。";
+        if (Refusal(report, actor, role) is { } refusal) return refusal;
+        if (!StatusFlow.Allows(report.Status, to)) return StatusFlow.Refusal(report.Status, to);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var detail = apply?.Invoke(report);
+        report.Status = to;
+        report.StatusChangedAt = now;
+        if (to == ReportStatus.Accepted) report.AcceptedAt = now;
+        report.DueOn = deadlines.DueOn(report, await calendars.CurrentAsync(db, cancellationToken));
+        report.Version++;
+        db.ReportEvents.Add(new ReportEvent
+        {
+            ReportId = id, At = now, Kind = ReportEventKind.StatusChange, ToStatus = to, ActorId = actor.Id, ActorName = actor.Name, Disposition = disposition,
+            SealedPublicNote = publicNote.Length > 0 ? cipher.SealText(publicNote, ReportIntake.PublicNoteContext(id)) : null,
+            SealedStaffNote = staffNote.Length > 0 ? cipher.SealText(staffNote, ReportIntake.StaffNoteContext(id)) : null,
+        });
+        AuditLog.Append(db, actor, action, id, detail, now);
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Intake staff act on any report; a handler only on what was transferred to them.</summary>
+    private static string? Refusal(Report report, StaffActor actor, StaffRoles role)
+    {
+        if (!actor.Has(role)) return role == StaffRoles.Intake ? "只有受理员可以受理、不予受理或转办。" : "只有承办人可以办理、回复和办结。";
+        if (role == StaffRoles.Handler && report.AssigneeId != actor.Id) return "这件举报没有转给您承办。";
+        return null;
+    }
+
+    private async Task<string?> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return "这件举报刚刚被其他人处理过。请刷新页面，看清最新状态后再操作。";
+        }
+    }
+}

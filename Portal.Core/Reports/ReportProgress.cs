@@ -1,0 +1,178 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Core.Blobs;
+using Portal.Core.Database;
+
+namespace Portal.Core.Reports;
+
+/// <summary>One line of the timeline the reporter sees.</summary>
+public sealed record TimelineEntry(DateTime At, string What, string? Text, int Attachments);
+
+/// <summary>What a reporter sees with a correct query code and password.</summary>
+public sealed record ProgressView(string ReceiptNumber, string Title, string Category, ReportStatus Status, DateTime SubmittedAt,
+    IReadOnlyList<TimelineEntry> Timeline, bool CanSupplement, string SupplementTicket);
+
+/// <summary>
+/// Progress lookup and supplements (补充材料) by query code and password. A wrong code, a wrong password
+/// and a locked code get the same answer after the same work, so the answer says nothing about which
+/// was wrong. Five wrong passwords lock the code for 30 minutes.
+/// </summary>
+public sealed class ReportProgress(
+    PortalDb db,
+    ReportCipher cipher,
+    [FromKeyedServices(ReportBlobs.Container)] IBlobStore blobs,
+    IDataProtectionProvider protection,
+    IOptions<ReportRules> options,
+    TimeProvider clock)
+{
+    public const string Refusal = "查询码或密码不正确。请核对后重试；同一查询码连续输错 5 次将暂停查询 30 分钟。";
+
+    private static readonly PasswordHasher<Report> Passwords = new();
+
+    /// <summary>Verified against when there is no such report, so a wrong code costs as long as a wrong password.</summary>
+    private static readonly string DecoyHash = Passwords.HashPassword(new Report(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+
+    private readonly ReportRules _rules = options.Value;
+    private readonly ITimeLimitedDataProtector _tickets = protection.CreateProtector("Portal.Reports.SupplementTicket").ToTimeLimitedDataProtector();
+
+    public async Task<ProgressView?> LookupAsync(string? queryCode, string? password, CancellationToken cancellationToken = default)
+    {
+        var report = await AuthenticateAsync(queryCode, password, cancellationToken);
+        return report is null ? null : await ViewAsync(report.Id, cancellationToken);
+    }
+
+    public async Task<SupplementResult> SupplementAsync(string? queryCode, string? password, string? text, IReadOnlyList<IncomingFile> files, CancellationToken cancellationToken = default)
+    {
+        var report = await AuthenticateAsync(queryCode, password, cancellationToken);
+        return report is null ? SupplementResult.Refused(Refusal) : await AddSupplementAsync(report.Id, text, files, cancellationToken);
+    }
+
+    /// <summary>For the progress page: a ticket from a lookup minutes ago stands in for the code and password.</summary>
+    public async Task<SupplementResult> SupplementAsync(string? ticket, string? text, IReadOnlyList<IncomingFile> files, CancellationToken cancellationToken = default)
+    {
+        Guid reportId;
+        try
+        {
+            reportId = Guid.ParseExact(_tickets.Unprotect(ticket ?? ""), "N");
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
+        {
+            return SupplementResult.Refused("页面已过期。为保护您的信息，请重新输入查询码和密码后再补充材料。");
+        }
+        return await AddSupplementAsync(reportId, text, files, cancellationToken);
+    }
+
+    private async Task<SupplementResult> AddSupplementAsync(Guid reportId, string? text, IReadOnlyList<IncomingFile> files, CancellationToken cancellationToken)
+    {
+        var errors = ReportValidator.ValidateSupplement(text, files.Count);
+        var checkedFiles = await AttachmentUpload.CheckAsync(files, errors, cancellationToken);
+        if (errors.Count > 0) return new SupplementResult(null, errors);
+
+        var report = await db.Reports.SingleAsync(r => r.Id == reportId, cancellationToken);
+        if (StatusFlow.IsClosed(report.Status))
+            return SupplementResult.Refused($"该举报已{report.Status.Name()}，不能再补充材料。如有新的问题，请重新提交举报。");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var clean = ReportValidator.Clean(text);
+        var supplement = new ReportEvent
+        {
+            ReportId = report.Id, At = now, Kind = ReportEventKind.Supplement, ActorName = "举报人",
+            SealedPublicNote = clean.Length > 0 ? cipher.SealText(clean, ReportIntake.PublicNoteContext(report.Id)) : null,
+        };
+        db.ReportEvents.Add(supplement);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var sealedBlobs = checkedFiles.Select(file =>
+        {
+            var record = AttachmentUpload.Seal(cipher, report.Id, file, now, out var sealedBytes);
+            record.EventId = supplement.Id;
+            return (record, sealedBytes);
+        }).ToList();
+        await AttachmentUpload.UploadAsync(blobs, sealedBlobs, cancellationToken);
+        db.ReportAttachments.AddRange(sealedBlobs.Select(s => s.record));
+        await db.SaveChangesAsync(CancellationToken.None);
+        return new SupplementResult(await ViewAsync(report.Id, cancellationToken), new FieldErrors());
+    }
+
+    private async Task<Report?> AuthenticateAsync(string? queryCode, string? password, CancellationToken cancellationToken)
+    {
+        var code = QueryCode.Normalize(queryCode);
+        var report = code is null ? null : await db.Reports.FirstOrDefaultAsync(r => r.QueryCodeHash == QueryCode.Hash(code), cancellationToken);
+        password ??= "";
+        if (report is null)
+        {
+            Passwords.VerifyHashedPassword(new Report(), DecoyHash, password);
+            return null;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var correct = Passwords.VerifyHashedPassword(report, report.PasswordHash, password) != PasswordVerificationResult.Failed;
+        if (report.LookupLockedUntil > now) return null;
+        if (correct)
+        {
+            if (report.FailedLookups > 0 || report.LookupLockedUntil is not null)
+            {
+                report.FailedLookups = 0;
+                report.LookupLockedUntil = null;
+                await SaveLookupStateAsync(cancellationToken);
+            }
+            return report;
+        }
+        report.FailedLookups++;
+        if (report.FailedLookups >= _rules.MaxFailedLookups)
+        {
+            report.FailedLookups = 0;
+            report.LookupLockedUntil = now.AddMinutes(_rules.LookupLockMinutes);
+        }
+        await SaveLookupStateAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Lookups race with staff actions on the same row; a lost race on the failure counter is retried once.</summary>
+    private async Task SaveLookupStateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            foreach (var entry in e.Entries)
+            {
+                var current = (Report)entry.Entity;
+                var (failed, locked) = (current.FailedLookups, current.LookupLockedUntil);
+                await entry.ReloadAsync(cancellationToken);
+                (current.FailedLookups, current.LookupLockedUntil) = (Math.Max(failed, current.FailedLookups), locked ?? current.LookupLockedUntil);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private async Task<ProgressView> ViewAsync(Guid reportId, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking().Include(r => r.Events).Include(r => r.Attachments).SingleAsync(r => r.Id == reportId, cancellationToken);
+        var content = SealedJson.Open<ReportContent>(cipher, report.SealedContent, ReportIntake.ContentContext(report.Id));
+        var timeline = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(
+            e.At,
+            e.Kind switch
+            {
+                ReportEventKind.Filed => "举报已提交",
+                ReportEventKind.Reply => "办理单位回复",
+                ReportEventKind.Supplement => "您补充了材料",
+                _ => e.ToStatus!.Value.Name(),
+            },
+            e.SealedPublicNote is null ? null : cipher.OpenText(e.SealedPublicNote, ReportIntake.PublicNoteContext(report.Id)),
+            e.Kind == ReportEventKind.Filed ? report.Attachments.Count(a => a.EventId is null) : report.Attachments.Count(a => a.EventId == e.Id))).ToList();
+        var open = !StatusFlow.IsClosed(report.Status);
+        return new ProgressView(report.ReceiptNumber, content.Title, report.Category.Name(), report.Status, report.SubmittedAt, timeline, open,
+            open ? _tickets.Protect(report.Id.ToString("N"), TimeSpan.FromMinutes(30)) : "");
+    }
+}
+
+public sealed record SupplementResult(ProgressView? Progress, FieldErrors Errors)
+{
+    public bool Succeeded => Progress is not null;
+
+    public static SupplementResult Refused(string message) => new(null, new FieldErrors { [""] = message });
+}

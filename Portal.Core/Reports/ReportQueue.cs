@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Blobs;
+using Portal.Core.Database;
+using Portal.Core.Regions;
+using Portal.Core.Staff;
+
+namespace Portal.Core.Reports;
+
+public sealed record QueueFilter(ReportStatus? Status = null, ReportCategory? Category = null, string? Region = null, OfficialLevel? Level = null, DueMark? Due = null, int Page = 1);
+
+public sealed record QueueItem(Guid Id, string ReceiptNumber, string Title, ReportCategory Category, OfficialLevel Level, string RegionName,
+    ReportStatus Status, DateTime SubmittedAt, DateOnly? DueOn, DueMark Due, int Duplicates, bool Anonymous, string? Assignee);
+
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total, int Page, int PageSize);
+
+public sealed record StaffTimelineEntry(DateTime At, string What, string ActorName, string? PublicNote, string? StaffNote, Disposition? Disposition, int Attachments);
+
+public sealed record AttachmentInfo(Guid Id, string FileName, AttachmentKind Kind, long Length, DateTime AddedAt, bool FromSupplement);
+
+public sealed record DuplicateInfo(Guid Id, string ReceiptNumber, double Similarity, DuplicateBasis Basis, ReportStatus Status);
+
+public sealed record ReportDetails(Guid Id, string ReceiptNumber, ReportStatus Status, bool Anonymous, ReporterIdentity? Reporter, ReportContent Content,
+    ReportCategory Category, string RegionName, DateTime SubmittedAt, DateOnly? DueOn, DueMark Due, string? TransferUnit, Guid? AssigneeId, string? Assignee,
+    IReadOnlyList<StaffTimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, IReadOnlyList<DuplicateInfo> Duplicates);
+
+public sealed record AttachmentDownload(string FileName, AttachmentKind Kind, byte[] Bytes);
+
+/// <summary>
+/// What staff read: the queue with its filters and due marks, one report opened in full, its attachments.
+/// Every read is written to the audit log. Handlers see only what was transferred to them.
+/// </summary>
+public sealed class ReportQueue(
+    PortalDb db,
+    ReportCipher cipher,
+    [FromKeyedServices(ReportBlobs.Container)] IBlobStore blobs,
+    RegionCatalog regions,
+    WorkingCalendarSource calendars,
+    Deadlines deadlines,
+    TimeProvider clock)
+{
+    public const int PageSize = 50;
+
+    public async Task<QueuePage> ListAsync(QueueFilter filter, StaffActor reader, CancellationToken cancellationToken = default)
+    {
+        var reports = Visible(reader);
+        var calendar = await calendars.CurrentAsync(db, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = ChinaTime.Date(now);
+        if (filter.Status is { } status) reports = reports.Where(r => r.Status == status);
+        if (filter.Category is { } category) reports = reports.Where(r => r.Category == category);
+        if (filter.Level is { } level) reports = reports.Where(r => r.Level == level);
+        if (!string.IsNullOrWhiteSpace(filter.Region)) reports = reports.Where(r => r.RegionCode.StartsWith(filter.Region.Trim()));
+        if (filter.Due == DueMark.Overdue) reports = reports.Where(r => r.DueOn < today);
+        if (filter.Due == DueMark.Near)
+        {
+            var nearEnd = calendar.AddWorkingDays(today, deadlines.NearWorkingDays);
+            reports = reports.Where(r => r.DueOn >= today && r.DueOn <= nearEnd);
+        }
+
+        var page = Math.Max(1, filter.Page);
+        var total = await reports.CountAsync(cancellationToken);
+        var rows = await reports
+            .OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.SubmittedAt)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(r => new { r.Id, r.ReceiptNumber, r.SealedContent, r.Category, r.Level, r.RegionCode, r.Status, r.SubmittedAt, r.DueOn, r.Anonymous, r.AssigneeId })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var duplicateCounts = await db.DuplicateFlags.Where(d => ids.Contains(d.ReportId)).GroupBy(d => d.ReportId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var names = await StaffNamesAsync(rows.Select(r => r.AssigneeId), cancellationToken);
+        var items = rows.Select(r => new QueueItem(
+            r.Id, r.ReceiptNumber, SealedJson.Open<ReportContent>(cipher, r.SealedContent, ReportIntake.ContentContext(r.Id)).Title,
+            r.Category, r.Level, RegionName(r.RegionCode), r.Status, r.SubmittedAt, r.DueOn, deadlines.Mark(r.DueOn, today, calendar),
+            duplicateCounts.GetValueOrDefault(r.Id), r.Anonymous, r.AssigneeId is { } a ? names.GetValueOrDefault(a) : null)).ToList();
+
+        AuditLog.Append(db, reader, "查看举报列表", null, $"第 {page} 页，共 {total} 件", now);
+        await db.SaveChangesAsync(cancellationToken);
+        return new QueuePage(items, total, page, PageSize);
+    }
+
+    public async Task<ReportDetails?> OpenAsync(Guid id, StaffActor reader, CancellationToken cancellationToken = default)
+    {
+        var report = await Visible(reader).AsNoTracking().Include(r => r.Events).Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null) return null;
+        var calendar = await calendars.CurrentAsync(db, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var content = SealedJson.Open<ReportContent>(cipher, report.SealedContent, ReportIntake.ContentContext(id));
+        var identity = report.SealedIdentity is null ? null : SealedJson.Open<ReporterIdentity>(cipher, report.SealedIdentity, ReportIntake.IdentityContext(id));
+        var timeline = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new StaffTimelineEntry(
+            e.At,
+            e.Kind switch { ReportEventKind.Filed => "提交举报", ReportEventKind.Reply => "回复举报人", ReportEventKind.Supplement => "举报人补充材料", _ => e.ToStatus!.Value.Name() },
+            e.ActorName,
+            e.SealedPublicNote is null ? null : cipher.OpenText(e.SealedPublicNote, ReportIntake.PublicNoteContext(id)),
+            e.SealedStaffNote is null ? null : cipher.OpenText(e.SealedStaffNote, ReportIntake.StaffNoteContext(id)),
+            e.Disposition,
+            report.Attachments.Count(a => e.Kind == ReportEventKind.Filed ? a.EventId is null : a.EventId == e.Id))).ToList();
+        var attachments = report.Attachments.OrderBy(a => a.AddedAt).Select(a => new AttachmentInfo(
+            a.Id, cipher.OpenText(a.SealedName, AttachmentUpload.NameContext(a.Id)), a.Kind, a.Length, a.AddedAt, a.EventId is not null)).ToList();
+        var duplicates = await db.DuplicateFlags.AsNoTracking().Where(d => d.ReportId == id)
+            .Join(db.Reports, d => d.OtherReportId, r => r.Id, (d, r) => new DuplicateInfo(r.Id, r.ReceiptNumber, d.Similarity, d.Basis, r.Status))
+            .ToListAsync(cancellationToken);
+        var assignee = report.AssigneeId is { } aid ? (await StaffNamesAsync([aid], cancellationToken)).GetValueOrDefault(aid) : null;
+
+        AuditLog.Append(db, reader, "查看举报", id, report.ReceiptNumber, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ReportDetails(id, report.ReceiptNumber, report.Status, report.Anonymous, identity, content, report.Category, RegionName(report.RegionCode),
+            report.SubmittedAt, report.DueOn, deadlines.Mark(report.DueOn, ChinaTime.Date(now), calendar), report.TransferUnit, report.AssigneeId, assignee,
+            timeline, attachments, duplicates.OrderByDescending(d => d.Similarity).ToList());
+    }
+
+    public async Task<AttachmentDownload?> AttachmentAsync(Guid reportId, Guid attachmentId, StaffActor reader, CancellationToken cancellationToken = default)
+    {
+        if (!await Visible(reader).AnyAsync(r => r.Id == reportId, cancellationToken)) return null;
+        var record = await db.ReportAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ReportId == reportId, cancellationToken);
+        if (record is null) return null;
+        await using var stream = await blobs.OpenAsync(record.BlobName, cancellationToken);
+        if (stream is null) throw new InvalidDataException($"Attachment {attachmentId} has a record but no blob {record.BlobName}.");
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        var bytes = cipher.Open(buffer.ToArray(), AttachmentUpload.Context(record.Id));
+        AuditLog.Append(db, reader, "下载附件", reportId, $"{record.Kind.Extension()}，{record.Length:N0} 字节", clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return new AttachmentDownload(cipher.OpenText(record.SealedName, AttachmentUpload.NameContext(record.Id)), record.Kind, bytes);
+    }
+
+    private IQueryable<Report> Visible(StaffActor reader)
+    {
+        if (reader.Has(StaffRoles.Intake)) return db.Reports;
+        if (reader.Has(StaffRoles.Handler)) return db.Reports.Where(r => r.AssigneeId == reader.Id);
+        throw new UnauthorizedAccessException("只有受理员和承办人可以查看举报。");
+    }
+
+    private string RegionName(string code) =>
+        regions.Find(code) is { } region ? string.Concat(regions.Path(region).Select(RegionCatalog.DisplayName)) : code;
+
+    private async Task<Dictionary<Guid, string>> StaffNamesAsync(IEnumerable<Guid?> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.OfType<Guid>().Distinct().ToList();
+        return await db.StaffAccounts.AsNoTracking().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.DisplayName, cancellationToken);
+    }
+}

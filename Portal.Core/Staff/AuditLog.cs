@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Database;
+
+namespace Portal.Core.Staff;
+
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize);
+
+/// <summary>
+/// The append-only record of every staff read and action. Entries are added to the caller's unit of work,
+/// so an action and its audit line commit together; the database refuses updates and deletes of them.
+/// </summary>
+public static class AuditLog
+{
+    public static void Append(PortalDb db, StaffActor actor, string action, Guid? reportId, string? detail, DateTime at) =>
+        db.AuditEntries.Add(new AuditEntry { At = at, StaffId = actor.Id, StaffName = actor.Name, Action = action, ReportId = reportId, Detail = detail });
+
+    public static async Task<AuditPage> ReadAsync(PortalDb db, StaffActor reader, int page, Guid? reportId, DateTime now, CancellationToken cancellationToken = default)
+    {
+        if (!reader.Has(StaffRoles.Auditor)) throw new UnauthorizedAccessException("只有审计人员可以查看审计日志。");
+        const int pageSize = 100;
+        page = Math.Max(1, page);
+        var query = db.AuditEntries.AsNoTracking();
+        if (reportId is { } id) query = query.Where(e => e.ReportId == id);
+        var total = await query.CountAsync(cancellationToken);
+        var entries = await query.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        Append(db, reader, "查看审计日志", reportId, $"第 {page} 页", now);
+        await db.SaveChangesAsync(cancellationToken);
+        return new AuditPage(entries, total, page, pageSize);
+    }
+}

@@ -1,0 +1,46 @@
+namespace Portal.Core.Staff;
+
+/// <summary>What a staff member may do; one person can hold several roles.</summary>
+[Flags]
+public enum StaffRoles
+{
+    None = 0,
+    /// <summary>受理员: accepts or refuses reports, transfers them to a unit.</summary>
+    Intake = 1,
+    /// <summary>承办人: handles what is assigned, replies to the reporter, concludes.</summary>
+    Handler = 2,
+    /// <summary>管理员: staff accounts and the working-day calendar.</summary>
+    Admin = 4,
+    /// <summary>审计: reads the audit log.</summary>
+    Auditor = 8,
+}
+
+public sealed class StaffAccount
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Lower-case sign-in name.</summary>
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string PasswordHash { get; set; } = "";
+    public StaffRoles Roles { get; set; }
+    public int FailedSignIns { get; set; }
+    public DateTime? LockedUntil { get; set; }
+    public bool Disabled { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Changes when the password, roles or state change, so older sign-in cookies stop working.</summary>
+    public string SecurityStamp { get; set; } = "";
+}
+
+/// <summary>One line of the append-only audit log: who read or did what, when. It never holds report content.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public Guid? StaffId { get; set; }
+    public string StaffName { get; set; } = "";
+    public string Action { get; set; } = "";
+    public Guid? ReportId { get; set; }
+    public string? Detail { get; set; }
+}

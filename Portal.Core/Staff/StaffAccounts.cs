@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Database;
+
+namespace Portal.Core.Staff;
+
+public sealed record SignInResult(StaffAccount? Account, string? Refusal);
+
+/// <summary>
+/// Staff accounts: hashed passwords (ASP.NET Core Identity's PBKDF2 format), lockout after repeated
+/// failures, and the administrator's changes, each audited.
+/// </summary>
+public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock)
+{
+    public const int MaxFailedSignIns = 5;
+    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+    public const string SignInRefusal = "用户名或密码不正确。连续输错 5 次，账号将锁定 15 分钟。";
+
+    private static readonly PasswordHasher<StaffAccount> Passwords = new();
+    private static readonly string DecoyHash = Passwords.HashPassword(new StaffAccount(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
+
+    public async Task<SignInResult> SignInAsync(string? userName, string? password, CancellationToken cancellationToken = default)
+    {
+        var name = (userName ?? "").Trim().ToLowerInvariant();
+        var account = name.Length == 0 ? null : await db.StaffAccounts.FirstOrDefaultAsync(a => a.UserName == name, cancellationToken);
+        if (account is null)
+        {
+            Passwords.VerifyHashedPassword(new StaffAccount(), DecoyHash, password ?? "");
+            return new SignInResult(null, SignInRefusal);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = Passwords.VerifyHashedPassword(account, account.PasswordHash, password ?? "");
+        if (account.LockedUntil > now) return new SignInResult(null, SignInRefusal);
+        if (account.Disabled) return new SignInResult(null, "该账号已停用，请联系管理员。");
+        if (result == PasswordVerificationResult.Failed)
+        {
+            account.FailedSignIns++;
+            if (account.FailedSignIns >= MaxFailedSignIns)
+            {
+                account.FailedSignIns = 0;
+                account.LockedUntil = now + Lockout;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return new SignInResult(null, SignInRefusal);
+        }
+        if (result == PasswordVerificationResult.SuccessRehashNeeded) account.PasswordHash = Passwords.HashPassword(account, password!);
+        account.FailedSignIns = 0;
+        account.LockedUntil = null;
+        db.AuditEntries.Add(new AuditEntry { At = now, StaffId = account.Id, StaffName = account.DisplayName, Action = "登录" });
+        await db.SaveChangesAsync(cancellationToken);
+        return new SignInResult(account, null);
+    }
+
+    public Task<StaffAccount?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.StaffAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    public Task<List<StaffAccount>> ListAsync(CancellationToken cancellationToken = default) =>
+        db.StaffAccounts.AsNoTracking().OrderBy(a => a.UserName).ToListAsync(cancellationToken);
+
+    public Task<List<StaffAccount>> HandlersAsync(CancellationToken cancellationToken = default) =>
+        db.StaffAccounts.AsNoTracking().Where(a => !a.Disabled && ((int)a.Roles & (int)StaffRoles.Handler) != 0).OrderBy(a => a.DisplayName).ToListAsync(cancellationToken);
+
+    /// <summary>Creates an account; <paramref name="by"/> is null only for the first administrator, made from the command line.</summary>
+    public async Task<(StaffAccount? Account, string? Problem)> CreateAsync(string userName, string displayName, string password, StaffRoles roles, StaffActor? by, CancellationToken cancellationToken = default)
+    {
+        if (by is not null && !by.Has(StaffRoles.Admin)) return (null, "只有管理员可以添加账号。");
+        var name = userName.Trim().ToLowerInvariant();
+        if (!UserNamePattern().IsMatch(name)) return (null, "用户名只能用 3 到 50 个英文小写字母、数字、点、下划线或连字符。");
+        if (displayName.Trim().Length is 0 or > 50) return (null, "请填写姓名（最多 50 个字）。");
+        if (PasswordProblem(password) is { } problem) return (null, problem);
+        if (roles == StaffRoles.None) return (null, "请至少选择一个角色。");
+        if (await db.StaffAccounts.AnyAsync(a => a.UserName == name, cancellationToken)) return (null, $"用户名“{name}”已被使用。");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var account = new StaffAccount
+        {
+            Id = Guid.NewGuid(), UserName = name, DisplayName = displayName.Trim(), Roles = roles, CreatedAt = now, SecurityStamp = NewStamp(),
+        };
+        account.PasswordHash = Passwords.HashPassword(account, password);
+        db.StaffAccounts.Add(account);
+        Audit(by, "添加账号", $"{name}（{StaffRoleNames.Describe(roles)}）", now);
+        await db.SaveChangesAsync(cancellationToken);
+        return (account, null);
+    }
+
+    public async Task<string?> UpdateAsync(Guid id, StaffRoles roles, bool disabled, string? newPassword, StaffActor by, CancellationToken cancellationToken = default)
+    {
+        if (!by.Has(StaffRoles.Admin)) return "只有管理员可以修改账号。";
+        var account = await db.StaffAccounts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (account is null) return "没有这个账号。";
+        if (account.Id == by.Id && (disabled || !roles.HasFlag(StaffRoles.Admin))) return "不能停用自己或取消自己的管理员角色，以免没有人能管理账号。";
+        if (roles == StaffRoles.None) return "请至少选择一个角色。";
+        if (!string.IsNullOrEmpty(newPassword))
+        {
+            if (PasswordProblem(newPassword) is { } problem) return problem;
+            account.PasswordHash = Passwords.HashPassword(account, newPassword);
+            account.LockedUntil = null;
+            account.FailedSignIns = 0;
+        }
+        var changes = $"{account.UserName}：角色 {StaffRoleNames.Describe(account.Roles)} → {StaffRoleNames.Describe(roles)}" +
+            (account.Disabled != disabled ? (disabled ? "，停用" : "，启用") : "") + (string.IsNullOrEmpty(newPassword) ? "" : "，重设密码");
+        account.Roles = roles;
+        account.Disabled = disabled;
+        account.SecurityStamp = NewStamp();
+        Audit(by, "修改账号", changes, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public static string? PasswordProblem(string password) =>
+        password.Length is < 10 or > 128 ? "密码需要 10 到 128 个字符；建议用一句好记的话。" : null;
+
+    private void Audit(StaffActor? by, string action, string detail, DateTime at) =>
+        db.AuditEntries.Add(new AuditEntry { At = at, StaffId = by?.Id, StaffName = by?.Name ?? "命令行", Action = action, Detail = detail });
+
+    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    [GeneratedRegex("^[a-z0-9._-]{3,50}$")]
+    private static partial Regex UserNamePattern();
+}

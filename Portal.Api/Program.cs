@@ -5,6 +5,7 @@ using Portal.Core.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPortalCore();
 builder.Services.AddPaymentIndex();
+builder.Services.AddReports();
 builder.Services.AddApiProblems();
 builder.Services.AddRequestLimits();
 builder.Services.AddApiRateLimits();
@@ -14,6 +15,7 @@ builder.Services.AddApiDocuments();
 builder.Services.AddForwardedClientAddresses();
 
 var app = builder.Build();
+await app.Services.PrepareDatabaseAsync();
 app.UseForwardedHeaders();
 app.UseApiProblems();
 app.UseQueryStringLimit();

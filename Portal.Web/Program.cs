@@ -5,6 +5,8 @@ using Portal.Web.Payments;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPortalCore();
 builder.Services.AddPaymentIndex();
+builder.Services.AddReports();
+builder.Services.AddOrphanAttachmentSweep();
 builder.Services.AddPortalPages();
 builder.Services.AddPortalCompression();
 builder.Services.AddPaymentPageCaching();
@@ -13,6 +15,7 @@ builder.Services.AddForwardedClientAddresses();
 builder.Services.AddQueryStringLimit();
 
 var app = builder.Build();
+await app.Services.PrepareDatabaseAsync();
 app.UseForwardedHeaders();
 app.UseResponseCompression();
 app.UsePortalErrorPages();

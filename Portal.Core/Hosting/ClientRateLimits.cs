@@ -21,6 +21,14 @@ public sealed class RateLimitOptions
     public int SearchPermitLimit { get; set; } = 60;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Reports and supplements per client address per <see cref="ReportWindow"/>: a person files a few, a script many.</summary>
+    public int ReportPermitLimit { get; set; } = 5;
+
+    /// <summary>Progress lookups per client address per <see cref="ReportWindow"/>; each query code also locks after 5 wrong passwords.</summary>
+    public int ReportLookupPermitLimit { get; set; } = 20;
+
+    public TimeSpan ReportWindow { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>
@@ -31,6 +39,8 @@ public static class ClientRateLimits
 {
     public const string Lookup = "lookup";
     public const string Search = "search";
+    public const string ReportSubmit = "report-submit";
+    public const string ReportLookup = "report-lookup";
 
     public static IServiceCollection AddClientRateLimits(this IServiceCollection services, Func<HttpContext, int, ValueTask> writeRefusal)
     {
@@ -44,6 +54,12 @@ public static class ClientRateLimits
             o.AddPolicy(Search, context => string.IsNullOrWhiteSpace(context.Request.Query["q"])
                 ? RateLimitPartition.GetNoLimiter("")
                 : PerAddress(context, Search, options => options.SearchPermitLimit));
+            o.AddPolicy(ReportSubmit, context => context.Request.Method == HttpMethods.Post
+                ? PerAddress(context, ReportSubmit, options => options.ReportPermitLimit, options => options.ReportWindow)
+                : RateLimitPartition.GetNoLimiter(""));
+            o.AddPolicy(ReportLookup, context => context.Request.Method == HttpMethods.Post
+                ? PerAddress(context, ReportLookup, options => options.ReportLookupPermitLimit, options => options.ReportWindow)
+                : RateLimitPartition.GetNoLimiter(""));
             o.OnRejected = (rejected, _) =>
             {
                 var context = rejected.HttpContext;
@@ -65,14 +81,15 @@ public static class ClientRateLimits
     public static IServiceCollection AddForwardedClientAddresses(this IServiceCollection services) =>
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
-    private static RateLimitPartition<string> PerAddress(HttpContext context, string policy, Func<RateLimitOptions, int> permits)
+    /// <summary>The address is only a key of an in-memory counter; it is never written anywhere.</summary>
+    private static RateLimitPartition<string> PerAddress(HttpContext context, string policy, Func<RateLimitOptions, int> permits, Func<RateLimitOptions, TimeSpan>? window = null)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return RateLimitPartition.GetFixedWindowLimiter(policy + ":" + address, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits(options),
-            Window = options.Window,
+            Window = window?.Invoke(options) ?? options.Window,
             QueueLimit = 0,
         });
     }

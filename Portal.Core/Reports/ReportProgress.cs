@@ -25,6 +25,7 @@ public sealed class ReportProgress(
     ReportCipher cipher,
     [FromKeyedServices(ReportBlobs.Container)] IBlobStore blobs,
     IDataProtectionProvider protection,
+    FilingProof proofs,
     IOptions<ReportRules> options,
     TimeProvider clock)
 {
@@ -48,6 +49,18 @@ public sealed class ReportProgress(
     {
         var report = await AuthenticateAsync(queryCode, password, cancellationToken);
         return report is null ? SupplementResult.Refused(Refusal) : await AddSupplementAsync(report.Id, text, files, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks a proof of filing: the office's signature holds and a report with that receipt number, time
+    /// and digest is on file. The answer tells nothing about the reporter or the content.
+    /// </summary>
+    public async Task<ParsedProof?> VerifyProofAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (proofs.Verify(token) is not { } proof) return null;
+        var filed = await db.Reports.AsNoTracking().Where(r => r.ReceiptNumber == proof.ReceiptNumber)
+            .Select(r => new { r.SubmittedAt, r.FiledDigest }).FirstOrDefaultAsync(cancellationToken);
+        return filed is not null && filed.SubmittedAt == proof.FiledAt && filed.FiledDigest.AsSpan().SequenceEqual(proof.Digest) ? proof : null;
     }
 
     /// <summary>For the progress page: a ticket from a lookup minutes ago stands in for the code and password.</summary>

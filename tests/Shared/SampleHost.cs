@@ -7,7 +7,13 @@ namespace Portal.Tests;
 public static class SampleHost
 {
     /// <summary>Points the host at the sample data folder and its content, with the test key and a fast index refresh.</summary>
-    public static IWebHostBuilder UseSampleData(this IWebHostBuilder builder, SampleData data) => builder
+    public static IWebHostBuilder UseSampleData(this IWebHostBuilder builder, SampleData data)
+    {
+        foreach (var (key, value) in ReportSecrets.Settings) builder.UseSetting(key, value);
+        return builder.UseSampleSettings(data);
+    }
+
+    private static IWebHostBuilder UseSampleSettings(this IWebHostBuilder builder, SampleData data) => builder
         .UseSetting("Portal:DataDirectory", data.DataDirectory)
         .UseSetting("Portal:ContentDirectory", Path.Combine(AppContext.BaseDirectory, "content"))
         .UseSetting("Portal:Lookup:HmacKey", SampleData.HmacKey)
@@ -22,5 +28,7 @@ public static class SampleHost
     /// <summary>Tests share one client address; the per-address limits are tested on hosts of their own with low settings.</summary>
     public static IWebHostBuilder WithoutAddressLimits(this IWebHostBuilder builder) => builder
         .UseSetting("Portal:RateLimits:LookupPermitLimit", "10000")
-        .UseSetting("Portal:RateLimits:SearchPermitLimit", "10000");
+        .UseSetting("Portal:RateLimits:SearchPermitLimit", "10000")
+        .UseSetting("Portal:RateLimits:ReportPermitLimit", "10000")
+        .UseSetting("Portal:RateLimits:ReportLookupPermitLimit", "10000");
 }

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Core.Database;
+
+namespace Portal.Core.Hosting;
+
+public static class DatabaseStartup
+{
+    /// <summary>
+    /// The embedded SQLite database is brought up to date when a host starts (one machine, one file). A
+    /// PostgreSQL database shared by several instances is migrated by <c>portal-indexer db migrate</c>
+    /// only; a host refuses to start against a schema older than its code.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
+        if (!scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres)
+        {
+            await DatabaseMigrator.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), cancellationToken);
+            return;
+        }
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+            throw new InvalidOperationException($"数据库结构不是最新的（待执行迁移：{string.Join("、", pending)}）。请先运行：portal-indexer db migrate");
+    }
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# One command: install what the tests need (Chromium and a CJK font for the browser tests), build, and run
-# every test. The last line is "N passed, N failed, N skipped".
+# One command: install what the tests need (Chromium and a CJK font for the browser tests, PostgreSQL 15, Azurite),
+# start the test servers (tests/services.sh), build, and run every test. The last line is "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,6 +14,14 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|wq
     echo "警告：没有 /usr/bin/chromium，浏览器测试会跳过。请安装：sudo apt-get install chromium fonts-wqy-microhei" >&2
   fi
 fi
+
+# PostgreSQL on 127.0.0.1:55432 and Azurite on 127.0.0.1:10000 for this run only, unless PORTAL_TEST_POSTGRES /
+# PORTAL_TEST_AZURITE are already set; stopped, and their data removed, however the script ends.
+source tests/services.sh
+trap stop_test_services EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+start_test_services
 
 RESULTS=artifacts/test-results
 rm -rf "$RESULTS"

@@ -1,0 +1,47 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace Portal.Core.Blobs;
+
+/// <summary>Blobs in one Azure Blob Storage container, created private if it is missing; the store never makes SAS links.</summary>
+public sealed class AzureBlobStore : IBlobStore
+{
+    private readonly BlobContainerClient _container;
+
+    public AzureBlobStore(string connectionString, string container)
+    {
+        _container = new BlobContainerClient(connectionString, BlobNames.CheckContainer(container));
+        // None: no anonymous read of the container or its blobs. An existing container keeps its own setting.
+        _container.CreateIfNotExists(PublicAccessType.None);
+    }
+
+    public async Task PutAsync(string name, Stream content, CancellationToken cancellationToken = default) =>
+        await BlobOf(name).UploadAsync(content, overwrite: true, cancellationToken);
+
+    public async Task<Stream?> OpenAsync(string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var download = await BlobOf(name).DownloadStreamingAsync(cancellationToken: cancellationToken);
+            return download.Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task DeleteAsync(string name, CancellationToken cancellationToken = default) =>
+        await BlobOf(name).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+
+    public async IAsyncEnumerable<BlobEntry> ListAsync(string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var options = new GetBlobsOptions { Prefix = prefix.Length == 0 ? null : prefix };
+        await foreach (var blob in _container.GetBlobsAsync(options, cancellationToken))
+            yield return new BlobEntry(blob.Name, blob.Properties.ContentLength ?? 0, blob.Properties.LastModified ?? DateTimeOffset.MinValue);
+    }
+
+    private BlobClient BlobOf(string name) => _container.GetBlobClient(BlobNames.Check(name));
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Portal.Indexer;
 using Portal.Indexer.Bench;
+using Portal.Indexer.Reports;
 using Portal.Indexer.Samples;
 using Portal.Indexer.Stats;
 using Portal.Indexer.Sync;
@@ -12,6 +13,10 @@ var root = new RootCommand("Portal 数据同步：校验、脱敏并发布部门
     StatsCommand.Create(),
     SampleCommand.Create(),
     BenchCommand.Create(),
+    DbCommand.Create(),
+    StaffCommand.Create(),
+    KeysCommand.Create(),
+    ReportsCommand.Create(),
 };
 foreach (var option in IndexerOptions.Global) root.Options.Add(option);
-return root.Parse(args).Invoke();
+return await root.Parse(args).InvokeAsync();

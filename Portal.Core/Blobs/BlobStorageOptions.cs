@@ -14,5 +14,8 @@ public sealed class BlobStorageOptions
     /// <summary>For <c>azure</c>: a storage connection string (Azurite's well-known one in tests).</summary>
     public string ConnectionString { get; set; } = "";
 
+    /// <summary>Put before every container name, so several deployments can share one storage account (“county-a-”).</summary>
+    public string ContainerPrefix { get; set; } = "";
+
     public bool IsAzure => string.Equals(Provider, "azure", StringComparison.OrdinalIgnoreCase);
 }

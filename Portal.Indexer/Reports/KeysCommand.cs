@@ -1,0 +1,31 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+
+namespace Portal.Indexer.Reports;
+
+/// <summary>`keys`: makes new secrets as environment lines, for a first install or a key rotation. It stores nothing.</summary>
+public static class KeysCommand
+{
+    public static Command Create()
+    {
+        var keyId = new Option<string>("--key-id") { Description = "新加密密钥的编号（轮换时换一个新编号，旧密钥保留用于解密）", DefaultValueFactory = _ => "k" + DateTime.UtcNow.ToString("yyyyMMdd") };
+        var command = new Command("keys", "生成举报加密密钥、回执签名密钥和本人查询密钥（输出为环境变量行，请存入密钥管理，不要提交到代码库）") { keyId };
+        command.SetAction(parse =>
+        {
+            var id = parse.GetValue(keyId)!;
+            if (id.Length is 0 or > 32 || !id.All(char.IsAsciiLetterOrDigit))
+            {
+                Console.Error.WriteLine("--key-id 只能用 1 到 32 个英文字母或数字。");
+                return 2;
+            }
+            using var signing = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            Console.WriteLine($"Portal__Reports__Secrets__EncryptionKeys__{id}={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}");
+            Console.WriteLine($"Portal__Reports__Secrets__ActiveKeyId={id}");
+            Console.WriteLine($"Portal__Reports__Secrets__SigningKey={Convert.ToBase64String(signing.ExportPkcs8PrivateKey())}");
+            Console.WriteLine("# 本人查询密钥只在首次安装时生成；更换它必须重新同步全部惠民资金数据。");
+            Console.WriteLine($"Portal__Lookup__HmacKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Staff;
+using Spectre.Console;
+
+namespace Portal.Indexer.Reports;
+
+/// <summary>`staff add`: how the first administrator comes to exist — there is no default account or password.</summary>
+public static class StaffCommand
+{
+    public static Command Create()
+    {
+        var user = new Option<string>("--user") { Description = "登录用户名（小写字母、数字、点、下划线、连字符）", Required = true };
+        var name = new Option<string>("--name") { Description = "姓名（显示在办理记录和审计日志中）", Required = true };
+        var roles = new Option<string>("--roles") { Description = "角色，逗号分隔：管理员、受理员、承办人、审计", DefaultValueFactory = _ => "管理员" };
+        var fromStdin = new Option<bool>("--password-stdin") { Description = "从标准输入读取密码（用于脚本）；否则交互输入两次" };
+        var add = new Command("add", "添加工作人员账号（第一个管理员用它创建）") { user, name, roles, fromStdin };
+        add.SetAction(async (parse, cancellationToken) =>
+        {
+            if (StaffRoleNames.Parse(parse.GetValue(roles)!) is not { } parsedRoles)
+            {
+                Console.Error.WriteLine("角色无效。可选：管理员、受理员、承办人、审计（逗号分隔）。");
+                return 2;
+            }
+            var password = parse.GetValue(fromStdin) ? Console.In.ReadLine() ?? "" : Ask();
+            if (password is null) return 2;
+            await using var services = ReportServices.Build(parse);
+            using var scope = services.CreateScope();
+            var (account, problem) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>()
+                .CreateAsync(parse.GetValue(user)!, parse.GetValue(name)!, password, parsedRoles, by: null, cancellationToken);
+            if (account is null)
+            {
+                Console.Error.WriteLine(problem);
+                return 1;
+            }
+            Console.WriteLine($"已添加 {account.UserName}（{account.DisplayName}，{StaffRoleNames.Describe(account.Roles)}）。登录：/admin/login");
+            return 0;
+        });
+        return new Command("staff", "工作人员账号") { add };
+    }
+
+    private static string? Ask()
+    {
+        var first = AnsiConsole.Prompt(new TextPrompt<string>("密码（至少 10 个字符）：").Secret());
+        var second = AnsiConsole.Prompt(new TextPrompt<string>("再输入一次：").Secret());
+        if (first == second) return first;
+        Console.Error.WriteLine("两次输入的密码不一致。");
+        return null;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Portal.Core.Tests.Reports;
+
+/// <summary>The report store behaviours on the embedded defaults: a SQLite file and a blob folder.</summary>
+public sealed class SqliteReportStoreTests : ReportStoreBehaviour
+{
+    protected override Task<ReportsHarness> StartAsync() => ReportsHarness.StartAsync(postgres: false, azurite: false);
+}

@@ -1,0 +1,110 @@
+using Portal.Core.Payments;
+using Portal.Core.Payments.Lucene;
+using Portal.Core.Reports;
+using Portal.Tests;
+
+namespace Portal.Core.Tests.Reports;
+
+public sealed class ReportValidatorTests : IDisposable
+{
+    private readonly SampleData _data = new();
+    private readonly LucenePaymentIndex _payments;
+    private readonly ReportValidator _validator;
+
+    public ReportValidatorTests()
+    {
+        _data.AddCounty("410221", people: 5, months: 1);
+        _payments = new LucenePaymentIndex(_data.IndexDirectory, SampleData.Funds, TimeProvider.System);
+        _validator = new ReportValidator(SampleData.Regions, _payments, TimeProvider.System);
+    }
+
+    [Fact]
+    public void A_complete_named_report_passes()
+    {
+        Assert.Empty(_validator.Validate(ReportsHarness.Named()));
+    }
+
+    [Fact]
+    public void An_anonymous_report_needs_no_reporter_fields()
+    {
+        Assert.Empty(_validator.Validate(ReportsHarness.Anonymous()));
+    }
+
+    [Fact]
+    public void Each_missing_or_wrong_field_is_named_with_what_to_do()
+    {
+        var form = new ReportSubmission
+        {
+            Reporter = new ReporterFields { Name = "赵", IdNumber = "110105194912310021", Phone = "12345", Address = new string('路', 201) },
+            ReportedPerson = new ReportedPersonFields { Level = "大官", Region = "999999" },
+            Category = "贪污",
+            Content = "太短了",
+            Password = "1234567",
+            PaymentId = "no-such-payment",
+            SubmissionToken = "短",
+        };
+
+        var errors = _validator.Validate(form);
+
+        Assert.Equal(
+            ["category", "content", "password", "paymentId", "reportedPerson.level", "reportedPerson.name", "reportedPerson.region", "reportedPerson.unit",
+             "reporter.address", "reporter.idNumber", "reporter.name", "reporter.phone", "submissionToken", "title"],
+            errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("最后一位对不上", errors["reporter.idNumber"]);
+        Assert.Contains("11 位手机号码", errors["reporter.phone"]);
+        Assert.Contains("至少 20 个字（现在 3 个字）", errors["content"]);
+        Assert.Contains("乡科级及以下", errors["reportedPerson.level"]);
+    }
+
+    [Fact]
+    public void The_account_of_facts_may_be_up_to_ten_thousand_characters()
+    {
+        var form = ReportsHarness.Anonymous(facts: new string('事', 10_000));
+        var longer = ReportsHarness.Anonymous(facts: new string('事', 10_001));
+
+        Assert.Empty(_validator.Validate(form));
+        Assert.Contains("最多 10,000 个字（现在 10,001 个字）", _validator.Validate(longer)["content"]);
+    }
+
+    [Fact]
+    public void The_repeated_password_must_match()
+    {
+        var form = ReportsHarness.Named();
+        form.PasswordRepeat = "不一样的密码12345";
+
+        Assert.Equal(["passwordRepeat"], _validator.Validate(form).Keys);
+    }
+
+    [Fact]
+    public void A_report_may_dispute_a_published_payment_by_its_id()
+    {
+        var payment = _payments.Search(new PaymentQuery { RegionCode = "410221", PageSize = 1 }).Items[0];
+        var form = ReportsHarness.Anonymous();
+        form.PaymentId = payment.Id;
+
+        Assert.Empty(_validator.Validate(form));
+    }
+
+    [Theory]
+    [InlineData("13900001234", "13900001234")]
+    [InlineData("+86 139-0000-1234", "13900001234")]
+    [InlineData("１３９００００１２３４", "13900001234")]
+    [InlineData("12900001234", null)]
+    [InlineData("0371-12345678", null)]
+    public void Mobile_numbers_are_read_with_spaces_hyphens_and_country_code(string typed, string? expected)
+    {
+        Assert.Equal(expected, ReportValidator.NormalizePhone(typed));
+    }
+
+    [Fact]
+    public void Control_characters_are_dropped_and_line_breaks_kept()
+    {
+        Assert.Equal("第一行\n第二行", ReportValidator.Clean("  第一行\r\n第\u0000二\u0007行  "));
+    }
+
+    public void Dispose()
+    {
+        _payments.Dispose();
+        _data.Dispose();
+    }
+}

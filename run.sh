@@ -8,7 +8,10 @@ cd "$(dirname "$0")"
 WEB_PORT=${PORTAL_WEB_PORT:-5080}
 API_PORT=${PORTAL_API_PORT:-5081}
 DATA_DIR=${Portal__DataDirectory:-${XDG_DATA_HOME:-$HOME/.local/share}/portal}
-KEY_FILE=${PORTAL_KEY_FILE:-${XDG_CONFIG_HOME:-$HOME/.config}/portal/lookup-hmac.key}
+CONFIG_DIR=${XDG_CONFIG_HOME:-$HOME/.config}/portal
+KEY_FILE=${PORTAL_KEY_FILE:-$CONFIG_DIR/lookup-hmac.key}
+REPORT_KEYS=$CONFIG_DIR/report-keys.env
+ADMIN_FILE=$CONFIG_DIR/first-admin.txt
 SAMPLE_DIR=${PORTAL_SAMPLE_DIR:-.local/sample-exports}
 export Portal__DataDirectory="$DATA_DIR"
 
@@ -30,6 +33,26 @@ for project in Portal.Indexer Portal.Web Portal.Api; do
 done
 INDEXER="dotnet Portal.Indexer/bin/Release/net10.0/portal-indexer.dll"
 
+# The report encryption and receipt-signing keys: made once per machine, like the lookup key.
+if [ -z "${Portal__Reports__Secrets__SigningKey:-}" ]; then
+  if [ ! -s "$REPORT_KEYS" ]; then
+    mkdir -p "$CONFIG_DIR"
+    (umask 077; $INDEXER keys --key-id k1 | grep '^Portal__Reports__' > "$REPORT_KEYS")
+    echo "已生成本机举报加密与回执签名密钥 / created local report keys: $REPORT_KEYS"
+  fi
+  set -a; . "$REPORT_KEYS"; set +a
+fi
+
+$INDEXER db migrate
+# No default account: on first run one administrator is made with a random password, shown once and kept in a private file.
+if [ ! -s "$ADMIN_FILE" ]; then
+  password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  if printf '%s\n' "$password" | $INDEXER staff add --user admin --name 系统管理员 --roles 管理员,受理员,承办人,审计 --password-stdin; then
+    (umask 077; printf 'user: admin\npassword: %s\n' "$password" > "$ADMIN_FILE")
+    echo "第一个管理员 / first administrator: admin / $password  （已保存在 / saved in $ADMIN_FILE）"
+  fi
+fi
+
 if [ "${1:-}" = "--fresh" ]; then rm -rf "$DATA_DIR/payments-index" "$SAMPLE_DIR"; fi
 if [ ! -d "$DATA_DIR/payments-index" ] || [ -z "$(ls -A "$DATA_DIR/payments-index" 2>/dev/null)" ]; then
   echo "生成并同步示例数据 / generating and syncing sample data ..."
@@ -47,6 +70,8 @@ cat <<MSG
 
   Portal 已启动 / running:
     网站 / site:      http://127.0.0.1:$WEB_PORT/
+    举报 / reports:   http://127.0.0.1:$WEB_PORT/reports
+    后台 / staff:     http://127.0.0.1:$WEB_PORT/admin   (账号见 / account in $ADMIN_FILE)
     接口 / API:       http://127.0.0.1:$API_PORT/api/v1/funds   (OpenAPI: /openapi/v1.json)
     数据 / data:      $DATA_DIR
     再同步 / re-sync: $INDEXER sync 文件或文件夹

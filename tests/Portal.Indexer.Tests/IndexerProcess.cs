@@ -14,7 +14,7 @@ internal static class IndexerProcess
 
     public static Result Run(SampleData data, params string[] args) => Run(data, args, withKey: true);
 
-    public static Result Run(SampleData data, string[] args, bool withKey)
+    public static Result Run(SampleData data, string[] args, bool withKey, string? input = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -26,9 +26,12 @@ internal static class IndexerProcess
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "portal-indexer.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["Portal__DataDirectory"] = data.DataDirectory;
+        start.Environment["Portal__ContentDirectory"] = Path.Combine(AppContext.BaseDirectory, "content");
+        foreach (var (key, value) in ReportSecrets.Settings) start.Environment[key.Replace(":", "__")] = value;
         if (withKey) start.Environment["Portal__Lookup__HmacKey"] = SampleData.HmacKey;
         else start.Environment.Remove("Portal__Lookup__HmacKey");
         using var process = Process.Start(start)!;
+        if (input is not null) process.StandardInput.Write(input);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

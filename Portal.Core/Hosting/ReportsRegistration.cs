@@ -35,6 +35,7 @@ public static class ReportsRegistration
         services.AddScoped<ReportHandling>();
         services.AddScoped<ReportQueue>();
         services.AddScoped<CalendarEditing>();
+        services.AddScoped<ReportRekeying>();
         services.AddScoped<StaffAccounts>();
         services.AddSingleton<OrphanAttachmentSweeper>();
 

@@ -14,7 +14,21 @@ namespace Portal.Indexer.Reports;
 /// <summary>`reports sweep` (orphaned attachment blobs) and `reports bench` (durable submissions per second, lookup latency).</summary>
 public static class ReportsCommand
 {
-    public static Command Create() => new("reports", "网上举报：清理孤立附件、性能基准") { Sweep(), Bench() };
+    public static Command Create() => new("reports", "网上举报：清理孤立附件、密钥轮换后重新加密、性能基准") { Sweep(), Rekey(), Bench() };
+
+    private static Command Rekey()
+    {
+        var command = new Command("rekey", "密钥轮换的最后一步：把用旧密钥加密的内容和附件用当前密钥重新加密；完成后才能移除旧密钥。可中断后重跑");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var services = ReportServices.Build(parse);
+            using var scope = services.CreateScope();
+            var result = await scope.ServiceProvider.GetRequiredService<ReportRekeying>().RekeyAsync(cancellationToken);
+            Console.WriteLine($"已用当前密钥重新加密 {result.Values} 个字段、{result.Attachments} 个附件。");
+            return 0;
+        });
+        return command;
+    }
 
     private static Command Sweep()
     {

@@ -36,4 +36,5 @@ public sealed class PostgresReportStoreTests : ReportStoreBehaviour
     [PostgresFact] public override Task Reports_sealed_under_an_old_key_still_open_after_a_new_key_takes_over() => base.Reports_sealed_under_an_old_key_still_open_after_a_new_key_takes_over();
     [PostgresFact] public override Task A_proof_of_filing_verifies_and_a_changed_one_does_not() => base.A_proof_of_filing_verifies_and_a_changed_one_does_not();
     [PostgresFact] public override Task A_new_report_is_due_for_acceptance_fifteen_working_days_later_counting_holidays() => base.A_new_report_is_due_for_acceptance_fifteen_working_days_later_counting_holidays();
+    [PostgresFact] public override Task After_rekeying_the_old_key_can_be_retired() => base.After_rekeying_the_old_key_can_be_retired();
 }

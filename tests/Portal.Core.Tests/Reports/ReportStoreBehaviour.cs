@@ -268,6 +268,28 @@ public abstract class ReportStoreBehaviour
     }
 
     [Fact]
+    public virtual async Task After_rekeying_the_old_key_can_be_retired()
+    {
+        await using var h = await StartAsync();
+        var intake = await h.StaffAsync("shouli", StaffRoles.Intake);
+        var receipt = await h.FileAsync(ReportsHarness.Named(), ReportsHarness.Jpeg());
+        var id = (await h.StoredAsync(receipt.ReceiptNumber)).Id;
+        await h.With(sp => sp.GetRequiredService<ReportHandling>().AcceptAsync(id, intake, new StaffStep("已受理", "内部")));
+        var newKey = Convert.ToBase64String(Enumerable.Range(100, 32).Select(i => (byte)i).ToArray());
+        await h.RestartAsync(new Dictionary<string, string?> { ["Portal:Reports:Secrets:EncryptionKeys:t2"] = newKey, ["Portal:Reports:Secrets:ActiveKeyId"] = "t2" });
+
+        var result = await h.With(sp => sp.GetRequiredService<ReportRekeying>().RekeyAsync());
+        await h.RestartAsync(new Dictionary<string, string?> { ["Portal:Reports:Secrets:EncryptionKeys:t1"] = newKey });
+        var details = await h.With(sp => sp.GetRequiredService<ReportQueue>().OpenAsync(id, intake));
+        var attachment = await h.With(sp => sp.GetRequiredService<ReportQueue>().AttachmentAsync(id, details!.Attachments[0].Id, intake));
+
+        Assert.Equal((5, 1), (result.Values, result.Attachments));
+        Assert.Equal("赵秀英", details!.Reporter!.Name);
+        Assert.Equal("内部", details.Timeline[1].StaffNote);
+        Assert.Equal("花名册.jpg", attachment!.FileName);
+    }
+
+    [Fact]
     public virtual async Task A_proof_of_filing_verifies_and_a_changed_one_does_not()
     {
         await using var h = await StartAsync();

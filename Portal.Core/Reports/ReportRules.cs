@@ -1,6 +1,10 @@
 namespace Portal.Core.Reports;
 
-/// <summary>Deadlines, lockout and duplicate detection, with the defaults of the 检举控告 rules; overridable under Portal:Reports.</summary>
+/// <summary>
+/// Deadlines, lockout and duplicate detection, with the defaults of the 检举控告 rules; overridable under
+/// Portal:Reports. (The rule that the result is told within 15 working days of conclusion is met by
+/// construction: concluding requires the result, and the reporter sees it at once.)
+/// </summary>
 public sealed class ReportRules
 {
     public const string Section = "Portal:Reports";
@@ -13,9 +17,6 @@ public sealed class ReportRules
 
     /// <summary>Calendar days from acceptance to conclusion.</summary>
     public int ConcludeDays { get; set; } = 90;
-
-    /// <summary>The result is told within 15 working days of conclusion (shown to staff as the notification deadline).</summary>
-    public int ResultWorkingDays { get; set; } = 15;
 
     /// <summary>Marked 临期 when this many working days or fewer remain.</summary>
     public int NearWorkingDays { get; set; } = 3;

@@ -1,5 +1,6 @@
 using Portal.Api.Hosting;
 using Portal.Api.Payments;
+using Portal.Api.Reports;
 using Portal.Core.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ app.UseOutputCache();
 
 app.MapOpenApi();
 app.MapPaymentsApi();
+app.MapReportsApi();
 
 app.Run();
 

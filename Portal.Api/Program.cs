@@ -1,5 +1,6 @@
 using Portal.Api.Hosting;
 using Portal.Api.Payments;
+using Portal.Api.Reports;
 using Portal.Core.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,14 +18,16 @@ builder.Services.AddForwardedClientAddresses();
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();
 app.UseForwardedHeaders();
+app.UseNoStore();
 app.UseApiProblems();
-app.UseQueryStringLimit();
+app.UseRequestLimits();
 app.UseResponseCompression();
 app.UseRateLimiter();
 app.UseOutputCache();
 
 app.MapOpenApi();
 app.MapPaymentsApi();
+app.MapReportsApi();
 
 app.Run();
 

@@ -33,6 +33,10 @@ public static class ApiProblems
         Extensions = { ["parameter"] = parameter },
     };
 
+    /// <summary>Quoted when a client sends this endpoint a body that is not valid JSON.</summary>
+    public static RouteHandlerBuilder WithJsonBodyExample(this RouteHandlerBuilder endpoint, string example) =>
+        endpoint.WithMetadata(new JsonBodyExample(example));
+
     public static ProblemDetails NotFound(string detail) => new()
     {
         Status = StatusCodes.Status404NotFound,
@@ -45,6 +49,7 @@ public static class ApiProblems
         400 => "请求有误",
         404 => "未找到",
         405 => "不支持该请求方法",
+        409 => "当前状态不允许此操作",
         413 => "请求内容过大",
         414 => "请求地址过长",
         415 => "不支持的内容类型",
@@ -57,6 +62,7 @@ public static class ApiProblems
     {
         404 => "请求的地址不存在，请检查网址。",
         405 => "该地址不支持这种请求方法。",
+        413 => "请求正文过大。",
         415 => "请求正文应为 JSON（Content-Type: application/json）。",
         _ when status >= 500 => "服务器暂时出错，请稍后再试。",
         _ => "请求未能完成，请检查后重试。",
@@ -71,14 +77,18 @@ public static class ApiProblems
         problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.TraceIdentifier);
     }
 
+    private sealed record JsonBodyExample(string Json);
+
     private sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
         {
             var (status, detail) = exception switch
             {
-                BadHttpRequestException { InnerException: JsonException } =>
-                    (400, "请求正文不是有效的 JSON；应为 {\"name\": \"姓名\", \"idNumber\": \"18 位身份证号码\"}。"),
+                BadHttpRequestException { InnerException: JsonException } => (400, "请求正文不是有效的 JSON；" + (
+                    context.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<JsonBodyExample>() is { } example
+                        ? $"应为 {example.Json}。"
+                        : "格式见接口文档 /openapi/v1.json。")),
                 BadHttpRequestException { StatusCode: 413 } => (413, "请求正文过大。"),
                 BadHttpRequestException { StatusCode: 415 } => (415, DefaultDetail(415)),
                 BadHttpRequestException b => (b.StatusCode, "请求内容不完整或格式不正确，请按接口文档 /openapi/v1.json 填写。"),

@@ -34,12 +34,9 @@ public static class PaymentsApi
 
         api.MapPost("/payments/lookup", LookUpOwnPayments).RequireRateLimiting(ClientRateLimits.Lookup)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .AddEndpointFilter(async (context, next) =>
-            {
-                // The answer is one person's payments: no phone, proxy or shared cache may keep it.
-                context.HttpContext.Response.Headers.CacheControl = "no-store";
-                return await next(context);
-            })
+            // The answer is one person's payments: no phone, proxy or shared cache may keep it.
+            .WithNoStore()
+            .WithJsonBodyExample("{\"name\": \"姓名\", \"idNumber\": \"18 位身份证号码\"}")
             .WithSummary("本人查询")
             .WithDescription("用本人姓名和 18 位身份证号码查询自己的发放记录。姓名和身份证号码不会被保存或返回；查无记录与有记录的答复格式相同。");
 

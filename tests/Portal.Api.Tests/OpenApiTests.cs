@@ -5,21 +5,57 @@ namespace Portal.Api.Tests;
 [Collection(ApiCollection.Name)]
 public class OpenApiTests(PortalApiFactory factory)
 {
+    private static readonly (string Path, string Method)[] Operations =
+    [
+        ("/api/v1/funds", "get"), ("/api/v1/regions/{code}", "get"), ("/api/v1/payments", "get"), ("/api/v1/payments/lookup", "post"),
+        ("/api/v1/reports", "post"), ("/api/v1/reports/progress", "post"), ("/api/v1/reports/supplements", "post"),
+        ("/api/v1/reports/proofs/verify", "post"), ("/api/v1/reports/proofs/key", "get"),
+    ];
+
     [Fact]
     public async Task OpenApi_document_lists_every_endpoint_with_a_chinese_summary_and_amounts_as_decimals()
     {
-        var json = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
+        var document = await DocumentAsync();
 
-        var document = JsonDocument.Parse(json).RootElement;
         var paths = document.GetProperty("paths");
-        var operations = new[] { ("/api/v1/funds", "get"), ("/api/v1/regions/{code}", "get"), ("/api/v1/payments", "get"), ("/api/v1/payments/lookup", "post") };
-        foreach (var (path, method) in operations)
+        foreach (var (path, method) in Operations)
         {
             var summary = paths.GetProperty(path).GetProperty(method).GetProperty("summary").GetString();
             Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", summary);
         }
-        Assert.Equal(operations.Select(o => o.Item1).Order(), paths.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(Operations.Select(o => o.Path).Order(), paths.EnumerateObject().Select(p => p.Name).Order());
         var amount = document.GetProperty("components").GetProperty("schemas").GetProperty("PaymentAnswer").GetProperty("properties").GetProperty("amount");
         Assert.Equal("decimal", amount.GetProperty("format").GetString());
     }
+
+    [Theory]
+    [InlineData("/api/v1/reports", "report", "password")]
+    [InlineData("/api/v1/reports/supplements", "supplement", "queryCode")]
+    public async Task Uploads_are_described_as_a_json_part_and_up_to_five_files(string path, string part, string field)
+    {
+        var document = await DocumentAsync();
+
+        var body = document.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data");
+        var parts = body.GetProperty("schema").GetProperty("properties");
+        Assert.True(parts.GetProperty(part).GetProperty("properties").TryGetProperty(field, out _));
+        Assert.Equal("application/json", body.GetProperty("encoding").GetProperty(part).GetProperty("contentType").GetString());
+        Assert.Equal(5, parts.GetProperty("files").GetProperty("maxItems").GetInt32());
+        Assert.Equal("binary", parts.GetProperty("files").GetProperty("items").GetProperty("format").GetString());
+    }
+
+    [Fact]
+    public async Task The_receipt_schema_says_the_query_code_is_shown_once_and_times_are_beijing_time()
+    {
+        var document = await DocumentAsync();
+
+        var created = document.GetProperty("paths").GetProperty("/api/v1/reports").GetProperty("post").GetProperty("responses").GetProperty("201");
+        Assert.EndsWith("/ReceiptAnswer", created.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        var receipt = document.GetProperty("components").GetProperty("schemas").GetProperty("ReceiptAnswer").GetProperty("properties");
+        Assert.Contains("只在这一次", receipt.GetProperty("queryCode").GetProperty("description").GetString());
+        Assert.Contains("+08:00", receipt.GetProperty("filedAt").GetProperty("description").GetString());
+        Assert.Contains("+08:00", document.GetProperty("info").GetProperty("description").GetString());
+    }
+
+    private async Task<JsonElement> DocumentAsync() =>
+        JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
 }

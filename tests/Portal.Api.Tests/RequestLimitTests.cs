@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 
 namespace Portal.Api.Tests;
 
@@ -21,6 +22,16 @@ public class RequestLimitTests(PortalApiFactory factory)
         var response = await _client.GetAsync("/api/v1/payments?region=410221&q=" + new string('a', 20));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_small_limit_of_the_json_endpoints_is_refused_with_413_in_chinese()
+    {
+        var response = await _client.PostAsync("/api/v1/payments/lookup",
+            new StringContent($"{{\"name\": \"{new string('张', 40_000)}\", \"idNumber\": \"1\"}}", Encoding.UTF8, "application/json"));
+
+        var problem = await Problems.AssertProblem(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("64 KB", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

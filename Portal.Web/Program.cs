@@ -1,4 +1,5 @@
 using Portal.Core.Hosting;
+using Portal.Web.Admin;
 using Portal.Web.Infrastructure;
 using Portal.Web.Payments;
 
@@ -13,6 +14,7 @@ builder.Services.AddPaymentPageCaching();
 builder.Services.AddPortalRateLimits();
 builder.Services.AddForwardedClientAddresses();
 builder.Services.AddQueryStringLimit();
+builder.Services.AddStaffSignIn();
 
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();
@@ -22,6 +24,7 @@ app.UsePortalErrorPages();
 app.UseQueryStringLimit();
 app.UsePortalStaticFiles();
 app.UseRouting();
+app.UseStaffSignIn();
 app.UseRateLimiter();
 app.UseOutputCache();
 app.MapRazorPages();

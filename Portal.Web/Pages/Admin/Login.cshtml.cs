@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Staff;
+using Portal.Web.Admin;
+
+namespace Portal.Web.Pages.Admin;
+
+/// <summary>Staff sign-in; the lockout after repeated failures is Core's, and every refusal reads the same.</summary>
+public sealed class LoginModel(StaffAccounts accounts) : PageModel
+{
+    public string? Refusal { get; private set; }
+
+    public void OnGet() { }
+
+    // Read from the form, not bound as handler arguments: the framework's trace log prints handler arguments.
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        var result = await accounts.SignInAsync(Request.Form["userName"], Request.Form["password"], HttpContext.RequestAborted);
+        if (result.Account is not { } account)
+        {
+            Refusal = result.Refusal;
+            return Page();
+        }
+        await HttpContext.SignInAsync(StaffSignIn.Scheme, StaffPrincipal.Create(account));
+        return LocalRedirect(IsBackOffice(returnUrl) ? returnUrl! : StaffSignIn.Home(new StaffActor(account.Id, account.DisplayName, account.Roles)));
+    }
+
+    // Only back to a page of the back office: the sign-in form must not become a redirector.
+    private bool IsBackOffice(string? returnUrl) =>
+        Url.IsLocalUrl(returnUrl) && (returnUrl == StaffSignIn.Area || returnUrl!.StartsWith(StaffSignIn.Area + "/", StringComparison.Ordinal));
+}

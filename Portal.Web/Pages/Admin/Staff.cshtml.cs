@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Staff;
+using Portal.Web.Admin;
+
+namespace Portal.Web.Pages.Admin;
+
+/// <summary>账号管理: the administrator adds accounts, changes roles, disables an account or sets a new password. Core checks and audits each change.</summary>
+[Authorize(Policy = StaffPolicies.Admin)]
+public sealed class StaffModel(StaffAccounts accounts, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<StaffAccount> Accounts { get; private set; } = [];
+    public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Core's refusal, and the account it is about (null for the new-account form).</summary>
+    public string? Problem { get; private set; }
+    public Guid? ProblemAccount { get; private set; }
+
+    // Bound properties, not handler arguments: the framework's trace log prints handler arguments. Passwords are never written back.
+    [BindProperty] public string? UserName { get; set; }
+    [BindProperty] public string? DisplayName { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public List<StaffRoles> Roles { get; set; } = [];
+    [BindProperty] public Guid AccountId { get; set; }
+    [BindProperty] public bool Disabled { get; set; }
+
+    public async Task OnGetAsync() => Accounts = await accounts.ListAsync(HttpContext.RequestAborted);
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        var (_, problem) = await accounts.CreateAsync(UserName ?? "", DisplayName ?? "", Password ?? "", ChosenRoles, User.Actor(), HttpContext.RequestAborted);
+        return await AfterAsync(problem, null);
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync()
+    {
+        var problem = await accounts.UpdateAsync(AccountId, ChosenRoles, Disabled, Password, User.Actor(), HttpContext.RequestAborted);
+        return await AfterAsync(problem, AccountId);
+    }
+
+    public StaffRoles ChosenRoles => Roles.Aggregate(StaffRoles.None, (all, role) => all | role);
+
+    private async Task<IActionResult> AfterAsync(string? problem, Guid? account)
+    {
+        if (problem is null) return RedirectToPage();
+        (Problem, ProblemAccount) = (problem, account);
+        await OnGetAsync();
+        return Page();
+    }
+}

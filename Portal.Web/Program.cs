@@ -2,6 +2,7 @@ using Portal.Core.Hosting;
 using Portal.Web.Admin;
 using Portal.Web.Infrastructure;
 using Portal.Web.Payments;
+using Portal.Web.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPortalCore();
@@ -9,6 +10,7 @@ builder.Services.AddPaymentIndex();
 builder.Services.AddReports();
 builder.Services.AddOrphanAttachmentSweep();
 builder.Services.AddPortalPages();
+builder.Services.AddReportPages();
 builder.Services.AddPortalCompression();
 builder.Services.AddPaymentPageCaching();
 builder.Services.AddPortalRateLimits();

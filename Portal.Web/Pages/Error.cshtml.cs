@@ -9,14 +9,15 @@ public sealed class ErrorModel : PageModel
 {
     public PageProblem Problem { get; private set; } = ErrorPages.Default(500);
 
-    public void OnGet(int? status) => Show(status);
+    public void OnGet() => Show();
 
-    // A failed POST (the lookup form) is re-executed as POST too.
-    public void OnPost(int? status) => Show(status);
+    // A failed POST (a lookup, a report) is re-executed as POST too. Nothing is bound, so its body is never read:
+    // it may be the very upload that was refused for its size.
+    public void OnPost() => Show();
 
-    private void Show(int? status)
+    private void Show()
     {
-        var code = status is >= 400 and <= 599 ? status.Value : 404;
+        var code = int.TryParse(Request.Query["status"], out var status) && status is >= 400 and <= 599 ? status : 404;
         Response.StatusCode = code;
         Response.Headers.CacheControl = "no-store";
         Problem = HttpContext.Features.Get<PageProblem>() ?? ErrorPages.Default(code);

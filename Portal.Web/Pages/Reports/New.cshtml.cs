@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Portal.Core.Hosting;
+using Portal.Core.Reports;
+using Portal.Web.Reports;
+
+namespace Portal.Web.Pages.Reports;
+
+/// <summary>What the receipt shows besides the receipt itself: what the reporter filed, in their own words.</summary>
+public sealed record FiledReceipt(ReportReceipt Receipt, string Title, string Category);
+
+/// <summary>
+/// The report form, and on success the receipt, rendered by the POST itself: the query code is shown once and never
+/// again, so there is no page to redirect to.
+/// </summary>
+[EnableRateLimiting(ClientRateLimits.ReportSubmit)]
+[RequestSizeLimit(ReportLimits.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ReportLimits.MaxRequestBytes, MemoryBufferThreshold = UploadLimits.MemoryBuffer)]
+[RefuseOversizeUpload]
+public sealed class NewModel(ReportIntake intake, DisputedRecords records, RegionChoices regions) : PageModel
+{
+    /// <summary>The form's fields in page order, with the names the error summary gives them.</summary>
+    public static readonly IReadOnlyList<(string Field, string Label)> Fields =
+    [
+        ("reporter.name", "您的姓名"), ("reporter.idNumber", "您的身份证号"), ("reporter.phone", "您的手机号码"), ("reporter.address", "联系地址"),
+        ("reportedPerson.name", "被反映人姓名"), ("reportedPerson.unit", "被反映人工作单位"), ("reportedPerson.position", "被反映人职务"),
+        ("reportedPerson.level", "被反映人级别"), (ReportForm.Region, "被反映人所在地区"), ("category", "问题类别"), ("title", "标题"),
+        ("content", "问题描述"), ("files", "附件"), ("paymentId", "所附公示记录"), ("password", "查询密码"), ("passwordRepeat", "再次输入密码"),
+    ];
+
+    public ReportForm Form { get; private set; } = ReportForm.Blank(null);
+    public FieldErrors Errors { get; private set; } = new();
+    public DisputedRecord? Record { get; private set; }
+
+    /// <summary>The link named a payment that is not (or no longer) published.</summary>
+    public bool RecordGone { get; private set; }
+
+    /// <summary>Files came with a form that had errors; the browser cannot keep them, so they must be chosen again.</summary>
+    public bool FilesDropped { get; private set; }
+
+    public FiledReceipt? Receipt { get; private set; }
+    public RegionChoices Regions => regions;
+
+    public IActionResult OnGet()
+    {
+        var paymentId = Request.Query["paymentId"].ToString();
+        if (Request.Query["confirm"] != "1")
+            return LocalRedirect("/reports" + new QueryBuilder(Query(("paymentId", paymentId), ("unconfirmed", "1"))).ToQueryString() + "#confirm");
+        Record = records.Find(paymentId);
+        RecordGone = paymentId.Length > 0 && Record is null;
+        Form = ReportForm.Blank(Record?.Id);
+        return Page();
+    }
+
+    public async Task OnPostAsync()
+    {
+        var posted = Request.Form;
+        Form = ReportForm.Read(posted);
+        var files = ReportForm.Files(posted);
+        var result = await intake.SubmitAsync(Form.ToSubmission(posted), files, HttpContext.RequestAborted);
+        if (result.Receipt is { } receipt)
+        {
+            Receipt = new FiledReceipt(receipt, ReportValidator.Clean(Form["title"]), ReportTerms.ParseCategory(Form["category"])!.Value.Name());
+            return;
+        }
+
+        Errors = result.Errors;
+        FilesDropped = files.Count > 0;
+        Record = records.Find(Form["paymentId"]);
+        // A record that left publication is dropped from the form, so the next submit goes through without it.
+        if (Record is null) Form = Form.With("paymentId", "");
+        // A used or broken token would refuse every further submit of this form; the corrected form is a new report.
+        if (Errors.ContainsKey("submissionToken")) Form = Form.With("submissionToken", ReportForm.NewToken());
+    }
+
+    public string? Error(string field) => Errors.GetValueOrDefault(field);
+
+    private static IEnumerable<KeyValuePair<string, string>> Query(params (string Key, string Value)[] pairs) =>
+        pairs.Where(p => p.Value.Length > 0).Select(p => KeyValuePair.Create(p.Key, p.Value));
+}

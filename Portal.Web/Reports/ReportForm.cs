@@ -1,0 +1,76 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using Portal.Core.Reports;
+
+namespace Portal.Web.Reports;
+
+/// <summary>
+/// The report form as typed. Inputs are named by the Core's error keys (<c>reporter.name</c>, <c>content</c>, <c>files</c>…),
+/// so each message lands next to its field. Values are read from the form by hand, never bound as handler arguments: the
+/// framework's trace log prints those. Passwords are not kept, so they are never written back into a page.
+/// </summary>
+public sealed class ReportForm
+{
+    /// <summary>The select of counties and townships; <see cref="RegionCode"/>, when filled, wins over it.</summary>
+    public const string Region = "reportedPerson.region";
+    public const string RegionCode = "reportedPerson.regionCode";
+
+    private static readonly string[] Kept =
+    [
+        "anonymous", "reporter.name", "reporter.idNumber", "reporter.phone", "reporter.address",
+        "reportedPerson.name", "reportedPerson.unit", "reportedPerson.position", "reportedPerson.level", Region, RegionCode,
+        "category", "title", "content", "paymentId", "submissionToken",
+    ];
+
+    private readonly Dictionary<string, string> _values;
+
+    private ReportForm(Dictionary<string, string> values) => _values = values;
+
+    public string this[string field] => _values.GetValueOrDefault(field, "");
+
+    public bool Anonymous => this["anonymous"] == "true";
+
+    /// <summary>A fresh form: its own submission token, so a double tap or a retry files one report, not two.</summary>
+    public static ReportForm Blank(string? paymentId) => new(new Dictionary<string, string>
+    {
+        ["anonymous"] = "false", ["submissionToken"] = NewToken(), ["paymentId"] = paymentId ?? "",
+    });
+
+    public static ReportForm Read(IFormCollection form) => new(Kept.ToDictionary(key => key, key => form[key].ToString()));
+
+    public ReportForm With(string field, string value) => new(new Dictionary<string, string>(_values) { [field] = value });
+
+    public ReportSubmission ToSubmission(IFormCollection form) => new()
+    {
+        Anonymous = Anonymous,
+        // The anonymous path never carries a name onwards, whatever was typed into the named fields.
+        Reporter = Anonymous ? null : new ReporterFields
+        {
+            Name = this["reporter.name"], IdNumber = this["reporter.idNumber"], Phone = this["reporter.phone"], Address = this["reporter.address"],
+        },
+        ReportedPerson = new ReportedPersonFields
+        {
+            Name = this["reportedPerson.name"], Unit = this["reportedPerson.unit"], Position = this["reportedPerson.position"],
+            Level = this["reportedPerson.level"],
+            Region = string.IsNullOrWhiteSpace(this[RegionCode]) ? this[Region] : this[RegionCode].Trim(),
+        },
+        Category = this["category"],
+        Title = this["title"],
+        Content = this["content"],
+        Password = form["password"].ToString(),
+        PasswordRepeat = form["passwordRepeat"].ToString(),
+        PaymentId = NullIfEmpty(this["paymentId"]),
+        SubmissionToken = NullIfEmpty(this["submissionToken"]),
+    };
+
+    /// <summary>The chosen files; a file input left empty sends no file.</summary>
+    public static IReadOnlyList<IncomingFile> Files(IFormCollection form) =>
+        form.Files.GetFiles("files").Select(f => new IncomingFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
+
+    /// <summary>The id of a field's input, for labels and for the links of the error summary.</summary>
+    public static string Id(string field) => field.Replace('.', '-');
+
+    public static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -19,7 +19,7 @@ public sealed class SiteOnKestrel : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSampleData(Data);
+        builder.UseSampleData(Data).WithoutAddressLimits();
     }
 
     public async Task InitializeAsync()
@@ -51,6 +51,13 @@ public sealed class SiteOnKestrel : WebApplicationFactory<Program>, IAsyncLifeti
             BaseURL = BaseAddress,
             UserAgent = "Mozilla/5.0 (Linux; Android 10; M2006C3LC Build/QP1A.190711.020; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 MicroMessenger/8.0.47.2560(0x28002F35) NetType/3G Language/zh_CN",
         });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A staff member's desktop browser.</summary>
+    public async Task<IPage> NewDesktopPage()
+    {
+        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN", BaseURL = BaseAddress });
         return await context.NewPageAsync();
     }
 

@@ -11,8 +11,9 @@ public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int
 /// </summary>
 public static class AuditLog
 {
-    public static void Append(PortalDb db, StaffActor actor, string action, Guid? reportId, string? detail, DateTime at) =>
-        db.AuditEntries.Add(new AuditEntry { At = at, StaffId = actor.Id, StaffName = actor.Name, Action = action, ReportId = reportId, Detail = detail });
+    /// <summary>Adds a line; a null actor is the command line (the first administrator is made there).</summary>
+    public static void Append(PortalDb db, StaffActor? actor, string action, Guid? reportId, string? detail, DateTime at) =>
+        db.AuditEntries.Add(new AuditEntry { At = at, StaffId = actor?.Id, StaffName = actor?.Name ?? "命令行", Action = action, ReportId = reportId, Detail = detail });
 
     public static async Task<AuditPage> ReadAsync(PortalDb db, StaffActor reader, int page, Guid? reportId, DateTime now, CancellationToken cancellationToken = default)
     {

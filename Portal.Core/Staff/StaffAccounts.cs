@@ -48,7 +48,7 @@ public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock)
         if (result == PasswordVerificationResult.SuccessRehashNeeded) account.PasswordHash = Passwords.HashPassword(account, password!);
         account.FailedSignIns = 0;
         account.LockedUntil = null;
-        db.AuditEntries.Add(new AuditEntry { At = now, StaffId = account.Id, StaffName = account.DisplayName, Action = "登录" });
+        AuditLog.Append(db, new StaffActor(account.Id, account.DisplayName, account.Roles), "登录", null, null, now);
         await db.SaveChangesAsync(cancellationToken);
         return new SignInResult(account, null);
     }
@@ -112,7 +112,7 @@ public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock)
         password.Length is < 10 or > 128 ? "密码需要 10 到 128 个字符；建议用一句好记的话。" : null;
 
     private void Audit(StaffActor? by, string action, string detail, DateTime at) =>
-        db.AuditEntries.Add(new AuditEntry { At = at, StaffId = by?.Id, StaffName = by?.Name ?? "命令行", Action = action, Detail = detail });
+        AuditLog.Append(db, by, action, null, detail, at);
 
     private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 

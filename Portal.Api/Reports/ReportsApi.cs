@@ -90,14 +90,16 @@ public static class ReportsApi
     }
 
     private static async Task<Results<Ok<ProgressAnswer>, ProblemHttpResult, JsonHttpResult<ProblemDetails>>> Supplement(
-        HttpRequest request, ReportProgress progress, CancellationToken cancellationToken)
+        HttpRequest request, ReportProgress progress,
+        [FromHeader(Name = "Idempotency-Key"), Description("可选：每次补充一个随机键，重试时原样带上，不会重复补充。")] string? idempotencyKey,
+        CancellationToken cancellationToken)
     {
         var (upload, problem) = await ReportUploads.ReadAsync<SupplementRequest>(request, SupplementPart, SupplementExample, cancellationToken);
         if (problem is not null) return TypedResults.Problem(problem);
         var form = upload!.Value;
         if (MissingCredentials(form.QueryCode, form.Password) is { } missing) return TypedResults.Problem(ReportUploads.Invalid(missing));
 
-        var result = await progress.SupplementAsync(form.QueryCode, form.Password, form.Content, upload.Files, cancellationToken);
+        var result = await progress.SupplementAsync(form.QueryCode, form.Password, form.Content, upload.Files, idempotencyKey, cancellationToken);
         if (result.Succeeded) return TypedResults.Ok(ProgressAnswer.From(result.Progress!));
         if (result.Errors.TryGetValue("", out var refusal))
             return refusal == ReportProgress.Refusal

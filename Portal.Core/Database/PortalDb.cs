@@ -53,6 +53,7 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options)
             e.ToTable("report_events");
             e.Property(x => x.ActorName).HasMaxLength(100);
             e.HasIndex(x => new { x.ReportId, x.At });
+            e.HasIndex(x => x.SubmissionKeyHash).IsUnique();
         });
         model.Entity<ReportAttachment>(a =>
         {

@@ -83,6 +83,9 @@ public sealed class ReportEvent
     public byte[]? SealedStaffNote { get; set; }
 
     public Disposition? Disposition { get; set; }
+
+    /// <summary>SHA-256 of the client's token for a supplement, so a refresh or a second tap adds it once.</summary>
+    public byte[]? SubmissionKeyHash { get; set; }
 }
 
 /// <summary>An attachment's record; its bytes are sealed in blob storage under <see cref="BlobName"/>.</summary>

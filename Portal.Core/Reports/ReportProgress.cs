@@ -45,10 +45,12 @@ public sealed class ReportProgress(
         return report is null ? null : await ViewAsync(report.Id, cancellationToken);
     }
 
-    public async Task<SupplementResult> SupplementAsync(string? queryCode, string? password, string? text, IReadOnlyList<IncomingFile> files, CancellationToken cancellationToken = default)
+    /// <summary>A supplement by code and password; the same <paramref name="submissionToken"/> again adds nothing more.</summary>
+    public async Task<SupplementResult> SupplementAsync(string? queryCode, string? password, string? text, IReadOnlyList<IncomingFile> files,
+        string? submissionToken = null, CancellationToken cancellationToken = default)
     {
         var report = await AuthenticateAsync(queryCode, password, cancellationToken);
-        return report is null ? SupplementResult.Refused(Refusal) : await AddSupplementAsync(report.Id, text, files, cancellationToken);
+        return report is null ? SupplementResult.Refused(Refusal) : await AddSupplementAsync(report.Id, text, files, submissionToken, cancellationToken);
     }
 
     /// <summary>
@@ -64,7 +66,8 @@ public sealed class ReportProgress(
     }
 
     /// <summary>For the progress page: a ticket from a lookup minutes ago stands in for the code and password.</summary>
-    public async Task<SupplementResult> SupplementAsync(string? ticket, string? text, IReadOnlyList<IncomingFile> files, CancellationToken cancellationToken = default)
+    public async Task<SupplementResult> SupplementAsync(string? ticket, string? text, IReadOnlyList<IncomingFile> files,
+        string? submissionToken = null, CancellationToken cancellationToken = default)
     {
         Guid reportId;
         try
@@ -75,27 +78,39 @@ public sealed class ReportProgress(
         {
             return SupplementResult.Refused("页面已过期。为保护您的信息，请重新输入查询码和密码后再补充材料。");
         }
-        return await AddSupplementAsync(reportId, text, files, cancellationToken);
+        return await AddSupplementAsync(reportId, text, files, submissionToken, cancellationToken);
     }
 
-    private async Task<SupplementResult> AddSupplementAsync(Guid reportId, string? text, IReadOnlyList<IncomingFile> files, CancellationToken cancellationToken)
+    private async Task<SupplementResult> AddSupplementAsync(Guid reportId, string? text, IReadOnlyList<IncomingFile> files, string? submissionToken, CancellationToken cancellationToken)
     {
-        var errors = ReportValidator.ValidateSupplement(text, files.Count);
+        var errors = ReportValidator.ValidateSupplement(text, files.Count, submissionToken);
         var checkedFiles = await AttachmentUpload.CheckAsync(files, errors, cancellationToken);
         if (errors.Count > 0) return new SupplementResult(null, errors);
 
         var report = await db.Reports.SingleAsync(r => r.Id == reportId, cancellationToken);
         if (StatusFlow.IsClosed(report.Status))
             return SupplementResult.Refused($"该举报已{report.Status.Name()}，不能再补充材料。如有新的问题，请重新提交举报。");
+        var key = submissionToken is null ? null : System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(submissionToken));
+        if (key is not null && await db.ReportEvents.AnyAsync(e => e.ReportId == report.Id && e.SubmissionKeyHash == key, cancellationToken))
+            return new SupplementResult(await ViewAsync(report.Id, cancellationToken), new FieldErrors());
         var now = clock.GetUtcNow().UtcDateTime;
         var clean = ReportValidator.Clean(text);
         var supplement = new ReportEvent
         {
-            ReportId = report.Id, At = now, Kind = ReportEventKind.Supplement, ActorName = "举报人",
+            ReportId = report.Id, At = now, Kind = ReportEventKind.Supplement, ActorName = "举报人", SubmissionKeyHash = key,
             SealedPublicNote = clean.Length > 0 ? cipher.SealText(clean, ReportIntake.PublicNoteContext(report.Id)) : null,
         };
         db.ReportEvents.Add(supplement);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // The same supplement, tapped twice at once: the other request added it.
+            db.ChangeTracker.Clear();
+            return new SupplementResult(await ViewAsync(report.Id, cancellationToken), new FieldErrors());
+        }
 
         var sealedBlobs = checkedFiles.Select(file =>
         {

@@ -42,14 +42,17 @@ public sealed partial class ReportValidator(RegionCatalog regions, IPaymentIndex
 
         if (!string.IsNullOrWhiteSpace(form.PaymentId) && (form.PaymentId.Length > 64 || payments.Find(form.PaymentId.Trim()) is null))
             errors.Add("paymentId", "所附的公示记录不存在或已过公示期。可以去掉该记录后提交，并在问题描述中写明。");
-        if (form.SubmissionToken is { } token && !TokenPattern().IsMatch(token))
+        if (form.SubmissionToken is { } token && !IsSubmissionToken(token))
             errors.Add("submissionToken", "提交凭据无效，请刷新页面后重新提交。");
         return errors;
     }
 
-    public static FieldErrors ValidateSupplement(string? text, int fileCount)
+    public static bool IsSubmissionToken(string token) => TokenPattern().IsMatch(token);
+
+    public static FieldErrors ValidateSupplement(string? text, int fileCount, string? submissionToken)
     {
         var errors = new FieldErrors();
+        if (submissionToken is not null && !IsSubmissionToken(submissionToken)) errors.Add("submissionToken", "提交凭据无效，请刷新页面后重新提交。");
         var clean = Clean(text);
         if (clean.Length == 0 && fileCount == 0) errors.Add("content", "请填写补充说明或上传补充材料。");
         else if (clean.Length > ReportLimits.MaxSupplement) errors.Add("content", $"补充说明最多 {ReportLimits.MaxSupplement:N0} 个字（现在 {clean.Length:N0} 个字）。");

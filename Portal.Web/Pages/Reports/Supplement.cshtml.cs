@@ -40,7 +40,8 @@ public sealed class SupplementModel(ReportProgress progress) : PageModel
         var ticket = posted["ticket"].ToString();
         var text = posted["content"].ToString();
         var files = ReportForm.Files(posted);
-        var result = await progress.SupplementAsync(ticket, text, files, HttpContext.RequestAborted);
+        var token = posted["submissionToken"].ToString();
+        var result = await progress.SupplementAsync(ticket, text, files, token.Length > 0 ? token : null, HttpContext.RequestAborted);
         if (result.Progress is { } view) View = view;
         else if (result.Errors.TryGetValue("", out var refusal)) Refusal = refusal;
         else Form = new SupplementForm(ticket, text, result.Errors, FilesDropped: files.Count > 0);

@@ -93,6 +93,27 @@ public class ProgressTests(PortalApiFactory factory)
     }
 
     [Fact]
+    public async Task A_supplement_retried_with_the_same_Idempotency_Key_is_added_once()
+    {
+        var receipt = await _client.SubmitAsync(ReportForms.Anonymous());
+        async Task<HttpResponseMessage> Send()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports/supplements")
+            {
+                Content = ReportForms.Supplement(receipt.QueryCode, ReportForms.Password, "只补充一次。"),
+            };
+            request.Headers.Add("Idempotency-Key", "supplement-retry-0001");
+            return await _client.SendAsync(request);
+        }
+
+        var first = await Send();
+        var retried = await Send();
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, retried.StatusCode));
+        Assert.Single((await _client.ProgressAsync(receipt.QueryCode)).Timeline, e => e.What == "您补充了材料");
+    }
+
+    [Fact]
     public async Task A_supplement_with_a_wrong_password_gets_the_same_refusal_as_a_lookup()
     {
         var receipt = await _client.SubmitAsync(ReportForms.Anonymous());

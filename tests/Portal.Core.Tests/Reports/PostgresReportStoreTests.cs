@@ -37,4 +37,5 @@ public sealed class PostgresReportStoreTests : ReportStoreBehaviour
     [PostgresFact] public override Task A_proof_of_filing_verifies_and_a_changed_one_does_not() => base.A_proof_of_filing_verifies_and_a_changed_one_does_not();
     [PostgresFact] public override Task A_new_report_is_due_for_acceptance_fifteen_working_days_later_counting_holidays() => base.A_new_report_is_due_for_acceptance_fifteen_working_days_later_counting_holidays();
     [PostgresFact] public override Task After_rekeying_the_old_key_can_be_retired() => base.After_rekeying_the_old_key_can_be_retired();
+    [PostgresFact] public override Task A_supplement_sent_twice_with_the_same_token_is_added_once() => base.A_supplement_sent_twice_with_the_same_token_is_added_once();
 }

@@ -184,6 +184,21 @@ public abstract class ReportStoreBehaviour
     }
 
     [Fact]
+    public virtual async Task A_supplement_sent_twice_with_the_same_token_is_added_once()
+    {
+        await using var h = await StartAsync();
+        var receipt = await h.FileAsync(ReportsHarness.Anonymous());
+        var token = Guid.NewGuid().ToString("N");
+        Task<SupplementResult> Send() => h.With(sp => sp.GetRequiredService<ReportProgress>().SupplementAsync(receipt.QueryCode, ReportsHarness.Password, "补充一次", [], token));
+
+        var both = await Task.WhenAll(Task.Run(Send), Task.Run(Send));
+        var again = await Send();
+
+        Assert.All(both, r => Assert.True(r.Succeeded));
+        Assert.Single(again.Progress!.Timeline, t => t.What == "您补充了材料");
+    }
+
+    [Fact]
     public virtual async Task Reports_about_the_same_person_that_read_alike_are_flagged_both_ways_and_kept_apart()
     {
         await using var h = await StartAsync();

@@ -267,10 +267,16 @@ namespace Portal.Core.Database.Migrations.Postgres
                     b.Property<byte[]>("SealedStaffNote")
                         .HasColumnType("bytea");
 
+                    b.Property<byte[]>("SubmissionKeyHash")
+                        .HasColumnType("bytea");
+
                     b.Property<int?>("ToStatus")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SubmissionKeyHash")
+                        .IsUnique();
 
                     b.HasIndex("ReportId", "At");
 

@@ -258,10 +258,16 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     b.Property<byte[]>("SealedStaffNote")
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("SubmissionKeyHash")
+                        .HasColumnType("BLOB");
+
                     b.Property<int?>("ToStatus")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SubmissionKeyHash")
+                        .IsUnique();
 
                     b.HasIndex("ReportId", "At");
 

@@ -78,6 +78,21 @@ public class ProgressTests(PortalWebFactory factory)
     }
 
     [Fact]
+    public async Task Sending_the_same_supplement_form_again_as_a_refresh_does_adds_it_once()
+    {
+        var (code, _) = await FileReport();
+        await _reporter.LookUp(code, Reporter.Password);
+        var form = _reporter.Page;
+
+        await _reporter.Supplement("评议会只有村干部参加");
+        _reporter.Page = form;
+        var again = await _reporter.Supplement("评议会只有村干部参加");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Single(Regex.Matches(_reporter.Page, "评议会只有村干部参加"));
+    }
+
+    [Fact]
     public async Task An_empty_supplement_is_asked_for_again_with_the_same_ticket()
     {
         var (code, _) = await FileReport();

@@ -30,7 +30,7 @@ public sealed partial class Reporter(HttpClient client)
     public HttpClient Client => client;
 
     /// <summary>The page the last post was sent from.</summary>
-    public string Page { get; private set; } = "";
+    public string Page { get; set; } = "";
 
     /// <summary>A complete, valid named report; tests change what they are about.</summary>
     public static Dictionary<string, string> NamedReport() => new()

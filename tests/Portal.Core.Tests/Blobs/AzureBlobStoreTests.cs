@@ -1,4 +1,3 @@
-using System.Reflection;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -37,12 +36,7 @@ public sealed class AzureBlobStoreTests : BlobStoreBehaviour, IDisposable
     [Fact]
     public void Every_blob_store_behaviour_is_also_run_against_Azurite()
     {
-        static IEnumerable<string> Tests(Type type, Type attribute) => type
-            .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-            .Where(m => m.IsDefined(attribute, inherit: false))
-            .Select(m => m.Name);
-
-        Assert.Empty(Tests(typeof(BlobStoreBehaviour), typeof(FactAttribute)).Except(Tests(GetType(), typeof(AzuriteFactAttribute))));
+        Assert.Empty(SuiteCoverage.NotRerun(typeof(BlobStoreBehaviour), GetType(), typeof(AzuriteFactAttribute)));
     }
 
     // Each behaviour again, marked to need Azurite.

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Portal.Tests;
 
 namespace Portal.Core.Tests.Reports;
@@ -11,12 +10,7 @@ public sealed class PostgresReportStoreTests : ReportStoreBehaviour
     [Fact]
     public void Every_report_store_behaviour_is_also_run_against_PostgreSQL()
     {
-        static IEnumerable<string> Tests(Type type, Type attribute) => type
-            .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-            .Where(m => m.IsDefined(attribute, inherit: false))
-            .Select(m => m.Name);
-
-        Assert.Empty(Tests(typeof(ReportStoreBehaviour), typeof(FactAttribute)).Except(Tests(GetType(), typeof(PostgresFactAttribute))));
+        Assert.Empty(SuiteCoverage.NotRerun(typeof(ReportStoreBehaviour), GetType(), typeof(PostgresFactAttribute)));
     }
 
     // Each behaviour again, marked to need PostgreSQL.

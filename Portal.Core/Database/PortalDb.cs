@@ -18,6 +18,7 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options)
     public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Exhibition.HallVisit> HallVisits => Set<Exhibition.HallVisit>();
 
     /// <summary>Times are stored as UTC; SQLite hands them back without a kind, so every read is marked UTC.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
@@ -84,6 +85,12 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options)
             a.Property(x => x.Detail).HasMaxLength(500);
             a.HasIndex(x => x.At);
             a.HasIndex(x => x.ReportId);
+        });
+        model.Entity<Exhibition.HallVisit>(v =>
+        {
+            v.ToTable("hall_visits");
+            v.HasKey(x => x.Slug);
+            v.Property(x => x.Slug).HasMaxLength(100);
         });
         model.Entity<CalendarDay>(c =>
         {

@@ -22,6 +22,20 @@ namespace Portal.Core.Database.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Portal.Core.Exhibition.HallVisit", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Slug");
+
+                    b.ToTable("hall_visits", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Reports.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")

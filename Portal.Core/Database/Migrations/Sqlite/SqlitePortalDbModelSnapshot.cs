@@ -17,6 +17,20 @@ namespace Portal.Core.Database.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Portal.Core.Exhibition.HallVisit", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Slug");
+
+                    b.ToTable("hall_visits", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Reports.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")

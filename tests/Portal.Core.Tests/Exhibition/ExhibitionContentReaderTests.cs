@@ -93,3 +93,19 @@ public sealed class ExhibitionContentReaderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }
+
+public sealed class BundledExhibitionTests
+{
+    [Fact]
+    public void The_bundled_exhibition_loads_with_three_halls_of_five_or_more_exhibits_and_every_kind()
+    {
+        var content = new FileExhibitionContent(Path.Combine(AppContext.BaseDirectory, "content", "exhibition"));
+        var exhibits = content.Halls().SelectMany(h => h.Exhibits).ToList();
+
+        Assert.True(content.Halls().Count >= 3);
+        Assert.All(content.Halls(), h => Assert.True(h.Exhibits.Count >= 5, h.Slug));
+        Assert.Equal(Enum.GetValues<ExhibitKind>().ToHashSet(), exhibits.Select(e => e.Kind).ToHashSet());
+        Assert.All(exhibits.Where(e => e.Kind is ExhibitKind.Audio or ExhibitKind.Video).SelectMany(e => e.Media), m => Assert.NotNull(m.Captions));
+        Assert.True(content.News(1, 100, NewsCategories.TypicalCase).Total >= 2);
+    }
+}

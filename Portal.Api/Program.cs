@@ -1,3 +1,4 @@
+using Portal.Api.Exhibition;
 using Portal.Api.Hosting;
 using Portal.Api.Payments;
 using Portal.Api.Reports;
@@ -7,6 +8,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPortalCore();
 builder.Services.AddPaymentIndex();
 builder.Services.AddReports();
+builder.Services.AddExhibition();
+builder.Services.AddMediaAddresses();
 builder.Services.AddApiProblems();
 builder.Services.AddRequestLimits();
 builder.Services.AddApiRateLimits();
@@ -28,6 +31,7 @@ app.UseOutputCache();
 app.MapOpenApi();
 app.MapPaymentsApi();
 app.MapReportsApi();
+app.MapExhibitionApi();
 
 app.Run();
 

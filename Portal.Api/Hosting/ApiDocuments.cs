@@ -6,10 +6,11 @@ public static class ApiDocuments
     public static IServiceCollection AddApiDocuments(this IServiceCollection services) =>
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
-            document.Info.Title = "惠民资金公开与 12388 网上举报 API";
+            document.Info.Title = "惠民资金公开、12388 网上举报与廉政教育展厅 API";
             document.Info.Description =
                 "移动端接口。惠民资金公开：资金目录、区划逐级汇总、发放明细检索与本人查询；金额单位为元，精确到分；姓名已脱敏，身份证号码从不返回。" +
                 "12388 网上举报：提交举报（实名或匿名，可带附件）、凭查询码和密码查询进度与补充材料、核验存证码。" +
+                "廉政教育展厅：展厅、展品（图片、连环画、音频导览、视频，均有文字稿）、工作动态和典型案例通报；媒体地址为绝对地址，答复带 ETag，可用 If-None-Match 重新验证（304）。" +
                 "时间均为北京时间，ISO 8601 格式并带 +08:00 时区偏移（如 2026-11-23T10:15:02+08:00）。错误一律以 RFC 9457 problem details 答复，说明为中文。";
             return Task.CompletedTask;
         }).AddSchemaTransformer((schema, context, _) =>

@@ -10,6 +10,8 @@ public class OpenApiTests(PortalApiFactory factory)
         ("/api/v1/funds", "get"), ("/api/v1/regions/{code}", "get"), ("/api/v1/payments", "get"), ("/api/v1/payments/lookup", "post"),
         ("/api/v1/reports", "post"), ("/api/v1/reports/progress", "post"), ("/api/v1/reports/supplements", "post"),
         ("/api/v1/reports/proofs/verify", "post"), ("/api/v1/reports/proofs/key", "get"),
+        ("/api/v1/exhibition/halls", "get"), ("/api/v1/exhibition/halls/{slug}", "get"), ("/api/v1/exhibition/exhibits/{id}", "get"),
+        ("/api/v1/news", "get"), ("/api/v1/news/{id}", "get"),
     ];
 
     [Fact]
@@ -54,6 +56,28 @@ public class OpenApiTests(PortalApiFactory factory)
         Assert.Contains("只在这一次", receipt.GetProperty("queryCode").GetProperty("description").GetString());
         Assert.Contains("+08:00", receipt.GetProperty("filedAt").GetProperty("description").GetString());
         Assert.Contains("+08:00", document.GetProperty("info").GetProperty("description").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/exhibition/halls", null)]
+    [InlineData("/api/v1/exhibition/halls/{slug}", "HallAnswer")]
+    [InlineData("/api/v1/exhibition/exhibits/{id}", "ExhibitAnswer")]
+    [InlineData("/api/v1/news", "NewsPageAnswer")]
+    [InlineData("/api/v1/news/{id}", "ArticleAnswer")]
+    public async Task Exhibition_and_news_endpoints_document_their_answer_the_etag_revalidation_and_absolute_media_addresses(string path, string? answer)
+    {
+        var document = await DocumentAsync();
+
+        var get = document.GetProperty("paths").GetProperty(path).GetProperty("get");
+        var responses = get.GetProperty("responses");
+        var schema = responses.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.EndsWith("/" + (answer ?? "HallSummaryAnswer"), (answer is null ? schema.GetProperty("items") : schema).GetProperty("$ref").GetString());
+        Assert.Contains("Cache-Control", responses.GetProperty("200").GetProperty("headers").EnumerateObject().Select(h => h.Name));
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", responses.GetProperty("304").GetProperty("description").GetString());
+        Assert.Contains(get.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "If-None-Match" && p.GetProperty("in").GetString() == "header");
+        Assert.Contains("Portal:PublicBaseUrl", get.GetProperty("description").GetString());
+        var media = document.GetProperty("components").GetProperty("schemas").GetProperty("MediaAnswer").GetProperty("properties");
+        Assert.Contains("绝对地址", media.GetProperty("url").GetProperty("description").GetString());
     }
 
     private async Task<JsonElement> DocumentAsync() =>

@@ -31,13 +31,17 @@ public sealed class HallVisitOptions
 public sealed class HallVisitCounter(IServiceScopeFactory scopes, IOptions<HallVisitOptions> options, ILogger<HallVisitCounter> log) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, long> _pending = new(StringComparer.Ordinal);
-    private volatile IReadOnlyDictionary<string, long> _stored = new Dictionary<string, long>();
+    private Dictionary<string, long> _stored = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
     public void Record(string slug) => _pending.AddOrUpdate(slug, 1, (_, n) => n + 1);
 
     /// <summary>Stored plus not yet written: what a visitor sees.</summary>
-    public long Count(string slug) => _stored.GetValueOrDefault(slug) + _pending.GetValueOrDefault(slug);
+    public long Count(string slug)
+    {
+        lock (_gate) return _stored.GetValueOrDefault(slug) + _pending.GetValueOrDefault(slug);
+    }
 
     public Task FlushAsync(CancellationToken cancellationToken = default) => FlushAsync(onlyIfPending: false, cancellationToken);
 
@@ -51,18 +55,29 @@ public sealed class HallVisitCounter(IServiceScopeFactory scopes, IOptions<HallV
             var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
             foreach (var slug in _pending.Keys)
             {
-                if (!_pending.TryRemove(slug, out var added) || added == 0) continue;
+                long added;
+                // Moved from pending to stored in one step, so a visitor never sees the count dip while it is written.
+                lock (_gate)
+                {
+                    if (!_pending.TryRemove(slug, out added) || added == 0) continue;
+                    _stored[slug] = _stored.GetValueOrDefault(slug) + added;
+                }
                 try
                 {
                     await AddAsync(db, slug, added, cancellationToken);
                 }
                 catch
                 {
-                    Record(slug, added);
+                    lock (_gate)
+                    {
+                        _stored[slug] -= added;
+                        Record(slug, added);
+                    }
                     throw;
                 }
             }
-            _stored = await db.Set<HallVisit>().AsNoTracking().ToDictionaryAsync(v => v.Slug, v => v.Count, cancellationToken);
+            var stored = await db.Set<HallVisit>().AsNoTracking().ToDictionaryAsync(v => v.Slug, v => v.Count, StringComparer.Ordinal, cancellationToken);
+            lock (_gate) _stored = stored;
         }
         finally
         {

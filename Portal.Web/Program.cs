@@ -1,5 +1,6 @@
 using Portal.Core.Hosting;
 using Portal.Web.Admin;
+using Portal.Web.Exhibition;
 using Portal.Web.Infrastructure;
 using Portal.Web.Payments;
 using Portal.Web.Reports;
@@ -8,9 +9,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPortalCore();
 builder.Services.AddPaymentIndex();
 builder.Services.AddReports();
+builder.Services.AddExhibition();
 builder.Services.AddOrphanAttachmentSweep();
 builder.Services.AddPortalPages();
 builder.Services.AddReportPages();
+builder.Services.AddExhibitionPages();
 builder.Services.AddPortalCompression();
 builder.Services.AddPaymentPageCaching();
 builder.Services.AddPortalRateLimits();
@@ -20,14 +23,17 @@ builder.Services.AddStaffSignIn();
 
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();
+await app.Services.LoadHallVisitCountsAsync();
 app.UseForwardedHeaders();
 app.UseResponseCompression();
 app.UsePortalErrorPages();
 app.UseQueryStringLimit();
 app.UsePortalStaticFiles();
+app.UseExhibitionMedia();
 app.UseRouting();
 app.UseStaffSignIn();
 app.UseRateLimiter();
+app.UseHallVisitCounting(); // before the output cache, so a cached hall page is counted too
 app.UseOutputCache();
 app.MapRazorPages();
 app.Run();

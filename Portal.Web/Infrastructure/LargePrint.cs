@@ -8,6 +8,9 @@ public static class LargePrint
 
     public static bool IsOn(HttpContext context) => context.Request.Cookies[CookieName] == "large";
 
+    /// <summary>The same URL renders differently in large print, so cached pages vary by the mode.</summary>
+    public static KeyValuePair<string, string> CacheKey(HttpContext context) => new("print", IsOn(context) ? "large" : "normal");
+
     public static void Set(HttpContext context, bool on)
     {
         if (on)

@@ -17,15 +17,12 @@ public static class PaymentPageCaching
     {
         services.AddOutputCache(o =>
         {
-            o.AddPolicy(Payments, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("*").VaryByValue(PrintMode)
+            o.AddPolicy(Payments, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("*").VaryByValue(LargePrint.CacheKey)
                 .Tag(PaymentCacheTags.All).AddPolicy<RegionTagPolicy>());
-            o.AddPolicy(Static, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("*").VaryByValue(PrintMode));
+            o.AddPolicy(Static, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("*").VaryByValue(LargePrint.CacheKey));
         });
         return services;
     }
-
-    // The same URL renders differently in large print, so the mode is part of the cache key.
-    private static KeyValuePair<string, string> PrintMode(HttpContext context) => new("print", LargePrint.IsOn(context) ? "large" : "normal");
 
     /// <summary>Tags a region page with its region's tag so a sync evicts only the regions it changed.</summary>
     private sealed class RegionTagPolicy : IOutputCachePolicy

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Exhibition;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Tests.Pages.Exhibition;
+
+/// <summary>The pages are served from the output cache, tagged so that publishing can evict exactly what changed.</summary>
+public class CachingTests
+{
+    private static async Task<bool> FromCache(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.Age is not null;
+    }
+
+    [Fact]
+    public async Task A_halls_tag_evicts_that_halls_pages_only_and_the_news_tag_the_news_only()
+    {
+        using var site = new ExhibitionSite();
+        var client = site.CreateClient();
+        string[] qingguan = ["/exhibition/qingguan", "/exhibition/qingguan/guide"];
+        string[] others = ["/exhibition/jilv", "/exhibition/jilv/rules", "/exhibition"];
+        string[] news = ["/news", "/news?page=2", "/news/2025-01-23-item-23", "/news/feed.atom"];
+        foreach (var url in qingguan.Concat(others).Concat(news)) Assert.False(await FromCache(client, url), url);
+        foreach (var url in qingguan.Concat(others).Concat(news)) Assert.True(await FromCache(client, url), url);
+
+        var store = site.Services.GetRequiredService<IOutputCacheStore>();
+        await store.EvictByTagAsync(ExhibitionPageCaching.HallTag("qingguan"), default);
+        foreach (var url in qingguan) Assert.False(await FromCache(client, url), url);
+        foreach (var url in others.Concat(news)) Assert.True(await FromCache(client, url), url);
+
+        await store.EvictByTagAsync(ExhibitionPageCaching.NewsTag, default);
+        foreach (var url in news) Assert.False(await FromCache(client, url), url);
+        foreach (var url in qingguan.Concat(others)) Assert.True(await FromCache(client, url), url);
+
+        await store.EvictByTagAsync(ExhibitionPageCaching.Tag, default);
+        foreach (var url in qingguan.Concat(others).Concat(news)) Assert.False(await FromCache(client, url), url);
+    }
+
+    [Fact]
+    public async Task A_cached_page_is_never_served_in_the_other_print_size_and_a_made_up_query_gets_the_cached_page()
+    {
+        using var site = new ExhibitionSite();
+        var client = site.CreateClient();
+        Assert.DoesNotContain("class=\"large\"", await Html.Get(client, "/exhibition/jilv/photo"));
+
+        var large = new HttpRequestMessage(HttpMethod.Get, "/exhibition/jilv/photo");
+        large.Headers.Add("Cookie", LargePrint.CookieName + "=large");
+        Assert.Contains("<html lang=\"zh-CN\" class=\"large\"", await (await client.SendAsync(large)).Content.ReadAsStringAsync());
+
+        Assert.True(await FromCache(client, "/exhibition/jilv/photo?from=groupmessage&isappinstalled=0"));
+    }
+}

@@ -1,6 +1,7 @@
 # Test servers for one run of test.sh (sourced by it): a throw-away PostgreSQL 15 cluster and Azurite's blob service,
 # on fixed local ports, exported to the tests as PORTAL_TEST_POSTGRES and PORTAL_TEST_AZURITE and stopped on exit.
-# A variable the caller has already set is used as it is, and that server is not started.
+# A variable the caller has already set is used as it is, and that server is not started. It also installs axe-core,
+# which the browser tests inject into pages, and exports its script's path as PORTAL_TEST_AXE.
 #
 #   start_test_services   installs what is missing, starts the servers, waits for them and exports the variables
 #   stop_test_services    stops what start_test_services started and removes its data (for `trap ... EXIT`)
@@ -9,6 +10,7 @@ PG_BIN=/usr/lib/postgresql/15/bin
 PG_PORT=55432
 AZURITE_VERSION=3.37.0
 AZURITE_PORT=10000
+AXE_VERSION=4.14.1
 TEST_TOOLS=.local/test-tools # git-ignored
 # Azurite's well-known development account; the key is public and works only against the emulator.
 AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
@@ -61,6 +63,23 @@ install_azurite() {
   fi
 }
 
+install_axe() {
+  local package=$TEST_TOOLS/node_modules/axe-core/package.json
+  if ! grep -q "\"version\": \"$AXE_VERSION\"" "$package" 2>/dev/null; then
+    if command -v npm >/dev/null; then
+      echo "安装 axe-core / installing axe-core@$AXE_VERSION into $TEST_TOOLS ..."
+      mkdir -p "$TEST_TOOLS"
+      npm install --prefix "$TEST_TOOLS" --no-audit --no-fund --loglevel=error "axe-core@$AXE_VERSION" >/dev/null ||
+        services_fail "npm could not install axe-core@$AXE_VERSION."
+    else
+      echo "警告 / WARNING: npm is missing: the accessibility checks will be skipped (and fail under CI)." \
+        "Install it with: sudo apt-get install npm" >&2
+      return 0
+    fi
+  fi
+  export PORTAL_TEST_AXE="$PWD/$TEST_TOOLS/node_modules/axe-core/axe.min.js"
+}
+
 start_postgres() {
   require_free_port "$PG_PORT" PostgreSQL PORTAL_TEST_POSTGRES
   pg_data=$(mktemp -d -t portal-test-postgres.XXXXXX)
@@ -100,6 +119,11 @@ start_azurite() {
 }
 
 start_test_services() {
+  if [ -n "${PORTAL_TEST_AXE:-}" ]; then
+    echo "axe-core: using PORTAL_TEST_AXE from the environment"
+  else
+    install_axe
+  fi
   if [ -n "${PORTAL_TEST_POSTGRES:-}" ]; then
     echo "PostgreSQL: using PORTAL_TEST_POSTGRES from the environment"
   elif install_postgres; then

@@ -14,6 +14,8 @@ REPORT_KEYS=$CONFIG_DIR/report-keys.env
 ADMIN_FILE=$CONFIG_DIR/first-admin.txt
 SAMPLE_DIR=${PORTAL_SAMPLE_DIR:-.local/sample-exports}
 export Portal__DataDirectory="$DATA_DIR"
+# The site serves the exhibition's media; the API's answers point there.
+export Portal__PublicBaseUrl=${Portal__PublicBaseUrl:-http://127.0.0.1:$WEB_PORT}
 
 command -v dotnet >/dev/null || { echo "需要 .NET SDK 10（dotnet）。/ The .NET 10 SDK is required." >&2; exit 1; }
 

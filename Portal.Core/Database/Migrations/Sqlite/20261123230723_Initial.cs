@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Portal.Core.Database.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Reports : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -57,6 +57,18 @@ namespace Portal.Core.Database.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_duplicate_flags", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "hall_visits",
+                columns: table => new
+                {
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_hall_visits", x => x.Slug);
                 });
 
             migrationBuilder.CreateTable(
@@ -154,7 +166,8 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     SealedPublicNote = table.Column<byte[]>(type: "BLOB", nullable: true),
                     SealedStaffNote = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    Disposition = table.Column<int>(type: "INTEGER", nullable: true)
+                    Disposition = table.Column<int>(type: "INTEGER", nullable: true),
+                    SubmissionKeyHash = table.Column<byte[]>(type: "BLOB", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -203,6 +216,12 @@ namespace Portal.Core.Database.Migrations.Sqlite
                 name: "IX_report_events_ReportId_At",
                 table: "report_events",
                 columns: new[] { "ReportId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_report_events_SubmissionKeyHash",
+                table: "report_events",
+                column: "SubmissionKeyHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_reports_AssigneeId",
@@ -266,6 +285,9 @@ namespace Portal.Core.Database.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "duplicate_flags");
+
+            migrationBuilder.DropTable(
+                name: "hall_visits");
 
             migrationBuilder.DropTable(
                 name: "report_attachments");

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Portal.Core.Database.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Reports : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -58,6 +58,18 @@ namespace Portal.Core.Database.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_duplicate_flags", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "hall_visits",
+                columns: table => new
+                {
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_hall_visits", x => x.Slug);
                 });
 
             migrationBuilder.CreateTable(
@@ -155,7 +167,8 @@ namespace Portal.Core.Database.Migrations.Postgres
                     ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     SealedPublicNote = table.Column<byte[]>(type: "bytea", nullable: true),
                     SealedStaffNote = table.Column<byte[]>(type: "bytea", nullable: true),
-                    Disposition = table.Column<int>(type: "integer", nullable: true)
+                    Disposition = table.Column<int>(type: "integer", nullable: true),
+                    SubmissionKeyHash = table.Column<byte[]>(type: "bytea", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -204,6 +217,12 @@ namespace Portal.Core.Database.Migrations.Postgres
                 name: "IX_report_events_ReportId_At",
                 table: "report_events",
                 columns: new[] { "ReportId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_report_events_SubmissionKeyHash",
+                table: "report_events",
+                column: "SubmissionKeyHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_reports_AssigneeId",
@@ -270,6 +289,9 @@ namespace Portal.Core.Database.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "duplicate_flags");
+
+            migrationBuilder.DropTable(
+                name: "hall_visits");
 
             migrationBuilder.DropTable(
                 name: "report_attachments");

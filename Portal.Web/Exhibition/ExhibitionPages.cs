@@ -1,3 +1,5 @@
+using Portal.Core.Hosting;
+
 namespace Portal.Web.Exhibition;
 
 public static class ExhibitionPages
@@ -6,10 +8,7 @@ public static class ExhibitionPages
     public static IServiceCollection AddExhibitionPages(this IServiceCollection services)
     {
         services.AddSingleton<ImageSizes>();
-        services.AddOptions<PublicAddressOptions>().BindConfiguration(PublicAddressOptions.Section)
-            .Validate(o => PublicAddress.Normalize(o.PublicBaseUrl, out _), "Portal:PublicBaseUrl 应为网站的公开地址，如 https://jw.example.gov.cn（可带路径，不带查询参数）。")
-            .ValidateOnStart();
-        services.AddSingleton<PublicAddress>();
+        services.AddPublicAddress();
         services.AddExhibitionPageCaching();
         return services;
     }

@@ -1,18 +1,24 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Portal.Web.Exhibition;
+namespace Portal.Core.Hosting;
 
 public sealed class PublicAddressOptions
 {
     public const string Section = "Portal";
 
-    /// <summary>The site's public address (the same key the API reads), e.g. <c>https://jw.example.gov.cn</c>. Unset: the request's scheme and host.</summary>
+    /// <summary>
+    /// The site's public address, e.g. <c>https://jw.example.gov.cn</c>. The site serves the exhibition's media and the
+    /// API may run on another host, so production must set it. Unset: the request's own scheme and host.
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
 }
 
 /// <summary>
-/// Absolute addresses for what leaves the page: WeChat's share card (og:image) and the Atom feed. Behind a proxy the
-/// request may not know the public name, so the configured address wins.
+/// Absolute addresses for what leaves the site: WeChat's share card (og:image), the Atom feed, and media addresses in
+/// the API's answers (a mini-program has no page to be relative to). Behind a proxy the request may not know the
+/// public name, so the configured address wins.
 /// </summary>
 public sealed class PublicAddress(IOptions<PublicAddressOptions> options)
 {
@@ -33,5 +39,17 @@ public sealed class PublicAddress(IOptions<PublicAddressOptions> options)
             return false;
         normalized = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
         return true;
+    }
+}
+
+public static class PublicAddressRegistration
+{
+    public static IServiceCollection AddPublicAddress(this IServiceCollection services)
+    {
+        services.AddOptions<PublicAddressOptions>().BindConfiguration(PublicAddressOptions.Section)
+            .Validate(o => PublicAddress.Normalize(o.PublicBaseUrl, out _), "Portal:PublicBaseUrl 应为网站的公开地址，如 https://jw.example.gov.cn（可带路径，不带查询参数）。")
+            .ValidateOnStart();
+        services.AddSingleton<PublicAddress>();
+        return services;
     }
 }

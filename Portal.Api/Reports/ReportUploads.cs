@@ -63,7 +63,7 @@ public static class ReportUploads
         }
         if (value is null) return (null, Invalid(part, $"{part} 部分应为 JSON 对象，例如 {example}。"));
 
-        var files = form.Files.GetFiles(FilesPart).Select(f => new IncomingFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
+        var files = IncomingFile.From(form.Files, FilesPart);
         return (new Upload<T>(value, files), null);
     }
 

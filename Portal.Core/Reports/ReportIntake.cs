@@ -111,7 +111,7 @@ public sealed class ReportIntake(
         report.PasswordHash = Passwords.HashPassword(report, form.Password!);
         if (token is not null)
         {
-            report.SubmissionKeyHash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+            report.SubmissionKeyHash = ReportValidator.SubmissionKey(token);
             report.ReceiptForRetry = TokenSeal(token, Encoding.ASCII.GetBytes(code));
         }
         report.FiledDigest = Digest(report.ReceiptNumber, now, contentJson, identityJson);
@@ -150,7 +150,7 @@ public sealed class ReportIntake(
     /// <summary>A second submit with the same token and password gets the first receipt; with another password, a refusal.</summary>
     private async Task<IntakeResult?> ReplayAsync(string token, string password, CancellationToken cancellationToken)
     {
-        var key = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        var key = ReportValidator.SubmissionKey(token);
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.SubmissionKeyHash == key, cancellationToken);
         if (report is null) return null;
         if (Passwords.VerifyHashedPassword(report, report.PasswordHash, password) == PasswordVerificationResult.Failed || report.ReceiptForRetry is null)

@@ -90,7 +90,7 @@ public sealed class ReportProgress(
         var report = await db.Reports.SingleAsync(r => r.Id == reportId, cancellationToken);
         if (StatusFlow.IsClosed(report.Status))
             return SupplementResult.Refused($"该举报已{report.Status.Name()}，不能再补充材料。如有新的问题，请重新提交举报。");
-        var key = submissionToken is null ? null : System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(submissionToken));
+        var key = submissionToken is null ? null : ReportValidator.SubmissionKey(submissionToken);
         if (key is not null && await db.ReportEvents.AnyAsync(e => e.ReportId == report.Id && e.SubmissionKeyHash == key, cancellationToken))
             return new SupplementResult(await ViewAsync(report.Id, cancellationToken), new FieldErrors());
         var now = clock.GetUtcNow().UtcDateTime;

@@ -49,6 +49,9 @@ public sealed partial class ReportValidator(RegionCatalog regions, IPaymentIndex
 
     public static bool IsSubmissionToken(string token) => TokenPattern().IsMatch(token);
 
+    /// <summary>How a submission token is stored: only its SHA-256, so the database cannot replay it.</summary>
+    public static byte[] SubmissionKey(string token) => System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
     public static FieldErrors ValidateSupplement(string? text, int fileCount, string? submissionToken)
     {
         var errors = new FieldErrors();

@@ -65,7 +65,7 @@ public sealed class ReportForm
 
     /// <summary>The chosen files; a file input left empty sends no file.</summary>
     public static IReadOnlyList<IncomingFile> Files(IFormCollection form) =>
-        form.Files.GetFiles("files").Select(f => new IncomingFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
+        IncomingFile.From(form.Files, "files");
 
     /// <summary>The id of a field's input, for labels and for the links of the error summary.</summary>
     public static string Id(string field) => field.Replace('.', '-');

@@ -24,8 +24,8 @@ public sealed class AzureBlobStore : IBlobStore
     {
         try
         {
-            var download = await BlobOf(name).DownloadStreamingAsync(cancellationToken: cancellationToken);
-            return download.Value.Content;
+            // Seekable, read in chunks as it goes: media are served with ranges (audio and video seek) straight from it.
+            return await BlobOf(name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

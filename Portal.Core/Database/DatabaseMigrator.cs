@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Exhibition;
 using Portal.Core.Reports;
 
 namespace Portal.Core.Database;
 
-/// <summary>Brings the schema up to date and seeds the working-day calendar from content/ on first run.</summary>
+/// <summary>Brings the schema up to date and, on first run, seeds the working-day calendar and the exhibition from content/.</summary>
 public static class DatabaseMigrator
 {
-    public static async Task<IReadOnlyList<string>> MigrateAsync(PortalDb db, string contentDirectory, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> MigrateAsync(PortalDb db, string contentDirectory, ExhibitionMediaStore exhibitionMedia, CancellationToken cancellationToken = default)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
@@ -19,6 +20,7 @@ public static class DatabaseMigrator
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
+        await ExhibitionSeeding.SeedAsync(db, Path.Combine(contentDirectory, "exhibition"), exhibitionMedia, DateTime.UtcNow, cancellationToken);
         return pending;
     }
 }

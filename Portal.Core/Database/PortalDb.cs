@@ -19,6 +19,8 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<Exhibition.HallVisit> HallVisits => Set<Exhibition.HallVisit>();
+    public DbSet<Exhibition.ExhibitionItem> ExhibitionItems => Set<Exhibition.ExhibitionItem>();
+    public DbSet<Exhibition.ExhibitionVersion> ExhibitionVersions => Set<Exhibition.ExhibitionVersion>();
 
     /// <summary>Times are stored as UTC; SQLite hands them back without a kind, so every read is marked UTC.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
@@ -91,6 +93,24 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options)
             v.ToTable("hall_visits");
             v.HasKey(x => x.Slug);
             v.Property(x => x.Slug).HasMaxLength(100);
+        });
+        model.Entity<Exhibition.ExhibitionItem>(i =>
+        {
+            i.ToTable("exhibition_items");
+            i.Property(x => x.Key).HasMaxLength(130);
+            i.HasIndex(x => new { x.Kind, x.Key }).IsUnique();
+            i.Property(x => x.SubmittedBy).HasMaxLength(100);
+            i.Property(x => x.ReviewNote).HasMaxLength(500);
+            i.Property(x => x.Revision).IsConcurrencyToken();
+            i.HasIndex(x => new { x.Stage, x.PublishAt });
+            i.HasMany(x => x.Versions).WithOne().HasForeignKey(v => v.ItemId);
+        });
+        model.Entity<Exhibition.ExhibitionVersion>(v =>
+        {
+            v.ToTable("exhibition_versions");
+            v.HasIndex(x => new { x.ItemId, x.Number }).IsUnique();
+            v.Property(x => x.AuthorName).HasMaxLength(100);
+            v.Property(x => x.Note).HasMaxLength(500);
         });
         model.Entity<CalendarDay>(c =>
         {

@@ -1,17 +1,32 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portal.Core.Blobs;
 using Portal.Core.Exhibition;
 
 namespace Portal.Core.Hosting;
 
 public static class ExhibitionRegistration
 {
-    /// <summary>The exhibition and news from content/exhibition, and the hall visit counter (needs <see cref="ReportsRegistration.AddReports"/>'s database).</summary>
+    /// <summary>
+    /// The exhibition and news as published in the database (seeded from content/exhibition), the press office's
+    /// workflow, media in blob storage, and the hall visit counter. Needs <see cref="ReportsRegistration.AddReports"/>'s database.
+    /// </summary>
     public static IServiceCollection AddExhibition(this IServiceCollection services)
     {
         services.AddOptions<HallVisitOptions>().BindConfiguration(HallVisitOptions.Section);
-        services.AddSingleton(sp => new FileExhibitionContent(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "exhibition")));
-        services.AddSingleton<IExhibitionContent>(sp => sp.GetRequiredService<FileExhibitionContent>());
+        services.AddOptions<ExhibitionRefreshOptions>().BindConfiguration(ExhibitionRefreshOptions.Section);
+        services.AddOptions<BlobStorageOptions>().BindConfiguration(BlobStorageOptions.Section);
+        services.AddSingleton(sp =>
+        {
+            var portal = sp.GetRequiredService<IOptions<PortalOptions>>().Value;
+            return new ExhibitionMediaStore(Path.Combine(portal.ResolveContentDirectory(), "exhibition", "media"),
+                BlobStores.Create(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value, portal, ExhibitionMediaStore.Container));
+        });
+        services.AddSingleton<PublishedExhibition>();
+        services.AddSingleton<IExhibitionContent>(sp => sp.GetRequiredService<PublishedExhibition>());
+        services.AddScoped<ExhibitionPublishing>();
+        services.AddSingleton<ExhibitionRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExhibitionRefresher>());
         services.AddSingleton<HallVisitCounter>();
         services.AddHostedService(sp => sp.GetRequiredService<HallVisitCounter>());
         return services;

@@ -29,7 +29,7 @@ public static class AttachmentUpload
                 errors["files"] = $"附件“{name}”有 {file.Length / 1024.0 / 1024.0:0.#} MB，超过了每个 {ReportLimits.MaxFileBytes / 1024 / 1024} MB 的上限。请压缩或分段后再上传。";
                 continue;
             }
-            var bytes = await ReadAsync(file, cancellationToken);
+            var bytes = await ReadAsync(file, ReportLimits.MaxFileBytes, cancellationToken);
             if (bytes is null)
             {
                 errors["files"] = $"附件“{name}”超过了每个 {ReportLimits.MaxFileBytes / 1024 / 1024} MB 的上限。";
@@ -75,22 +75,23 @@ public static class AttachmentUpload
     public static string NameContext(Guid attachmentId) => $"attachment-name:{attachmentId:N}";
 
     /// <summary>The bytes, or null when the stream turns out longer than its declared length allowed.</summary>
-    private static async Task<byte[]?> ReadAsync(IncomingFile file, CancellationToken cancellationToken)
+    /// <summary>The file's bytes, or null when it turns out longer than the limit (its declared length is not trusted).</summary>
+    public static async Task<byte[]?> ReadAsync(IncomingFile file, long maxBytes, CancellationToken cancellationToken)
     {
         await using var stream = file.Open();
-        using var buffer = new MemoryStream((int)Math.Min(file.Length, ReportLimits.MaxFileBytes));
+        using var buffer = new MemoryStream((int)Math.Min(file.Length, maxBytes));
         var chunk = new byte[81920];
         int read;
         while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > ReportLimits.MaxFileBytes) return null;
+            if (buffer.Length + read > maxBytes) return null;
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
     }
 
     /// <summary>The file's own name without any path, cut to a sane length; used only inside messages and sealed records.</summary>
-    private static string DisplayName(string fileName)
+    public static string DisplayName(string fileName)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
         name = new string(name.Where(c => !char.IsControl(c)).ToArray());

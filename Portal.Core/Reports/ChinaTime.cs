@@ -9,5 +9,8 @@ public static class ChinaTime
 
     public static DateOnly Date(DateTime utc) => DateOnly.FromDateTime(Local(utc));
 
+    /// <summary>A time as people in China read it (a form field), as UTC.</summary>
+    public static DateTime ToUtc(DateTime local) => DateTime.SpecifyKind(local - Offset, DateTimeKind.Utc);
+
     public static string Format(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm");
 }

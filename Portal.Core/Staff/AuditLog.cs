@@ -15,6 +15,10 @@ public static class AuditLog
     public static void Append(PortalDb db, StaffActor? actor, string action, Guid? reportId, string? detail, DateTime at) =>
         db.AuditEntries.Add(new AuditEntry { At = at, StaffId = actor?.Id, StaffName = actor?.Name ?? "命令行", Action = action, ReportId = reportId, Detail = detail });
 
+    /// <summary>Adds a line for what the Portal did by itself, such as a scheduled publication.</summary>
+    public static void AppendSystem(PortalDb db, string name, string action, string? detail, DateTime at) =>
+        db.AuditEntries.Add(new AuditEntry { At = at, StaffName = name, Action = action, Detail = detail });
+
     public static async Task<AuditPage> ReadAsync(PortalDb db, StaffActor reader, int page, Guid? reportId, DateTime now, CancellationToken cancellationToken = default)
     {
         if (!reader.Has(StaffRoles.Auditor)) throw new UnauthorizedAccessException("只有审计人员可以查看审计日志。");

@@ -13,6 +13,8 @@ public enum StaffRoles
     Admin = 4,
     /// <summary>审计: reads the audit log.</summary>
     Auditor = 8,
+    /// <summary>宣传: writes, reviews and publishes the exhibition and the news.</summary>
+    Press = 16,
 }
 
 public sealed class StaffAccount

@@ -1,3 +1,4 @@
+using Portal.Core.Exhibition;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public static class DbCommand
             using var scope = services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
             var content = services.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory();
-            var applied = await DatabaseMigrator.MigrateAsync(db, content, cancellationToken);
+            var applied = await DatabaseMigrator.MigrateAsync(db, content, services.GetRequiredService<ExhibitionMediaStore>(), cancellationToken);
             Console.WriteLine(applied.Count == 0 ? "数据库已是最新。" : $"已执行迁移：{string.Join("、", applied)}");
             return 0;
         });

@@ -27,6 +27,7 @@ public static class ReportServices
         services.AddPortalCore();
         services.AddPaymentIndex();
         services.AddReports();
+        services.AddExhibition();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
     }
 }

@@ -1,3 +1,4 @@
+using Portal.Core.Exhibition;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Security.Cryptography;
@@ -71,7 +72,7 @@ public static class ReportsCommand
             {
                 var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
                 if (connection is not null) await db.Database.EnsureDeletedAsync(cancellationToken);
-                await DatabaseMigrator.MigrateAsync(db, services.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), cancellationToken);
+                await DatabaseMigrator.MigrateAsync(db, services.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), services.GetRequiredService<ExhibitionMediaStore>(), cancellationToken);
             }
             var attachment = new byte[parse.GetValue(attachmentKb) * 1024];
             RandomNumberGenerator.Fill(attachment);

@@ -20,6 +20,9 @@ public static class StaffPolicies
 
     /// <summary>审计: the audit log.</summary>
     public const string Auditor = "auditor";
+
+    /// <summary>宣传: the exhibition and the news.</summary>
+    public const string Press = "press";
 }
 
 /// <summary>The staff back office under /admin: cookie sign-in checked against the account on every request, role policies, and headers that keep its pages out of caches and search engines.</summary>
@@ -56,7 +59,8 @@ public static class StaffSignIn
             .AddPolicy(StaffPolicies.Staff, p => p.RequireAuthenticatedUser())
             .AddPolicy(StaffPolicies.Desk, p => p.RequireRole(nameof(StaffRoles.Intake), nameof(StaffRoles.Handler)))
             .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(nameof(StaffRoles.Admin)))
-            .AddPolicy(StaffPolicies.Auditor, p => p.RequireRole(nameof(StaffRoles.Auditor)));
+            .AddPolicy(StaffPolicies.Auditor, p => p.RequireRole(nameof(StaffRoles.Auditor)))
+            .AddPolicy(StaffPolicies.Press, p => p.RequireRole(nameof(StaffRoles.Press)));
         services.Configure<RazorPagesOptions>(o => o.Conventions
             .AuthorizeFolder("/Admin", StaffPolicies.Staff)
             .AllowAnonymousToPage("/Admin/Login"));
@@ -76,6 +80,8 @@ public static class StaffSignIn
                     headers["X-Robots-Tag"] = "noindex, nofollow";
                     headers.XContentTypeOptions = "nosniff";
                     headers.XFrameOptions = "DENY";
+                    // The back office shows what press officers write (sanitized, but defence in depth): nothing from elsewhere, no inline script.
+                    headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
                     return Task.CompletedTask;
                 });
             return next(context);
@@ -88,6 +94,7 @@ public static class StaffSignIn
     public static string Home(StaffActor actor) =>
         actor.Has(StaffRoles.Intake) || actor.Has(StaffRoles.Handler) ? "/admin"
         : actor.Has(StaffRoles.Admin) ? "/admin/staff"
+        : actor.Has(StaffRoles.Press) ? "/admin/exhibition"
         : actor.Has(StaffRoles.Auditor) ? "/admin/audit"
         : LoginPath;
 

@@ -1,50 +1,73 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
 using Portal.Core.Exhibition;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Exhibition;
 
 /// <summary>
-/// Serves the exhibition's pictures, audio, video and captions under <see cref="ExhibitionMedia.PathPrefix"/> from the
-/// media folder: only the kinds the exhibition uses, with ranges (audio and video seek), validators and a long cache.
+/// Serves the exhibition's pictures, audio, video and captions under <see cref="ExhibitionMedia.PathPrefix"/>: the
+/// bundled ones from content/exhibition/media, the press office's uploads from blob storage. Only the kinds the
+/// exhibition uses, with ranges (audio and video seek), validators and a long cache.
 /// </summary>
 public static class ExhibitionMediaFiles
 {
-    /// <summary>Media keep their names while they are published; an edit reaches phones within this time, by revalidation.</summary>
+    /// <summary>Bundled media keep their names while they are published; an edit reaches phones within this time, by revalidation.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(30);
 
     public static IApplicationBuilder UseExhibitionMedia(this IApplicationBuilder app)
     {
-        var folder = app.ApplicationServices.GetRequiredService<FileExhibitionContent>().MediaDirectory;
+        var store = app.ApplicationServices.GetRequiredService<ExhibitionMediaStore>();
         return app.Map(ExhibitionMedia.PathPrefix, media =>
         {
-            if (Directory.Exists(folder))
+            media.Map("/" + ExhibitionMedia.UploadFolder.TrimEnd('/'), uploads => uploads.Run(context => ServeUploadAsync(context, store)));
+            if (Directory.Exists(store.BundledFolder))
                 media.UseStaticFiles(new StaticFileOptions
                 {
                     // The provider refuses paths that climb out of the folder and hidden files; there is no directory listing.
-                    FileProvider = new PhysicalFileProvider(folder),
+                    FileProvider = new PhysicalFileProvider(store.BundledFolder),
                     ContentTypeProvider = new MediaTypes(),
                     ServeUnknownFileTypes = false,
-                    OnPrepareResponse = Prepare,
+                    OnPrepareResponse = file =>
+                    {
+                        Secure(file.Context.Response.Headers, file.File.Name);
+                        file.Context.Response.Headers.CacheControl = $"public,max-age={(int)MaxAge.TotalSeconds}";
+                    },
                 });
-            media.Run(context =>
-            {
-                context.Fail(StatusCodes.Status404NotFound, "找不到这个文件", "展厅中的这张图片、这段音频或视频已不存在。请返回展厅重新打开展品。");
-                return Task.CompletedTask;
-            });
+            media.Run(NotFound);
         });
     }
 
-    private static void Prepare(StaticFileResponseContext file)
+    /// <summary>Uploads are named by their hash, so a name always means the same bytes: cached for a year and never revalidated.</summary>
+    private static async Task ServeUploadAsync(HttpContext context, ExhibitionMediaStore store)
     {
-        var headers = file.Context.Response.Headers;
-        headers.CacheControl = $"public,max-age={(int)MaxAge.TotalSeconds}";
+        var name = context.Request.Path.Value?.TrimStart('/') ?? "";
+        var src = ExhibitionMedia.UploadFolder + name;
+        if (name.Contains('/') || !new MediaTypes().TryGetContentType(name, out var type) || await store.OpenAsync(src, context.RequestAborted) is not { } stream)
+        {
+            await NotFound(context);
+            return;
+        }
+        Secure(context.Response.Headers, name);
+        context.Response.Headers.CacheControl = "public,max-age=31536000,immutable";
+        await Results.Stream(stream, type, entityTag: new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(name)}\""), enableRangeProcessing: true)
+            .ExecuteAsync(context);
+    }
+
+    private static void Secure(IHeaderDictionary headers, string name)
+    {
         headers.XContentTypeOptions = "nosniff";
         // An SVG opened on its own is a document of this site: it may draw and style itself, never run script or load anything.
-        if (file.File.Name.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+        if (name.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
             headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+    }
+
+    private static Task NotFound(HttpContext context)
+    {
+        context.Fail(StatusCodes.Status404NotFound, "找不到这个文件", "展厅中的这张图片、这段音频或视频已不存在。请返回展厅重新打开展品。");
+        return Task.CompletedTask;
     }
 
     /// <summary>The exhibition's media kinds and nothing else: an .html or .js dropped into the folder is never served from this site.</summary>

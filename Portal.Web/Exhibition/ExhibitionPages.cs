@@ -4,10 +4,9 @@ namespace Portal.Web.Exhibition;
 
 public static class ExhibitionPages
 {
-    /// <summary>What the exhibition and news pages need beside Core's <c>AddExhibition</c>: image sizes, the public address and the cache policies.</summary>
+    /// <summary>What the exhibition and news pages need beside Core's <c>AddExhibition</c>: the public address and the cache policies.</summary>
     public static IServiceCollection AddExhibitionPages(this IServiceCollection services)
     {
-        services.AddSingleton<ImageSizes>();
         services.AddPublicAddress();
         services.AddExhibitionPageCaching();
         return services;

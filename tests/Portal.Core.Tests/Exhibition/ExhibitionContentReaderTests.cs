@@ -23,7 +23,7 @@ public sealed class ExhibitionContentReaderTests : IDisposable
     [Fact]
     public void Halls_and_exhibits_come_in_the_order_of_their_numbers_not_of_their_names()
     {
-        var content = new FileExhibitionContent(_root);
+        var content = ExhibitionSnapshot.FromFolder(_root);
 
         Assert.Equal(["first", "second"], content.Halls().Select(h => h.Slug));
         Assert.Equal(["first/picture", "first/guide", "first/later"], content.Hall("first")!.Exhibits.Select(e => e.Id));
@@ -33,7 +33,7 @@ public sealed class ExhibitionContentReaderTests : IDisposable
     [Fact]
     public void Front_matter_fills_the_hall_and_the_exhibit()
     {
-        var content = new FileExhibitionContent(_root);
+        var content = ExhibitionSnapshot.FromFolder(_root);
         var hall = content.Hall("first")!;
         var guide = content.Exhibit("first/guide")!;
 
@@ -47,7 +47,7 @@ public sealed class ExhibitionContentReaderTests : IDisposable
     [Fact]
     public void News_is_newest_first_and_filters_by_category()
     {
-        var content = new FileExhibitionContent(_root);
+        var content = ExhibitionSnapshot.FromFolder(_root);
 
         Assert.Equal(["2026-11-05-news", "2026-11-02-case"], content.News(1, 10).Items.Select(n => n.Id));
         Assert.Equal(NewsCategories.News, content.Article("2026-11-05-news")!.Category);
@@ -58,10 +58,10 @@ public sealed class ExhibitionContentReaderTests : IDisposable
     [Fact]
     public void The_version_changes_when_any_file_changes()
     {
-        var before = new FileExhibitionContent(_root).Version;
+        var before = ExhibitionSnapshot.FromFolder(_root).Version;
         Write("halls/01-first/10-later.md", "---\ntitle: 后一件（改）\nkind: text\n---\n文字");
 
-        Assert.NotEqual(before, new FileExhibitionContent(_root).Version);
+        Assert.NotEqual(before, ExhibitionSnapshot.FromFolder(_root).Version);
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public sealed class ExhibitionContentReaderTests : IDisposable
     {
         Write(path, text);
 
-        var error = Assert.Throws<InvalidDataException>(() => new FileExhibitionContent(_root));
+        var error = Assert.Throws<InvalidDataException>(() => ExhibitionSnapshot.FromFolder(_root));
 
         Assert.Contains(Path.Combine(_root, path), error.Message);
         Assert.Contains(expected, error.Message);
@@ -99,7 +99,7 @@ public sealed class BundledExhibitionTests
     [Fact]
     public void The_bundled_exhibition_loads_with_three_halls_of_five_or_more_exhibits_and_every_kind()
     {
-        var content = new FileExhibitionContent(Path.Combine(AppContext.BaseDirectory, "content", "exhibition"));
+        var content = ExhibitionSnapshot.FromFolder(Path.Combine(AppContext.BaseDirectory, "content", "exhibition"));
         var exhibits = content.Halls().SelectMany(h => h.Exhibits).ToList();
 
         Assert.True(content.Halls().Count >= 3);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Core.Blobs;
 using Portal.Core.Database;
+using Portal.Core.Exhibition;
 using Portal.Core.Hosting;
 using Portal.Core.Reports;
 using Portal.Core.Staff;
@@ -77,6 +78,7 @@ public sealed class ReportsHarness : IAsyncDisposable
         services.AddPortalCore();
         services.AddPaymentIndex();
         services.AddReports();
+        services.AddExhibition();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -163,6 +165,6 @@ internal static class HarnessDatabase
     public static async Task PrepareDatabaseOrMigrateAsync(this IServiceProvider services)
     {
         using var scope = services.CreateScope();
-        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<PortalDb>(), Path.Combine(AppContext.BaseDirectory, "content"));
+        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<PortalDb>(), Path.Combine(AppContext.BaseDirectory, "content"), scope.ServiceProvider.GetRequiredService<ExhibitionMediaStore>());
     }
 }

@@ -1,3 +1,4 @@
+using Portal.Core.Exhibition;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Exhibition;
@@ -27,15 +28,15 @@ public class CachingTests
         foreach (var url in qingguan.Concat(others).Concat(news)) Assert.True(await FromCache(client, url), url);
 
         var store = site.Services.GetRequiredService<IOutputCacheStore>();
-        await store.EvictByTagAsync(ExhibitionPageCaching.HallTag("qingguan"), default);
+        await store.EvictByTagAsync(ExhibitionCacheTags.Hall("qingguan"), default);
         foreach (var url in qingguan) Assert.False(await FromCache(client, url), url);
         foreach (var url in others.Concat(news)) Assert.True(await FromCache(client, url), url);
 
-        await store.EvictByTagAsync(ExhibitionPageCaching.NewsTag, default);
+        await store.EvictByTagAsync(ExhibitionCacheTags.News, default);
         foreach (var url in news) Assert.False(await FromCache(client, url), url);
         foreach (var url in qingguan.Concat(others)) Assert.True(await FromCache(client, url), url);
 
-        await store.EvictByTagAsync(ExhibitionPageCaching.Tag, default);
+        await store.EvictByTagAsync(ExhibitionCacheTags.All, default);
         foreach (var url in qingguan.Concat(others).Concat(news)) Assert.False(await FromCache(client, url), url);
     }
 

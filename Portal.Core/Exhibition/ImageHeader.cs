@@ -1,31 +1,24 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Xml;
-using Portal.Core.Exhibition;
 
-namespace Portal.Web.Exhibition;
+namespace Portal.Core.Exhibition;
 
 /// <summary>An image's intrinsic size in CSS pixels.</summary>
 public readonly record struct ImageSize(int Width, int Height);
 
 /// <summary>
-/// The width and height of the exhibition's pictures, read from the files' headers once, so every <c>&lt;img&gt;</c>
-/// reserves its space and the page does not jump while a slow phone loads it. Unknown formats give no size.
+/// Reads a picture's width and height from its header (PNG, JPEG, WebP) or its root element (SVG), so every
+/// <c>&lt;img&gt;</c> reserves its space and the page does not jump while a slow phone loads it. Unknown formats give no size.
 /// </summary>
-public sealed class ImageSizes(FileExhibitionContent content)
+public static class ImageHeader
 {
-    // Media are read once per process like the content itself; a changed file comes with a new deployment.
-    private readonly ConcurrentDictionary<string, ImageSize?> _sizes = new(StringComparer.Ordinal);
-
-    public ImageSize? Of(MediaItem media) => _sizes.GetOrAdd(media.Src, src => Read(Path.Combine(content.MediaDirectory, src)));
-
-    public static ImageSize? Read(string path)
+    /// <summary>The size of the picture in a seekable stream; <paramref name="svg"/> says it is SVG text rather than a bitmap.</summary>
+    public static ImageSize? Read(Stream file, bool svg)
     {
         try
         {
-            if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) return Svg(path);
-            using var file = File.OpenRead(path);
+            if (svg) return Svg(file);
             Span<byte> head = stackalloc byte[32];
             var read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             head = head[..read];
@@ -35,7 +28,7 @@ public sealed class ImageSizes(FileExhibitionContent content)
             if (read >= 2 && head[0] == 0xFF && head[1] == 0xD8) return Jpeg(file);
             return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException)
+        catch (Exception e) when (e is IOException or XmlException)
         {
             return null;
         }
@@ -46,9 +39,9 @@ public sealed class ImageSizes(FileExhibitionContent content)
     private static ImageSize? Positive(int width, int height) => width > 0 && height > 0 ? new ImageSize(width, height) : null;
 
     /// <summary>The root element's width and height in pixels, else its viewBox.</summary>
-    private static ImageSize? Svg(string path)
+    private static ImageSize? Svg(Stream file)
     {
-        using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null });
+        using var reader = XmlReader.Create(file, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null });
         if (reader.MoveToContent() != XmlNodeType.Element) return null;
         if (Pixels(reader.GetAttribute("width")) is { } width && Pixels(reader.GetAttribute("height")) is { } height) return Positive(width, height);
         var box = reader.GetAttribute("viewBox")?.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);

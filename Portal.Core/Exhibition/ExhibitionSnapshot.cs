@@ -4,10 +4,10 @@ using System.Text;
 namespace Portal.Core.Exhibition;
 
 /// <summary>
-/// The exhibition as published in content/exhibition, read once and held in memory (it is small and
-/// changes by deployment). The version is a hash of every file, so ETags change exactly when content does.
+/// The published exhibition and news held in memory: the pages and the API read it on every request, and it changes
+/// only when something is published, so it is built whole and replaced whole.
 /// </summary>
-public sealed class FileExhibitionContent : IExhibitionContent
+public sealed class ExhibitionSnapshot : IExhibitionContent
 {
     private readonly IReadOnlyList<Hall> _halls;
     private readonly Dictionary<string, Hall> _hallsBySlug;
@@ -15,20 +15,24 @@ public sealed class FileExhibitionContent : IExhibitionContent
     private readonly IReadOnlyList<NewsArticle> _news;
     private readonly Dictionary<string, NewsArticle> _articles;
 
-    public FileExhibitionContent(string root)
+    public ExhibitionSnapshot(IReadOnlyList<Hall> halls, IReadOnlyList<NewsArticle> news, string version)
     {
-        Root = root;
-        (_halls, _news) = ExhibitionContentReader.Read(root);
-        _hallsBySlug = _halls.ToDictionary(h => h.Slug, StringComparer.Ordinal);
-        _exhibits = _halls.SelectMany(h => h.Exhibits).ToDictionary(e => e.Id, StringComparer.Ordinal);
-        _articles = _news.ToDictionary(n => n.Id, StringComparer.Ordinal);
-        Version = VersionOf(root);
+        _halls = halls;
+        _news = news;
+        _hallsBySlug = halls.ToDictionary(h => h.Slug, StringComparer.Ordinal);
+        _exhibits = halls.SelectMany(h => h.Exhibits).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        _articles = news.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        Version = version;
     }
 
-    public string Root { get; }
+    public static readonly ExhibitionSnapshot Empty = new([], [], "empty");
 
-    /// <summary>Where media files live; the hosts serve them under <see cref="ExhibitionMedia.PathPrefix"/>.</summary>
-    public string MediaDirectory => Path.Combine(Root, "media");
+    /// <summary>The exhibition as written in a content folder; the version is a hash of every file, so it changes exactly when content does.</summary>
+    public static ExhibitionSnapshot FromFolder(string root)
+    {
+        var (halls, news) = ExhibitionContentReader.Read(root);
+        return new ExhibitionSnapshot(halls, news, VersionOf(root));
+    }
 
     public string Version { get; }
 
@@ -65,5 +69,14 @@ public static class ExhibitionMedia
 {
     public const string PathPrefix = "/media/exhibition";
 
+    /// <summary>Media uploaded in the back office live in blob storage under this folder; the rest ship in content/exhibition/media.</summary>
+    public const string UploadFolder = "uploads/";
+
     public static string Url(string src) => PathPrefix + "/" + string.Join('/', src.Split('/').Select(Uri.EscapeDataString));
+
+    public static bool IsUpload(string src) => src.StartsWith(UploadFolder, StringComparison.Ordinal);
+
+    /// <summary>A relative path that stays inside the media folder.</summary>
+    public static bool IsInside(string src) =>
+        src.Length is > 0 and <= 200 && !src.Contains("..", StringComparison.Ordinal) && !src.Contains('\\') && !src.StartsWith('/') && !Path.IsPathRooted(src);
 }

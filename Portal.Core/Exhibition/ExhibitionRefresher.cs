@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Core.Exhibition;
+
+public sealed class ExhibitionRefreshOptions
+{
+    public const string Section = "Portal:Exhibition";
+
+    /// <summary>How often a host publishes what is due and looks for what another instance published.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>Publishes scheduled items when their time comes and picks up changes made on other instances (the API host, a second web host).</summary>
+public sealed class ExhibitionRefresher(
+    IServiceScopeFactory scopes, PublishedExhibition published, TimeProvider time, IOptions<ExhibitionRefreshOptions> options, ILogger<ExhibitionRefresher> log)
+    : BackgroundService
+{
+    public async Task RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        using var scope = scopes.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<ExhibitionPublishing>().PublishDueAsync(cancellationToken);
+        await published.RefreshAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.RefreshInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Refreshing the published exhibition failed");
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Database;
+
+namespace Portal.Core.Exhibition;
+
+/// <summary>
+/// What the public sees of the exhibition and news: the live version of every published item in the database, built
+/// into an <see cref="ExhibitionSnapshot"/> and replaced whole when something is published or taken down, here or on
+/// another instance (<see cref="RefreshAsync"/> runs after every change and every few seconds). Each replacement
+/// evicts the cached pages of exactly what changed.
+/// </summary>
+public sealed class PublishedExhibition(IServiceScopeFactory scopes, ExhibitionMediaStore media, IServiceProvider services, ILogger<PublishedExhibition> log)
+    : IExhibitionContent
+{
+    private sealed record State(ExhibitionSnapshot Snapshot, IReadOnlyDictionary<LiveKey, int> Live);
+
+    private volatile State _state = new(ExhibitionSnapshot.Empty, new Dictionary<LiveKey, int>());
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+
+    public string Version => _state.Snapshot.Version;
+
+    public IReadOnlyList<Hall> Halls() => _state.Snapshot.Halls();
+
+    public Hall? Hall(string slug) => _state.Snapshot.Hall(slug);
+
+    public Exhibit? Exhibit(string id) => _state.Snapshot.Exhibit(id);
+
+    public NewsPage News(int page, int pageSize, string? category = null) => _state.Snapshot.News(page, pageSize, category);
+
+    public NewsArticle? Article(string id) => _state.Snapshot.Article(id);
+
+    /// <summary>Reads what is live; when it differs from what is held, rebuilds, swaps, and evicts the affected cache tags. Gives those tags.</summary>
+    public async Task<IReadOnlySet<string>> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await _refreshing.WaitAsync(cancellationToken);
+        try
+        {
+            var sources = await LiveSourcesAsync(cancellationToken);
+            var live = sources.ToDictionary(s => new LiveKey(s.Source.Kind, s.Source.Key), s => s.Version);
+            var before = _state;
+            if (live.Count == before.Live.Count && live.All(l => before.Live.TryGetValue(l.Key, out var v) && v == l.Value))
+                return new HashSet<string>();
+            // Media were checked when each version was saved; a picture that has since vanished shows as missing, not as a broken site.
+            var (halls, news) = ExhibitionContentReader.Build(sources.Select(s => s.Source), _ => true);
+            await media.MeasureAsync(halls.SelectMany(h => h.Exhibits.SelectMany(e => e.Media).Concat(h.Cover is null ? [] : [h.Cover]))
+                .Concat(news.Where(n => n.Cover is not null).Select(n => n.Cover!)), cancellationToken);
+            _state = new State(new ExhibitionSnapshot(halls, news, VersionOf(sources.Select(s => $"{s.Id:N}|{s.Version}"))), live);
+            var tags = ExhibitionCacheTags.ToEvict(before.Live, live);
+            if (services.GetService<IOutputCacheStore>() is { } cache)
+                foreach (var tag in tags) await cache.EvictByTagAsync(tag, cancellationToken);
+            log.LogInformation("Published exhibition changed; evicted cache tags {Tags}", string.Join(",", tags));
+            return tags;
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    private async Task<List<(ExhibitionSource Source, int Version, Guid Id)>> LiveSourcesAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        return await ReadLiveAsync(scope.ServiceProvider.GetRequiredService<PortalDb>(), cancellationToken);
+    }
+
+    /// <summary>The live version of every published item, as documents.</summary>
+    public static async Task<List<(ExhibitionSource Source, int Version, Guid Id)>> ReadLiveAsync(PortalDb db, CancellationToken cancellationToken)
+    {
+        var rows = await db.ExhibitionItems.AsNoTracking()
+            .Where(i => i.LiveVersion != null)
+            .Join(db.ExhibitionVersions, i => new { i.Id, Number = i.LiveVersion!.Value }, v => new { Id = v.ItemId, v.Number },
+                (i, v) => new { i.Id, i.Kind, i.Key, v.Number, v.Order, v.Text })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (new ExhibitionSource(r.Kind, r.Key, r.Order, r.Text, $"{r.Kind.Name()} {r.Key}"), r.Number, r.Id)).ToList();
+    }
+
+    /// <summary>Item ids are random per database, so two databases never share a version even when their version numbers match.</summary>
+    private static string VersionOf(IEnumerable<string> live)
+    {
+        var text = string.Join("\n", live.Order(StringComparer.Ordinal));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
+    }
+}

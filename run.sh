@@ -49,7 +49,7 @@ $INDEXER db migrate
 # No default account: on first run one administrator is made with a random password, shown once and kept in a private file.
 if [ ! -s "$ADMIN_FILE" ]; then
   password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-  if printf '%s\n' "$password" | $INDEXER staff add --user admin --name 系统管理员 --roles 管理员,受理员,承办人,审计 --password-stdin; then
+  if printf '%s\n' "$password" | $INDEXER staff add --user admin --name 系统管理员 --roles 管理员,受理员,承办人,审计,宣传 --password-stdin; then
     (umask 077; printf 'user: admin\npassword: %s\n' "$password" > "$ADMIN_FILE")
     echo "第一个管理员 / first administrator: admin / $password  （已保存在 / saved in $ADMIN_FILE）"
   fi

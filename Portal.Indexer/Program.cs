@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Portal.Indexer;
 using Portal.Indexer.Bench;
+using Portal.Indexer.Exhibition;
 using Portal.Indexer.Reports;
 using Portal.Indexer.Samples;
 using Portal.Indexer.Stats;
@@ -17,6 +18,7 @@ var root = new RootCommand("Portal 数据同步：校验、脱敏并发布部门
     StaffCommand.Create(),
     KeysCommand.Create(),
     ReportsCommand.Create(),
+    ExhibitionCommand.Create(),
 };
 foreach (var option in IndexerOptions.Global) root.Options.Add(option);
 return await root.Parse(args).InvokeAsync();

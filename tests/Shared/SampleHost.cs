@@ -17,7 +17,8 @@ public static class SampleHost
         .UseSetting("Portal:DataDirectory", data.DataDirectory)
         .UseSetting("Portal:ContentDirectory", Path.Combine(AppContext.BaseDirectory, "content"))
         .UseSetting("Portal:Lookup:HmacKey", SampleData.HmacKey)
-        .UseSetting("Portal:Payments:RefreshInterval", "00:00:00.200");
+        .UseSetting("Portal:Payments:RefreshInterval", "00:00:00.200")
+        .UseSetting("Portal:Exhibition:RefreshInterval", "00:00:00.200");
 
     /// <summary>Everything the framework would log, so privacy tests see the most a misconfigured server could write.</summary>
     public static IWebHostBuilder CaptureAllLogs(this IWebHostBuilder builder, CapturedLogs logs) => builder

@@ -4,7 +4,7 @@
   var body = document.querySelector('textarea[data-preview]');
   if (!body || !window.fetch) return;
   var preview = document.getElementById(body.getAttribute('data-preview'));
-  var token = body.form.querySelector('input[name="__RequestVerificationToken"]');
+  var token = body.form.querySelector('input[name="af"]');
   var timer = null;
   var latest = 0;
   function render() {

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,9 +28,20 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
     public CapturedLogs Logs { get; } = new();
     public TestClock Clock { get; } = new();
 
+    /// <summary>Every output-cache tag evicted, in order.</summary>
+    public ConcurrentQueue<string> EvictedTags { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder) => builder
         .UseSampleData(Data).CaptureAllLogs(Logs).WithoutAddressLimits()
-        .ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        .ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+            services.Remove(store);
+            services.AddSingleton<IOutputCacheStore>(sp => new RecordingCacheStore(
+                store.ImplementationFactory is { } make ? (IOutputCacheStore)make(sp) : (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!),
+                EvictedTags));
+        });
 
     /// <summary>A new account with a unique user name and <see cref="StaffPassword"/>.</summary>
     public async Task<StaffAccount> StaffAsync(string displayName, StaffRoles roles)
@@ -83,6 +96,21 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing) Data.Dispose();
     }
+}
+
+/// <summary>The site's own output cache, noting each tag it is told to evict.</summary>
+public sealed class RecordingCacheStore(IOutputCacheStore inner, ConcurrentQueue<string> evicted) : IOutputCacheStore
+{
+    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        evicted.Enqueue(tag);
+        return inner.EvictByTagAsync(tag, cancellationToken);
+    }
+
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
+        inner.SetAsync(key, value, tags, validFor, cancellationToken);
 }
 
 /// <summary>A report as staff address it (<see cref="Id"/>) and as its reporter does (<see cref="QueryCode"/> and <see cref="BackOfficeFactory.ReportPassword"/>).</summary>

@@ -11,7 +11,7 @@
     var ticket = ++latest;
     var data = new FormData();
     data.append('Fields.Body', body.value);
-    if (token) data.append('__RequestVerificationToken', token.value);
+    if (token) data.append(token.name, token.value);
     fetch(body.getAttribute('data-render'), { method: 'POST', body: data, credentials: 'same-origin' })
       .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
       .then(function (html) { if (ticket === latest) preview.innerHTML = html; })

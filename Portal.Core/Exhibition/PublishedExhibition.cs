@@ -49,7 +49,7 @@ public sealed class PublishedExhibition(IServiceScopeFactory scopes, ExhibitionM
             var (halls, news) = ExhibitionContentReader.Build(sources.Select(s => s.Source), _ => true);
             await media.MeasureAsync(halls.SelectMany(h => h.Exhibits.SelectMany(e => e.Media).Concat(h.Cover is null ? [] : [h.Cover]))
                 .Concat(news.Where(n => n.Cover is not null).Select(n => n.Cover!)), cancellationToken);
-            _state = new State(new ExhibitionSnapshot(halls, news, VersionOf(sources.Select(s => $"{s.Id:N}|{s.Version}"))), live);
+            _state = new State(new ExhibitionSnapshot(halls, news, VersionOf(sources.Select(s => s.Source))), live);
             var tags = ExhibitionCacheTags.ToEvict(before.Live, live);
             if (services.GetService<IOutputCacheStore>() is { } cache)
                 foreach (var tag in tags) await cache.EvictByTagAsync(tag, cancellationToken);
@@ -62,27 +62,29 @@ public sealed class PublishedExhibition(IServiceScopeFactory scopes, ExhibitionM
         }
     }
 
-    private async Task<List<(ExhibitionSource Source, int Version, Guid Id)>> LiveSourcesAsync(CancellationToken cancellationToken)
+    private async Task<List<(ExhibitionSource Source, int Version)>> LiveSourcesAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         return await ReadLiveAsync(scope.ServiceProvider.GetRequiredService<PortalDb>(), cancellationToken);
     }
 
     /// <summary>The live version of every published item, as documents.</summary>
-    public static async Task<List<(ExhibitionSource Source, int Version, Guid Id)>> ReadLiveAsync(PortalDb db, CancellationToken cancellationToken)
+    public static async Task<List<(ExhibitionSource Source, int Version)>> ReadLiveAsync(PortalDb db, CancellationToken cancellationToken)
     {
         var rows = await db.ExhibitionItems.AsNoTracking()
             .Where(i => i.LiveVersion != null)
             .Join(db.ExhibitionVersions, i => new { i.Id, Number = i.LiveVersion!.Value }, v => new { Id = v.ItemId, v.Number },
-                (i, v) => new { i.Id, i.Kind, i.Key, v.Number, v.Order, v.Text })
+                (i, v) => new { i.Kind, i.Key, v.Number, v.Order, v.Text })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => (new ExhibitionSource(r.Kind, r.Key, r.Order, r.Text, $"{r.Kind.Name()} {r.Key}"), r.Number, r.Id)).ToList();
+        return rows.Select(r => (new ExhibitionSource(r.Kind, r.Key, r.Order, r.Text, $"{r.Kind.Name()} {r.Key}"), r.Number)).ToList();
     }
 
-    /// <summary>Item ids are random per database, so two databases never share a version even when their version numbers match.</summary>
-    private static string VersionOf(IEnumerable<string> live)
+    /// <summary>A hash of what is published, not of version numbers: instances and databases holding the same content give the same ETags, different content never does.</summary>
+    private static string VersionOf(IEnumerable<ExhibitionSource> live)
     {
-        var text = string.Join("\n", live.Order(StringComparer.Ordinal));
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var source in live.OrderBy(s => s.Kind).ThenBy(s => s.Key, StringComparer.Ordinal))
+            hash.AppendData(Encoding.UTF8.GetBytes($"{source.Kind}|{source.Key}|{source.Order}|{source.Text.Length}|{source.Text}\n"));
+        return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
     }
 }

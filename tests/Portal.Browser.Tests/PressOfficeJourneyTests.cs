@@ -12,18 +12,16 @@ namespace Portal.Browser.Tests;
 /// </summary>
 public class PressOfficeJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestrel>
 {
-    private const string StaffPassword = "宣传口令2026年冬";
-
     [ChromiumFact]
     public async Task An_officer_creates_an_exhibit_with_a_picture_a_reviewer_approves_it_a_visitor_sees_it_and_it_is_gone_when_taken_down()
     {
-        await CreateStaffAsync("xuanchuan1", "宣传干事小王");
-        await CreateStaffAsync("xuanchuan2", "宣传科长老周");
+        await site.CreateStaffAsync("xuanchuan1", "宣传干事小王", StaffRoles.Press);
+        await site.CreateStaffAsync("xuanchuan2", "宣传科长老周", StaffRoles.Press);
         var hall = site.Services.GetRequiredService<IExhibitionContent>().Halls()[0];
         var title = "清风入户" + Guid.NewGuid().ToString("N")[..4];
 
         // The officer writes the exhibit and uploads its picture.
-        var officer = await SignInAsync("xuanchuan1");
+        var officer = await site.SignInAsync("xuanchuan1");
         await Expect(officer.Locator("h1")).ToHaveTextAsync("展厅与新闻");
         await officer.GetByRole(AriaRole.Link, new() { Name = $"在“{hall.Title}”里添加展品" }).ClickAsync();
         await officer.Locator("[name=Slug]").FillAsync("qingfeng-ruhu");
@@ -42,7 +40,7 @@ public class PressOfficeJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnK
         var editor = officer.Url;
 
         // A second officer approves it.
-        var reviewer = await SignInAsync("xuanchuan2");
+        var reviewer = await site.SignInAsync("xuanchuan2");
         await reviewer.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "批准发布" }).ClickAsync();
         await Expect(reviewer.Locator(".facts-list")).ToContainTextAsync("已发布");
@@ -65,23 +63,6 @@ public class PressOfficeJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnK
         Assert.Equal(404, gone!.Status);
         await phone.GotoAsync($"/exhibition/{hall.Slug}");
         await Expect(phone.GetByRole(AriaRole.Link, new() { Name = title })).ToHaveCountAsync(0);
-    }
-
-    private async Task<IPage> SignInAsync(string user)
-    {
-        var page = await site.NewDesktopPage();
-        await page.GotoAsync("/admin/login");
-        await page.GetByLabel("用户名").FillAsync(user);
-        await page.GetByLabel("密码").FillAsync(StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        return page;
-    }
-
-    private async Task CreateStaffAsync(string user, string name)
-    {
-        using var scope = site.Services.CreateScope();
-        var (account, problem) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(user, name, StaffPassword, StaffRoles.Press, by: null);
-        Assert.True(account is not null, problem);
     }
 
     /// <summary>A real 2×2 PNG.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Core.Staff;
 using static Microsoft.Playwright.Assertions;
@@ -11,13 +10,11 @@ namespace Portal.Browser.Tests;
 /// </summary>
 public class ReportJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestrel>
 {
-    private const string StaffPassword = "一句好记的口令2026";
-
     [ChromiumFact]
     public async Task An_anonymous_report_from_a_phone_is_accepted_transferred_answered_and_concluded_and_the_reporter_follows_it()
     {
-        await CreateStaffAsync("shouli", "受理员小张", StaffRoles.Intake);
-        await CreateStaffAsync("chengban", "承办人老李", StaffRoles.Handler);
+        await site.CreateStaffAsync("shouli", "受理员小张", StaffRoles.Intake);
+        await site.CreateStaffAsync("chengban", "承办人老李", StaffRoles.Handler);
         var title = "史庄村主任冒领低保金" + Guid.NewGuid().ToString("N")[..4];
 
         // The reporter, on a phone, from the home page.
@@ -46,7 +43,7 @@ public class ReportJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestre
         await phone.ScreenshotAsync(new() { Path = "/tmp/portal-report-receipt-phone.png", FullPage = true });
 
         // The intake officer accepts and transfers it.
-        var intake = await SignInAsync("shouli");
+        var intake = await site.SignInAsync("shouli");
         await intake.GetByRole(AriaRole.Row).Filter(new() { HasText = title }).GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(intake.Locator("body")).ToContainTextAsync("花名册.png");
         await Step(intake, "受理").Locator("textarea[name=PublicNote]").FillAsync("您反映的问题已受理。");
@@ -58,7 +55,7 @@ public class ReportJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestre
         await Expect(intake.Locator("body")).ToContainTextAsync("已转办");
 
         // The handler starts and replies.
-        var handler = await SignInAsync("chengban");
+        var handler = await site.SignInAsync("chengban");
         await handler.GetByRole(AriaRole.Row).Filter(new() { HasText = title }).GetByRole(AriaRole.Link).First.ClickAsync();
         await Step(handler, "开始办理").GetByRole(AriaRole.Button, new() { Name = "开始办理" }).ClickAsync();
         await Step(handler, "回复举报人").Locator("textarea[name=Reply]").FillAsync("请补充低保评议会的时间和参会人员。");
@@ -100,23 +97,6 @@ public class ReportJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestre
         await phone.GetByLabel("查询码").FillAsync(queryCode.ToLowerInvariant());
         await phone.GetByLabel("密码").FillAsync("我的查询密码2026");
         await phone.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).TapAsync();
-    }
-
-    private async Task<IPage> SignInAsync(string user)
-    {
-        var page = await site.NewDesktopPage();
-        await page.GotoAsync("/admin/login");
-        await page.GetByLabel("用户名").FillAsync(user);
-        await page.GetByLabel("密码").FillAsync(StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        return page;
-    }
-
-    private async Task CreateStaffAsync(string user, string name, StaffRoles roles)
-    {
-        using var scope = site.Services.CreateScope();
-        var (account, problem) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(user, name, StaffPassword, roles, by: null);
-        Assert.True(account is not null, problem);
     }
 
     /// <summary>A real 1×1 PNG, as a phone's screenshot would be.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Portal.Core.Staff;
 using Portal.Tests;
 
 namespace Portal.Browser.Tests;
@@ -59,6 +60,27 @@ public sealed class SiteOnKestrel : WebApplicationFactory<Program>, IAsyncLifeti
     {
         var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN", BaseURL = BaseAddress });
         return await context.NewPageAsync();
+    }
+
+    public const string StaffPassword = "一句好记的口令2026";
+
+    /// <summary>A staff account made the way the first administrator is, with <see cref="StaffPassword"/>.</summary>
+    public async Task CreateStaffAsync(string user, string name, StaffRoles roles)
+    {
+        using var scope = Services.CreateScope();
+        var (account, problem) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(user, name, StaffPassword, roles, by: null);
+        Assert.True(account is not null, problem);
+    }
+
+    /// <summary>A staff member signed in at /admin on a desktop browser.</summary>
+    public async Task<IPage> SignInAsync(string user)
+    {
+        var page = await NewDesktopPage();
+        await page.GotoAsync("/admin/login");
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(StaffPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        return page;
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -60,6 +60,28 @@ namespace Portal.Core.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "exhibition_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 130, nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    LatestVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    LiveVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    PublishAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_exhibition_items", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "hall_visits",
                 columns: table => new
                 {
@@ -126,6 +148,32 @@ namespace Portal.Core.Database.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_staff_accounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "exhibition_versions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_exhibition_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_exhibition_versions_exhibition_items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "exhibition_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -202,6 +250,23 @@ namespace Portal.Core.Database.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_exhibition_items_Kind_Key",
+                table: "exhibition_items",
+                columns: new[] { "Kind", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_exhibition_items_Stage_PublishAt",
+                table: "exhibition_items",
+                columns: new[] { "Stage", "PublishAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_exhibition_versions_ItemId_Number",
+                table: "exhibition_versions",
+                columns: new[] { "ItemId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_report_attachments_BlobName",
                 table: "report_attachments",
                 column: "BlobName",
@@ -267,9 +332,11 @@ namespace Portal.Core.Database.Migrations.Sqlite
                 column: "UserName",
                 unique: true);
 
-            // The audit log is append-only: the database itself refuses to change or remove a line.
+            // The audit log and the exhibition's versions are append-only: the database refuses to change or remove a line.
             migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;");
             migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER exhibition_versions_no_update BEFORE UPDATE ON exhibition_versions BEGIN SELECT RAISE(ABORT, 'exhibition_versions is append-only'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER exhibition_versions_no_delete BEFORE DELETE ON exhibition_versions BEGIN SELECT RAISE(ABORT, 'exhibition_versions is append-only'); END;");
         }
 
         /// <inheritdoc />
@@ -277,6 +344,8 @@ namespace Portal.Core.Database.Migrations.Sqlite
         {
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_entries_no_update;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_entries_no_delete;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS exhibition_versions_no_update;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS exhibition_versions_no_delete;");
             migrationBuilder.DropTable(
                 name: "audit_entries");
 
@@ -285,6 +354,9 @@ namespace Portal.Core.Database.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "duplicate_flags");
+
+            migrationBuilder.DropTable(
+                name: "exhibition_versions");
 
             migrationBuilder.DropTable(
                 name: "hall_visits");
@@ -297,6 +369,9 @@ namespace Portal.Core.Database.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "staff_accounts");
+
+            migrationBuilder.DropTable(
+                name: "exhibition_items");
 
             migrationBuilder.DropTable(
                 name: "reports");

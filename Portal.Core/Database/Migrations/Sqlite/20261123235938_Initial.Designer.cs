@@ -11,7 +11,7 @@ using Portal.Core.Database;
 namespace Portal.Core.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDb))]
-    [Migration("20261123230723_Initial")]
+    [Migration("20261123235938_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,102 @@ namespace Portal.Core.Database.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Portal.Core.Exhibition.ExhibitionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LiveVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("Stage", "PublishAt");
+
+                    b.ToTable("exhibition_items", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Exhibition.ExhibitionVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("exhibition_versions", (string)null);
+                });
 
             modelBuilder.Entity("Portal.Core.Exhibition.HallVisit", b =>
                 {
@@ -378,6 +474,15 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     b.ToTable("staff_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Exhibition.ExhibitionVersion", b =>
+                {
+                    b.HasOne("Portal.Core.Exhibition.ExhibitionItem", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Reports.ReportAttachment", b =>
                 {
                     b.HasOne("Portal.Core.Reports.Report", null)
@@ -394,6 +499,11 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Exhibition.ExhibitionItem", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Portal.Core.Reports.Report", b =>

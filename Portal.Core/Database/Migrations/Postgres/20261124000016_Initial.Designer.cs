@@ -12,8 +12,8 @@ using Portal.Core.Database;
 namespace Portal.Core.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDb))]
-    [Migration("20261123233324_ExhibitionPublishing")]
-    partial class ExhibitionPublishing
+    [Migration("20261124000016_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

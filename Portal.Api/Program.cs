@@ -3,6 +3,7 @@ using Portal.Api.Hosting;
 using Portal.Api.Payments;
 using Portal.Api.Reports;
 using Portal.Core.Hosting;
+using Portal.Core.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPortalCore();
@@ -17,6 +18,7 @@ builder.Services.AddPaymentCaching();
 builder.Services.AddResponseCompression();
 builder.Services.AddApiDocuments();
 builder.Services.AddForwardedClientAddresses();
+builder.Services.AddPortalOperations(builder.Configuration, "portal-api");
 
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();
@@ -28,6 +30,7 @@ app.UseResponseCompression();
 app.UseRateLimiter();
 app.UseOutputCache();
 
+app.MapPortalOperations();
 app.MapOpenApi();
 app.MapPaymentsApi();
 app.MapReportsApi();

@@ -1,4 +1,5 @@
 using Portal.Core.Hosting;
+using Portal.Core.Operations;
 using Portal.Web.Admin;
 using Portal.Web.Exhibition;
 using Portal.Web.Infrastructure;
@@ -20,6 +21,7 @@ builder.Services.AddPortalRateLimits();
 builder.Services.AddForwardedClientAddresses();
 builder.Services.AddQueryStringLimit();
 builder.Services.AddStaffSignIn();
+builder.Services.AddPortalOperations(builder.Configuration, "portal-web");
 
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();
@@ -35,6 +37,7 @@ app.UseStaffSignIn();
 app.UseRateLimiter();
 app.UseHallVisitCounting(); // before the output cache, so a cached hall page is counted too
 app.UseOutputCache();
+app.MapPortalOperations();
 app.MapRazorPages();
 app.Run();
 

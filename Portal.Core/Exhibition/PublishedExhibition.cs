@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Database;
+using Portal.Core.Operations;
 
 namespace Portal.Core.Exhibition;
 
@@ -14,7 +15,8 @@ namespace Portal.Core.Exhibition;
 /// another instance (<see cref="RefreshAsync"/> runs after every change and every few seconds). Each replacement
 /// evicts the cached pages of exactly what changed.
 /// </summary>
-public sealed class PublishedExhibition(IServiceScopeFactory scopes, ExhibitionMediaStore media, IServiceProvider services, ILogger<PublishedExhibition> log)
+public sealed class PublishedExhibition(
+    IServiceScopeFactory scopes, ExhibitionMediaStore media, PortalMetrics metrics, IServiceProvider services, ILogger<PublishedExhibition> log)
     : IExhibitionContent
 {
     private sealed record State(ExhibitionSnapshot Snapshot, IReadOnlyDictionary<LiveKey, int> Live);
@@ -50,6 +52,7 @@ public sealed class PublishedExhibition(IServiceScopeFactory scopes, ExhibitionM
             await media.MeasureAsync(halls.SelectMany(h => h.Exhibits.SelectMany(e => e.Media).Concat(h.Cover is null ? [] : [h.Cover]))
                 .Concat(news.Where(n => n.Cover is not null).Select(n => n.Cover!)), cancellationToken);
             _state = new State(new ExhibitionSnapshot(halls, news, VersionOf(sources.Select(s => s.Source))), live);
+            metrics.ExhibitionChanges.Add(1);
             var tags = ExhibitionCacheTags.ToEvict(before.Live, live);
             if (services.GetService<IOutputCacheStore>() is { } cache)
                 foreach (var tag in tags) await cache.EvictByTagAsync(tag, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Portal.Core.Funds;
+using Portal.Core.Operations;
 using Portal.Core.Payments;
 using Portal.Core.Payments.Lucene;
 using Portal.Core.Privacy;
@@ -19,6 +20,8 @@ public static class PortalCoreRegistration
         services.AddOptions<LookupOptions>().BindConfiguration(LookupOptions.Section)
             .Validate(o => { o.KeyBytes(); return true; }).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<PortalMetrics>();
         services.AddSingleton(sp => RegionCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "regions")));
         services.AddSingleton(sp => FundCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "funds.yaml")));
         services.AddSingleton<OwnerKey>();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Blobs;
 using Portal.Core.Database;
 using Portal.Core.Funds;
+using Portal.Core.Operations;
 using Portal.Core.Payments;
 
 namespace Portal.Core.Reports;
@@ -37,6 +38,7 @@ public sealed class ReportIntake(
     WorkingCalendarSource calendars,
     Deadlines deadlines,
     IOptions<ReportRules> rules,
+    PortalMetrics metrics,
     TimeProvider clock)
 {
     private static readonly PasswordHasher<Report> Passwords = new();
@@ -75,6 +77,7 @@ public sealed class ReportIntake(
             await AttachmentUpload.DeleteAsync(blobs, report.Attachments);
             throw;
         }
+        metrics.ReportsFiled.Add(1);
         return new IntakeResult(Receipt(report, code), new FieldErrors());
     }
 

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Portal.Core.Blobs;
+using Portal.Core.Database;
+using Portal.Core.Exhibition;
+using Portal.Core.Payments;
+using Portal.Core.Reports;
+
+namespace Portal.Core.Operations;
+
+/// <summary>
+/// Whether an instance can serve: the payment index answers, the database takes a connection, blob storage lists.
+/// A failure says which part and nothing more: no connection string, host name or exception text reaches the answer.
+/// </summary>
+public sealed class PaymentIndexCheck(IPaymentIndex index) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Probe(() => index.Periods(), "payment index"));
+
+    internal static HealthCheckResult Probe(Action probe, string part)
+    {
+        try
+        {
+            probe();
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"{part} unavailable", e);
+        }
+    }
+}
+
+public sealed class DatabaseCheck(IServiceScopeFactory scopes) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        using var scope = scopes.CreateScope();
+        try
+        {
+            return await scope.ServiceProvider.GetRequiredService<PortalDb>().Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("database unavailable");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("database unavailable", e);
+        }
+    }
+}
+
+public sealed class BlobStorageCheck([FromKeyedServices(ReportBlobs.Container)] IBlobStore attachments, ExhibitionMediaStore media) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            // Listing a prefix nothing uses touches the container without reading a blob.
+            foreach (var store in new[] { attachments, media.Uploads })
+                await foreach (var _ in store.ListAsync("readiness-probe/", cancellationToken)) break;
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("blob storage unavailable", e);
+        }
+    }
+}

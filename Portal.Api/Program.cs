@@ -2,6 +2,7 @@ using Portal.Api.Exhibition;
 using Portal.Api.Hosting;
 using Portal.Api.Payments;
 using Portal.Api.Reports;
+using Portal.Api.WeChat;
 using Portal.Core.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.Services.AddPaymentIndex();
 builder.Services.AddReports();
 builder.Services.AddExhibition();
 builder.Services.AddMediaAddresses();
+builder.Services.AddWeChatCallback();
 builder.Services.AddApiProblems();
 builder.Services.AddRequestLimits();
 builder.Services.AddApiRateLimits();
@@ -32,6 +34,7 @@ app.MapOpenApi();
 app.MapPaymentsApi();
 app.MapReportsApi();
 app.MapExhibitionApi();
+app.MapWeChatCallback();
 
 app.Run();
 

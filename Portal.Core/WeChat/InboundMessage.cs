@@ -9,12 +9,13 @@ public sealed record InboundMessage(
     public bool IsEvent => MsgType == "event";
 
     /// <summary>
-    /// What the platform keeps the same when it retries: the MsgId of a message, the sender and CreateTime of an event.
+    /// What the platform keeps the same when it retries: the MsgId of a message, the sender and CreateTime of an event
+    /// (with the event's name, so a tap on the menu in the same second as subscribing is not taken for a retry).
     /// The sender is hashed so the memory holds no follower's ID in the clear.
     /// </summary>
     public string RetryKey => MsgId is { Length: > 0 }
         ? "m:" + MsgId
-        : "e:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(FromUserName)))[..32] + ":" + CreateTime.ToString(CultureInfo.InvariantCulture);
+        : "e:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(FromUserName)))[..32] + ":" + CreateTime.ToString(CultureInfo.InvariantCulture) + ":" + Event;
 
     /// <summary>The message in fields read by <see cref="SafeXml"/>, or null when a required field is missing.</summary>
     public static InboundMessage? From(IReadOnlyDictionary<string, string> fields)

@@ -62,6 +62,7 @@ public class RetryMemoryTests
         Assert.Equal(subscribe.RetryKey, (subscribe with { ToUserName = "gh" }).RetryKey);
         Assert.NotEqual(subscribe.RetryKey, (subscribe with { CreateTime = 1714037060 }).RetryKey);
         Assert.NotEqual(subscribe.RetryKey, (subscribe with { FromUserName = "o_other" }).RetryKey);
+        Assert.NotEqual(subscribe.RetryKey, (subscribe with { Event = "CLICK" }).RetryKey);
         Assert.DoesNotContain("o_follower", subscribe.RetryKey);
     }
 }

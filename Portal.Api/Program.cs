@@ -19,10 +19,12 @@ builder.Services.AddPaymentCaching();
 builder.Services.AddResponseCompression();
 builder.Services.AddApiDocuments();
 builder.Services.AddForwardedClientAddresses();
+builder.Services.AddApiCors();
 
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();
 app.UseForwardedHeaders();
+app.UseApiCors();
 app.UseNoStore();
 app.UseApiProblems();
 app.UseRequestLimits();

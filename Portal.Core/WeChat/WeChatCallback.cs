@@ -30,6 +30,8 @@ public sealed class WeChatCallback
 {
     public const string NotConfigured = "微信公众号回调尚未配置：请在 Portal:WeChat:Token（以及加密时的 AppId、EncodingAesKey）中填写公众平台“服务器配置”的值后重启。";
 
+    public const string Unavailable = "查询暂时出错，请稍后再试；也可以点菜单“惠民监督”直接查看公示。";
+
     private readonly WeChatOptions _options;
     private readonly MessageCrypto? _crypto;
     private readonly ChatAnswers _answers;
@@ -103,6 +105,12 @@ public sealed class WeChatCallback
         {
             _log.LogWarning("WeChat answer took longer than {Budget}; replied success", _options.AnswerBudget);
             return Reply.Nothing;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The follower hears that it failed rather than the platform's "该公众号暂时无法提供服务".
+            _log.LogError(e, "WeChat answer failed");
+            return new TextReply(Unavailable);
         }
     }
 

@@ -2,7 +2,7 @@ using Portal.Core.Payments;
 
 namespace Portal.Core.Tests.WeChat;
 
-/// <summary>Rollups by fund for any region, counting the questions asked; optionally held until released.</summary>
+/// <summary>Rollups by fund for any region, counting the questions asked; optionally held until released, or failing.</summary>
 public sealed class FakePaymentIndex(params PaymentTotal[] totals) : IPaymentIndex
 {
     private int _questions;
@@ -12,10 +12,14 @@ public sealed class FakePaymentIndex(params PaymentTotal[] totals) : IPaymentInd
     /// <summary>When set, every question waits for it: a slow index past the answer budget.</summary>
     public ManualResetEventSlim? Gate { get; init; }
 
+    /// <summary>When set, every question throws it: an index that cannot be read.</summary>
+    public Exception? Failure { get; init; }
+
     public IReadOnlyList<PaymentTotal> Summarize(string regionCode, string? fundCode, Period? period, SummaryGrouping grouping)
     {
         Interlocked.Increment(ref _questions);
         Gate?.Wait(TimeSpan.FromSeconds(30));
+        if (Failure is not null) throw Failure;
         return totals;
     }
 

@@ -46,6 +46,34 @@ public class WeChatCallbackTests
     }
 
     [Fact]
+    public async Task When_the_index_fails_the_follower_is_told_to_try_again_later()
+    {
+        var outcome = await Callback(new FakePaymentIndex { Failure = new IOException("index folder gone") }).HandleAsync(Signed(), TextMessage("杞县"), "https://site");
+        Assert.Equal(WeChatCallback.Unavailable, SafeXml.ReadFields(outcome.Body)!["Content"]);
+    }
+
+    [Fact]
+    public async Task Compatible_mode_answers_a_plain_message_plainly_and_a_sealed_one_sealed()
+    {
+        var crypto = new MessageCrypto(MessageCryptoTests.Key, MessageCryptoTests.AppId);
+        var callback = Callback(new FakePaymentIndex(), new WeChatOptions
+        {
+            Token = Token, AppId = MessageCryptoTests.AppId, EncodingAesKey = MessageCryptoTests.Key, EncodingMode = EncodingMode.Compatible,
+        });
+
+        var plain = await callback.HandleAsync(Signed(), TextMessage("你好", "2001"), "https://site");
+        Assert.Equal(ChatAnswers.Help, SafeXml.ReadFields(plain.Body)!["Content"]);
+
+        var query = Signed();
+        var encrypt = crypto.Encrypt(TextMessage("你好", "2002"));
+        var sealedQuery = query with { EncryptType = "aes", MsgSignature = WeChatSignature.Compute(Token, query.Timestamp!, query.Nonce!, encrypt) };
+        // Compatible mode sends the plain fields beside the sealed ones; the sealed ones are the ones to trust.
+        var both = TextMessage("你好", "2002").Replace("</xml>", $"<Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>");
+        var sealedReply = SafeXml.ReadFields((await callback.HandleAsync(sealedQuery, both, "https://site")).Body)!;
+        Assert.Equal(ChatAnswers.Help, SafeXml.ReadFields(crypto.Decrypt(sealedReply["Encrypt"])!)!["Content"]);
+    }
+
+    [Fact]
     public async Task A_request_older_than_the_tolerance_is_refused_and_not_answered()
     {
         var index = new FakePaymentIndex();

@@ -2,6 +2,7 @@ using Portal.Api.Exhibition;
 using Portal.Api.Hosting;
 using Portal.Api.Payments;
 using Portal.Api.Reports;
+using Portal.Api.WeChat;
 using Portal.Core.Hosting;
 using Portal.Core.Operations;
 
@@ -11,6 +12,7 @@ builder.Services.AddPaymentIndex();
 builder.Services.AddReports();
 builder.Services.AddExhibition();
 builder.Services.AddMediaAddresses();
+builder.Services.AddWeChatCallback();
 builder.Services.AddApiProblems();
 builder.Services.AddRequestLimits();
 builder.Services.AddApiRateLimits();
@@ -18,11 +20,13 @@ builder.Services.AddPaymentCaching();
 builder.Services.AddResponseCompression();
 builder.Services.AddApiDocuments();
 builder.Services.AddForwardedClientAddresses();
+builder.Services.AddApiCors();
 builder.Services.AddPortalOperations(builder.Configuration, "portal-api");
 
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();
 app.UseForwardedHeaders();
+app.UseApiCors();
 app.UseNoStore();
 app.UseApiProblems();
 app.UseRequestLimits();
@@ -35,6 +39,7 @@ app.MapOpenApi();
 app.MapPaymentsApi();
 app.MapReportsApi();
 app.MapExhibitionApi();
+app.MapWeChatCallback();
 
 app.Run();
 

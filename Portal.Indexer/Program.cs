@@ -6,6 +6,7 @@ using Portal.Indexer.Reports;
 using Portal.Indexer.Samples;
 using Portal.Indexer.Stats;
 using Portal.Indexer.Sync;
+using Portal.Indexer.WeChat;
 
 var root = new RootCommand("Portal 数据同步：校验、脱敏并发布部门导出的惠民资金数据")
 {
@@ -19,6 +20,7 @@ var root = new RootCommand("Portal 数据同步：校验、脱敏并发布部门
     KeysCommand.Create(),
     ReportsCommand.Create(),
     ExhibitionCommand.Create(),
+    WeChatCommand.Create(),
 };
 foreach (var option in IndexerOptions.Global) root.Options.Add(option);
 return await root.Parse(args).InvokeAsync();

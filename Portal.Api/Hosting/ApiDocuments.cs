@@ -1,8 +1,15 @@
+using System.Text.Json;
+using Portal.Api.Payments;
+using Portal.Api.Reports;
+
 namespace Portal.Api.Hosting;
 
 /// <summary>The OpenAPI document at /openapi/v1.json, described in Chinese for the mini-program and app developers.</summary>
 public static class ApiDocuments
 {
+    /// <summary>One example per request and answer type, shown beside its schema.</summary>
+    private static readonly Dictionary<Type, object> Examples = PaymentExamples.All.Concat(ReportExamples.All).ToDictionary(e => e.GetType());
+
     public static IServiceCollection AddApiDocuments(this IServiceCollection services) =>
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -17,6 +24,8 @@ public static class ApiDocuments
         {
             // Amounts are exact decimals (yuan to the fen); the generator would call them double.
             if (context.JsonTypeInfo.Type == typeof(decimal)) schema.Format = "decimal";
+            if (Examples.TryGetValue(context.JsonTypeInfo.Type, out var example))
+                schema.Examples = [JsonSerializer.SerializeToNode(example, context.JsonTypeInfo.Type, context.JsonTypeInfo.Options)!];
             return Task.CompletedTask;
         }));
 }

@@ -20,7 +20,7 @@ public sealed class Revalidated<T>(string etag, Func<T> answer) : IResult, IEndp
         var response = context.Response;
         response.Headers.CacheControl = PublicRevalidation.CacheControl;
         // A 304 carries no Content-Type, so the compression middleware would not say Vary itself.
-        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
         if (PublicRevalidation.Matching(context.Request.Headers.IfNoneMatch, etag) is { } held)
         {
             response.StatusCode = StatusCodes.Status304NotModified;

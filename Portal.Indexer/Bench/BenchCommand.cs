@@ -27,16 +27,8 @@ public static class BenchCommand
             var context = IndexerOptions.Context(parse);
             var dir = parse.GetValue(work)!;
             var count = parse.GetValue(rows);
-            Directory.CreateDirectory(dir);
-            var county = context.Regions.Find("410221")!;
-            var file = Path.Combine(dir, $"bench-{count}.csv");
-            if (!File.Exists(file))
-            {
-                var sample = new SampleExport(context.Regions, context.Funds);
-                var months = SampleExport.RecentMonths(12);
-                var people = sample.People(county, Math.Max(1, count / months.Count));
-                sample.Write(file, county, sample.Rows(people, sample.Funds(SampleExport.DefaultFunds), months).ToList(), SampleFormat.Utf8Csv, "杞县惠民资金发放花名册");
-            }
+            var county = context.Regions.Find(BenchExport.County)!;
+            var file = BenchExport.Ensure(context, dir, count);
 
             var parse1 = Stopwatch.StartNew();
             var export = DepartmentExport.Open(file);

@@ -80,6 +80,32 @@ public class OpenApiTests(PortalApiFactory factory)
         Assert.Contains("绝对地址", media.GetProperty("url").GetProperty("description").GetString());
     }
 
+    [Theory]
+    [InlineData("FundAnswer", "name", "农村低保")]
+    [InlineData("PaymentAnswer", "maskedName", "张*明")]
+    [InlineData("PaymentPageAnswer", "next", "/api/v1/payments?region=410221101201&page=2")]
+    [InlineData("LookupRequest", "idNumber", "41022119800101123X")]
+    [InlineData("ProofRequest", "proof", "回执上的存证码")]
+    [InlineData("ProgressAnswer", "status", "已受理")]
+    public async Task Requests_and_answers_carry_an_example_in_the_shape_a_client_sends_or_reads(string schema, string property, string value)
+    {
+        var document = await DocumentAsync();
+
+        var example = document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("examples")[0];
+        Assert.Equal(value, example.GetProperty(property).GetString());
+        var declared = document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").EnumerateObject().Select(p => p.Name);
+        Assert.All(example.EnumerateObject(), field => Assert.Contains(field.Name, declared));
+    }
+
+    [Fact]
+    public async Task Example_amounts_are_exact_numbers_of_yuan()
+    {
+        var document = await DocumentAsync();
+
+        var example = document.GetProperty("components").GetProperty("schemas").GetProperty("PaymentAnswer").GetProperty("examples")[0];
+        Assert.Equal(356.50m, example.GetProperty("amount").GetDecimal());
+    }
+
     private async Task<JsonElement> DocumentAsync() =>
         JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
 }

@@ -15,8 +15,8 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|wq
   fi
 fi
 
-# PostgreSQL on 127.0.0.1:55432 and Azurite on 127.0.0.1:10000 for this run only, unless PORTAL_TEST_POSTGRES /
-# PORTAL_TEST_AZURITE are already set; stopped, and their data removed, however the script ends.
+# PostgreSQL on 127.0.0.1:55432, Azurite on 127.0.0.1:10000 and Redis on 127.0.0.1:56379 for this run only, unless PORTAL_TEST_POSTGRES /
+# PORTAL_TEST_AZURITE / PORTAL_TEST_REDIS are already set; stopped, and their data removed, however the script ends.
 source tests/services.sh
 trap stop_test_services EXIT
 trap 'exit 130' INT

@@ -1,5 +1,6 @@
-# Test servers for one run of test.sh (sourced by it): a throw-away PostgreSQL 15 cluster and Azurite's blob service,
-# on fixed local ports, exported to the tests as PORTAL_TEST_POSTGRES and PORTAL_TEST_AZURITE and stopped on exit.
+# Test servers for one run of test.sh (sourced by it): a throw-away PostgreSQL 15 cluster, Azurite's blob service and a
+# Redis server, on fixed local ports, exported to the tests as PORTAL_TEST_POSTGRES, PORTAL_TEST_AZURITE and
+# PORTAL_TEST_REDIS and stopped on exit.
 # A variable the caller has already set is used as it is, and that server is not started. It also installs axe-core,
 # which the browser tests inject into pages, and exports its script's path as PORTAL_TEST_AXE.
 #
@@ -11,6 +12,7 @@ PG_PORT=55432
 AZURITE_VERSION=3.37.0
 AZURITE_PORT=10000
 AXE_VERSION=4.14.1
+REDIS_PORT=56379
 TEST_TOOLS=.local/test-tools # git-ignored
 # Azurite's well-known development account; the key is public and works only against the emulator.
 AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
@@ -18,6 +20,8 @@ AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZ
 pg_data=""
 azurite_data=""
 azurite_pid=""
+redis_data=""
+redis_pid=""
 as_postgres=() # initdb refuses to run as root: as root the cluster belongs to the postgres user
 
 services_fail() {
@@ -59,6 +63,19 @@ install_azurite() {
   else
     echo "警告 / WARNING: node and npm are missing: Azurite tests will be skipped (and fail under CI)." \
       "Install them with: sudo apt-get install nodejs npm" >&2
+    return 1
+  fi
+}
+
+install_redis() {
+  command -v redis-server >/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "安装 Redis / installing redis-server ..."
+    export DEBIAN_FRONTEND=noninteractive
+    { apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; } || services_fail "apt-get could not install redis-server."
+  else
+    echo "警告 / WARNING: redis-server is missing: the shared output cache tests will be skipped (and fail under CI)." \
+      "Install it with: sudo apt-get install redis-server" >&2
     return 1
   fi
 }
@@ -118,6 +135,23 @@ start_azurite() {
   export PORTAL_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
 }
 
+start_redis() {
+  require_free_port "$REDIS_PORT" Redis PORTAL_TEST_REDIS
+  redis_data=$(mktemp -d -t portal-test-redis.XXXXXX)
+  # A throw-away cache: loopback only, nothing saved to disk.
+  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --dir "$redis_data" >"$redis_data/redis.log" 2>&1 &
+  redis_pid=$!
+  local tries=0
+  until (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT") 2>/dev/null; do
+    if ! kill -0 "$redis_pid" 2>/dev/null || [ $((tries += 1)) -gt 100 ]; then
+      cat "$redis_data/redis.log" >&2
+      services_fail "Redis does not accept connections on 127.0.0.1:$REDIS_PORT (log above)."
+    fi
+    sleep 0.1
+  done
+  export PORTAL_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+}
+
 start_test_services() {
   if [ -n "${PORTAL_TEST_AXE:-}" ]; then
     echo "axe-core: using PORTAL_TEST_AXE from the environment"
@@ -134,6 +168,11 @@ start_test_services() {
   elif install_azurite; then
     start_azurite
   fi
+  if [ -n "${PORTAL_TEST_REDIS:-}" ]; then
+    echo "Redis: using PORTAL_TEST_REDIS from the environment"
+  elif install_redis; then
+    start_redis
+  fi
 }
 
 # Quiet (test.sh's last line is its summary) and never failing, so the script's own exit status stands.
@@ -142,12 +181,21 @@ stop_test_services() {
     kill -KILL "$azurite_pid" 2>/dev/null || true # Azurite ignores SIGTERM
     wait "$azurite_pid" 2>/dev/null || true
     azurite_pid=""
+redis_data=""
+redis_pid=""
+  fi
+  if [ -n "$redis_pid" ]; then
+    kill "$redis_pid" 2>/dev/null || true
+    wait "$redis_pid" 2>/dev/null || true
+    redis_pid=""
   fi
   if [ -n "$pg_data" ] && [ -f "$pg_data/cluster/postmaster.pid" ]; then
     "${as_postgres[@]}" "$PG_BIN/pg_ctl" -D "$pg_data/cluster" -m immediate -w stop >/dev/null 2>&1 || true
   fi
   [ -z "$pg_data" ] || rm -rf "$pg_data"
   [ -z "$azurite_data" ] || rm -rf "$azurite_data"
+  [ -z "$redis_data" ] || rm -rf "$redis_data"
+  redis_data=""
   pg_data=""
   azurite_data=""
 }

@@ -4,13 +4,14 @@ namespace Portal.Tests;
 
 /// <summary>
 /// The servers <c>./test.sh</c> starts for a test run (tests/services.sh), found through environment variables:
-/// PostgreSQL 15 in <see cref="PostgresVariable"/>, Azurite's blob service in <see cref="AzuriteVariable"/>.
+/// PostgreSQL 15 in <see cref="PostgresVariable"/>, Azurite's blob service in <see cref="AzuriteVariable"/>, Redis in <see cref="RedisVariable"/>.
 /// Tests that need one are marked <see cref="PostgresFactAttribute"/> or <see cref="AzuriteFactAttribute"/>.
 /// </summary>
 public static class TestServers
 {
     public const string PostgresVariable = "PORTAL_TEST_POSTGRES";
     public const string AzuriteVariable = "PORTAL_TEST_AZURITE";
+    public const string RedisVariable = "PORTAL_TEST_REDIS";
 
     /// <summary>An Npgsql connection string to the <c>postgres</c> database of a server the tests may create databases on, or null.</summary>
     public static string? Postgres => Read(PostgresVariable);
@@ -18,12 +19,17 @@ public static class TestServers
     /// <summary>An Azure Storage connection string for Azurite (or a storage account the tests may fill), or null.</summary>
     public static string? Azurite => Read(AzuriteVariable);
 
+    /// <summary>A StackExchange.Redis connection string for a Redis server the tests may flush, or null.</summary>
+    public static string? Redis => Read(RedisVariable);
+
     /// <summary>Under CI (<c>CI=true</c>) a missing server fails its tests instead of skipping them: CI must provide every component.</summary>
     public static bool UnderCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static string RequirePostgres() => Postgres ?? throw Missing(PostgresVariable, "PostgreSQL");
 
     public static string RequireAzurite() => Azurite ?? throw Missing(AzuriteVariable, "Azurite");
+
+    public static string RequireRedis() => Redis ?? throw Missing(RedisVariable, "Redis");
 
     /// <summary>Creates an empty database with a new unique name and returns a connection string to it.</summary>
     public static string CreatePostgresDatabase()
@@ -77,4 +83,10 @@ public sealed class PostgresFactAttribute : FactAttribute
 public sealed class AzuriteFactAttribute : FactAttribute
 {
     public AzuriteFactAttribute() => Skip = TestServers.SkipReason(TestServers.AzuriteVariable, "Azurite");
+}
+
+/// <summary>A test that needs Redis: skipped, with the reason in the report, when <c>PORTAL_TEST_REDIS</c> is not set, except under CI, where it fails.</summary>
+public sealed class RedisFactAttribute : FactAttribute
+{
+    public RedisFactAttribute() => Skip = TestServers.SkipReason(TestServers.RedisVariable, "Redis");
 }

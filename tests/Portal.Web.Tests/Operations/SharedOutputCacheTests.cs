@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Exhibition;
+using Portal.Core.Staff;
+using Portal.Tests;
+
+namespace Portal.Web.Tests.Operations;
+
+/// <summary>
+/// Two instances of the site behind one public address, each on its own loopback port, sharing the database, the data
+/// folder and a Redis output cache: a page one instance cached, the other serves; what one publishes, the other shows.
+/// </summary>
+public sealed class SharedOutputCacheTests : IDisposable
+{
+    private const string PublicHost = "jw.portal.test";
+    private const string Hall = "honest-officials";
+    private readonly SampleData _data = new();
+    private readonly List<SiteInstance> _instances = [];
+
+    private SiteInstance Start()
+    {
+        var instance = new SiteInstance(_data);
+        _instances.Add(instance);
+        return instance;
+    }
+
+    [RedisFact]
+    public async Task A_page_cached_by_one_instance_is_served_by_the_other_and_publishing_on_one_evicts_it_on_both()
+    {
+        var first = Start();
+        var second = Start();
+        var page = $"/exhibition/{Hall}";
+
+        var rendered = await first.Client.GetAsync(page);
+        var shared = await second.Client.GetAsync(page);
+
+        Assert.Null(rendered.Headers.Age);
+        Assert.NotNull(shared.Headers.Age);
+        Assert.Equal(await rendered.Content.ReadAsStringAsync(), await shared.Content.ReadAsStringAsync());
+
+        await PublishExhibitAsync(second, "shared-cache", "两个实例共用的缓存");
+
+        Assert.Contains("两个实例共用的缓存", await second.Client.GetStringAsync(page));
+        // The first instance learns of the publication from the database within its refresh interval (0.2 s here, 5 s by default).
+        var seen = false;
+        for (var attempt = 0; attempt < 100 && !seen; attempt++)
+        {
+            seen = (await first.Client.GetStringAsync(page)).Contains("两个实例共用的缓存");
+            if (!seen) await Task.Delay(100);
+        }
+        Assert.True(seen, "the first instance still serves the page without the new exhibit");
+    }
+
+    private static async Task PublishExhibitAsync(SiteInstance site, string slug, string title)
+    {
+        var officer = new StaffActor(Guid.NewGuid(), "宣传干事", StaffRoles.Press);
+        var reviewer = new StaffActor(Guid.NewGuid(), "宣传科长", StaffRoles.Press);
+        using var scope = site.Services.CreateScope();
+        var publishing = scope.ServiceProvider.GetRequiredService<ExhibitionPublishing>();
+        var text = new ExhibitionFields { Title = title, Kind = ExhibitKind.Text, Body = "文字稿" }.Compose(ExhibitionItemKind.Exhibit);
+        var item = await publishing.CreateAsync(officer, new NewExhibitionItem(ExhibitionItemKind.Exhibit, $"{Hall}/{slug}", 99, text));
+        await publishing.SubmitAsync(officer, item.Id, item.Revision);
+        var submitted = await publishing.FindAsync(reviewer, item.Id);
+        await publishing.ApproveAsync(reviewer, item.Id, submitted!.Revision);
+    }
+
+    public void Dispose()
+    {
+        foreach (var instance in _instances) instance.Dispose();
+        _data.Dispose();
+    }
+
+    /// <summary>One instance of the site on a real loopback port, its client addressing it by the public host name as a load balancer would.</summary>
+    private sealed class SiteInstance : WebApplicationFactory<Program>
+    {
+        private readonly SampleData _data;
+
+        public SiteInstance(SampleData data)
+        {
+            _data = data;
+            UseKestrel(0);
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            Client = new HttpClient { BaseAddress = new Uri(address) };
+            Client.DefaultRequestHeaders.Host = PublicHost;
+        }
+
+        public HttpClient Client { get; }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+            builder.UseSampleData(_data).WithoutAddressLimits().UseSetting("Portal:OutputCache:Redis", TestServers.RequireRedis());
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) Client.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}

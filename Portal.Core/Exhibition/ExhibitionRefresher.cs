@@ -18,7 +18,7 @@ public sealed class ExhibitionRefresher(
     IServiceScopeFactory scopes, PublishedExhibition published, TimeProvider time, IOptions<ExhibitionRefreshOptions> options, ILogger<ExhibitionRefresher> log)
     : BackgroundService
 {
-    public async Task RunOnceAsync(CancellationToken cancellationToken = default)
+    private async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         await scope.ServiceProvider.GetRequiredService<ExhibitionPublishing>().PublishDueAsync(cancellationToken);

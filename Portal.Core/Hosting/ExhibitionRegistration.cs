@@ -25,8 +25,7 @@ public static class ExhibitionRegistration
         services.AddSingleton<PublishedExhibition>();
         services.AddSingleton<IExhibitionContent>(sp => sp.GetRequiredService<PublishedExhibition>());
         services.AddScoped<ExhibitionPublishing>();
-        services.AddSingleton<ExhibitionRefresher>();
-        services.AddHostedService(sp => sp.GetRequiredService<ExhibitionRefresher>());
+        services.AddHostedService<ExhibitionRefresher>();
         services.AddSingleton<HallVisitCounter>();
         services.AddHostedService(sp => sp.GetRequiredService<HallVisitCounter>());
         return services;

@@ -13,6 +13,13 @@ public sealed class PublicAddressOptions
     /// API may run on another host, so production must set it. Unset: the request's own scheme and host.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// Where phones load the exhibition's pictures, audio and video from, e.g. a CDN that pulls from the site
+    /// (<c>https://cdn.example.gov.cn</c>, serving <c>/media/exhibition/…</c>). Unset: the site itself. Captions on the
+    /// site's own pages stay on the site, since a browser loads a caption track from elsewhere only with CORS.
+    /// </summary>
+    public string? MediaBaseUrl { get; set; }
 }
 
 /// <summary>
@@ -23,6 +30,16 @@ public sealed class PublicAddressOptions
 public sealed class PublicAddress(IOptions<PublicAddressOptions> options)
 {
     private readonly string? _configured = Normalize(options.Value.PublicBaseUrl, out var normalized) ? normalized : null;
+    private readonly string? _media = Normalize(options.Value.MediaBaseUrl, out var media) ? media : null;
+
+    /// <summary>A media file's address on a page: on the CDN when one is configured, else relative to the site.</summary>
+    public string Media(string src) => (_media ?? "") + Exhibition.ExhibitionMedia.Url(src);
+
+    /// <summary>Where absolute media addresses start: the configured media address, else the site's root.</summary>
+    public string MediaRoot(HttpRequest request) => _media ?? Root(request);
+
+    /// <summary>A media file's absolute address, for share cards.</summary>
+    public string AbsoluteMedia(HttpRequest request, string src) => MediaRoot(request) + Exhibition.ExhibitionMedia.Url(src);
 
     /// <summary>The site's root without a trailing slash.</summary>
     public string Root(HttpRequest request) =>
@@ -48,6 +65,7 @@ public static class PublicAddressRegistration
     {
         services.AddOptions<PublicAddressOptions>().BindConfiguration(PublicAddressOptions.Section)
             .Validate(o => PublicAddress.Normalize(o.PublicBaseUrl, out _), "Portal:PublicBaseUrl 应为网站的公开地址，如 https://jw.example.gov.cn（可带路径，不带查询参数）。")
+            .Validate(o => PublicAddress.Normalize(o.MediaBaseUrl, out _), "Portal:MediaBaseUrl 应为媒体文件的公开地址（如内容分发网络 https://cdn.example.gov.cn），不带查询参数。")
             .ValidateOnStart();
         services.AddSingleton<PublicAddress>();
         return services;

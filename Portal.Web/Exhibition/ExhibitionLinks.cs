@@ -21,6 +21,4 @@ public static class ExhibitionLinks
     public static string News(int page = 1, string? category = null) => NewsList + new QueryBuilder(
         new[] { ("category", category), ("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null) }
             .Where(q => q.Item2 is not null).Select(q => KeyValuePair.Create(q.Item1, q.Item2!))).ToQueryString();
-
-    public static string Media(MediaItem media) => ExhibitionMedia.Url(media.Src);
 }

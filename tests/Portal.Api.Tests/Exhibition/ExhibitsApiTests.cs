@@ -72,6 +72,19 @@ public class ExhibitsApiTests(ExhibitionApiFactory factory)
         Assert.Equal(prefix + "covers/case.svg", article.Cover?.Url);
     }
 
+    [Fact]
+    public async Task With_a_media_address_media_addresses_start_with_it_captions_included()
+    {
+        using var content = new ExhibitionSample();
+        using var host = new ExhibitionApiFactory(content, "https://jw.example.gov.cn");
+        var client = host.WithWebHostBuilder(b => b.UseSetting("Portal:MediaBaseUrl", "https://cdn.example.gov.cn/")).CreateClient();
+
+        var guide = await client.AnswerAsync<ExhibitAnswer>("/api/v1/exhibition/exhibits/honest-officials/haerui");
+
+        Assert.Equal("https://cdn.example.gov.cn/media/exhibition/guide/haerui.mp3", guide.Media[0].Url);
+        Assert.Equal("https://cdn.example.gov.cn/media/exhibition/guide/haerui.vtt", guide.Media[0].CaptionsUrl);
+    }
+
     [Theory]
     [InlineData("jw.example.gov.cn")]
     [InlineData("ftp://jw.example.gov.cn")]

@@ -28,4 +28,30 @@ public class PublicAddressTests
         var error = Assert.ThrowsAny<Exception>(() => site.CreateClient());
         Assert.Contains("Portal:PublicBaseUrl", error.ToString());
     }
+
+    [Fact]
+    public async Task With_a_media_address_phones_load_pictures_audio_and_video_from_it_and_captions_from_the_site()
+    {
+        using var site = new ExhibitionSite();
+        site.Settings["Portal:MediaBaseUrl"] = "https://cdn.example.gov.cn";
+        var client = site.CreateClient();
+
+        var picture = await Html.Get(client, "/exhibition/" + Portal.Tests.ExhibitionSample.ImageExhibit);
+        var film = await Html.Get(client, "/exhibition/" + Portal.Tests.ExhibitionSample.VideoExhibit);
+
+        Assert.Contains("src=\"https://cdn.example.gov.cn/media/exhibition/", picture);
+        Assert.StartsWith("https://cdn.example.gov.cn/media/exhibition/", Meta(picture, "og:image"));
+        Assert.Contains("src=\"https://cdn.example.gov.cn/media/exhibition/qingguan/film.mp4\"", film);
+        Assert.Matches("<track [^>]*src=\"/media/exhibition/[^\"]+\\.vtt\"", film);
+    }
+
+    [Fact]
+    public void A_media_address_that_is_not_an_http_address_stops_the_site_with_the_setting_named()
+    {
+        using var site = new ExhibitionSite();
+        site.Settings["Portal:MediaBaseUrl"] = "cdn.example.gov.cn";
+
+        var error = Assert.ThrowsAny<Exception>(() => site.CreateClient());
+        Assert.Contains("Portal:MediaBaseUrl", error.ToString());
+    }
 }

@@ -95,6 +95,50 @@ public sealed partial class ExhibitionEditingTests(BackOfficeFactory site)
     }
 
     [Fact]
+    public async Task A_typical_case_notice_is_in_the_news_list_and_the_feed_the_moment_it_is_approved()
+    {
+        var (officer, reviewer) = await PressOfficeAsync();
+        var visitor = site.CreateClient();
+        await Html.Get(visitor, "/news");
+        await visitor.GetStringAsync("/news/feed.atom");
+
+        var response = await PostEditorAsync(officer, "/admin/exhibition/edit?kind=article", "save", new()
+        {
+            ["Slug"] = "case-notice", ["Fields.Date"] = "2026-11-20", ["Fields.Title"] = "关于三起侵害群众利益问题的通报",
+            ["Fields.Summary"] = "通报三起典型问题", ["Fields.Category"] = NewsCategories.TypicalCase, ["Fields.Body"] = "一、某村会计挪用低保金问题。", ["Revision"] = "0",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, Shown(await response.Content.ReadAsStringAsync()));
+        var page = response.Headers.Location!.OriginalString;
+        await StepAsync(officer, page, "submit");
+        await StepAsync(reviewer, page, "approve");
+
+        Assert.Contains("关于三起侵害群众利益问题的通报", await Html.Get(visitor, "/news"));
+        Assert.Contains("关于三起侵害群众利益问题的通报", await visitor.GetStringAsync("/news/feed.atom"));
+        Assert.Contains("一、某村会计挪用低保金问题。", await Html.Get(visitor, "/news/2026-11-20-case-notice"));
+    }
+
+    [Fact]
+    public async Task A_new_hall_joins_the_hall_list_once_approved_and_its_address_cannot_be_taken_twice()
+    {
+        var (officer, reviewer) = await PressOfficeAsync();
+        var visitor = site.CreateClient();
+        var fields = new Dictionary<string, string>
+        {
+            ["Slug"] = "family-ethos", ["Order"] = "9", ["Fields.Title"] = "家风家教厅", ["Fields.Summary"] = "好家风是廉洁的第一道防线", ["Fields.Body"] = "本厅介绍家风家教。", ["Revision"] = "0",
+        };
+
+        var response = await PostEditorAsync(officer, "/admin/exhibition/edit?kind=hall", "save", fields);
+        var page = response.Headers.Location!.OriginalString;
+        await StepAsync(officer, page, "submit");
+        await StepAsync(reviewer, page, "approve");
+        var again = await PostEditorAsync(officer, "/admin/exhibition/edit?kind=hall", "save", fields);
+
+        Assert.Contains("家风家教厅", await Html.Get(visitor, "/exhibition"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("已有网址为“family-ethos”的展厅", Shown(await again.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task An_officer_cannot_approve_their_own_exhibit()
     {
         var (officer, _) = await PressOfficeAsync();

@@ -44,12 +44,14 @@ public class DockerTests
     public void Every_image_runs_as_the_unprivileged_user_and_the_hosts_report_their_health()
     {
         Assert.Equal(["build", "host", "web", "api", "indexer"], DockerfileStages.Of(Dockerfile));
+        Assert.Contains("USER $APP_UID", Stage("host"));
+        Assert.Contains(Stage("host"), l => l.StartsWith("HEALTHCHECK", StringComparison.Ordinal) && l.EndsWith("CMD [\"healthz\", \"8080\"]", StringComparison.Ordinal));
         foreach (var stage in new[] { "web", "api", "indexer" })
         {
-            Assert.Contains("USER $APP_UID", Stage(stage));
-            Assert.Contains(Stage(stage), l => l.StartsWith("HEALTHCHECK", StringComparison.Ordinal));
+            Assert.Contains($"FROM host AS {stage}", File.ReadLines(Dockerfile));
+            Assert.DoesNotContain(Stage(stage), l => l.StartsWith("USER", StringComparison.Ordinal));
         }
-        Assert.All(new[] { "web", "api" }, s => Assert.Contains(Stage(s), l => l.Contains("CMD [\"healthz\", \"8080\"]", StringComparison.Ordinal)));
+        Assert.Contains(Stage("indexer"), l => l.StartsWith("HEALTHCHECK", StringComparison.Ordinal) && l.Contains("/tmp/watch.alive", StringComparison.Ordinal));
         Assert.Contains(File.ReadLines(Dockerfile), l => l.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", StringComparison.Ordinal));
         Assert.Contains(File.ReadLines(Dockerfile), l => l.StartsWith("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS host", StringComparison.Ordinal));
     }

@@ -22,10 +22,10 @@ public sealed class InboxWorker(string inbox, Func<string, InboxResult> sync, Ti
         // A file taken before a crash is synced again: syncing a file twice changes nothing.
         foreach (var left in Candidates(Processing).Select(f => f.FullName).Order(StringComparer.Ordinal)) Handle(left);
 
+        var beating = BeatAsync(stop);
         var settled = new SettledFiles();
         while (!stop.IsCancellationRequested)
         {
-            if (heartbeat is not null) File.WriteAllText(heartbeat, DateTimeOffset.UtcNow.ToString("O"));
             foreach (var path in settled.Look(Candidates(Inbox)))
             {
                 if (stop.IsCancellationRequested) break;
@@ -37,7 +37,20 @@ public sealed class InboxWorker(string inbox, Func<string, InboxResult> sync, Ti
             try { await Task.Delay(interval, stop); }
             catch (OperationCanceledException) { break; }
         }
+        await beating;
         log.WriteLine("已停止 / stopped");
+    }
+
+    /// <summary>Beats on its own, so a large file that takes minutes to sync does not read as a stuck worker.</summary>
+    private async Task BeatAsync(CancellationToken stop)
+    {
+        if (heartbeat is null) return;
+        while (!stop.IsCancellationRequested)
+        {
+            File.WriteAllText(heartbeat, DateTimeOffset.UtcNow.ToString("O"));
+            try { await Task.Delay(interval, stop); }
+            catch (OperationCanceledException) { return; }
+        }
     }
 
     private void Handle(string taken)
@@ -49,10 +62,18 @@ public sealed class InboxWorker(string inbox, Func<string, InboxResult> sync, Ti
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { result = new InboxResult(false, null, $"无法读取（{e.Message}）"); }
 
         var target = FreeName(Path.Combine(result.Published ? Processed : Rejected, Path.GetFileName(taken)));
-        File.Move(taken, target);
-        if (result.ReportPath is not null && File.Exists(result.ReportPath)) File.Move(result.ReportPath, Rejection(target), overwrite: true);
-        else if (!result.Published) File.WriteAllText(Path.ChangeExtension(target, ".error.txt"), result.Summary + Environment.NewLine);
-        log.WriteLine($"{(result.Published ? "✓" : "✗")} {Path.GetRelativePath(Inbox, target)}：{result.Summary}");
+        try
+        {
+            File.Move(taken, target);
+            if (result.ReportPath is not null && File.Exists(result.ReportPath)) File.Move(result.ReportPath, Rejection(target), overwrite: true);
+            else if (!result.Published) File.WriteAllText(Path.ChangeExtension(target, ".error.txt"), result.Summary + Environment.NewLine);
+            log.WriteLine($"{(result.Published ? "✓" : "✗")} {Path.GetRelativePath(Inbox, target)}：{result.Summary}");
+        }
+        // The sync stands; the file waits in processing/ for the operator (or the next start, where syncing it again changes nothing).
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.WriteLine($"{(result.Published ? "✓" : "✗")} {Path.GetRelativePath(Inbox, taken)}：{result.Summary}；无法移到 {Path.GetRelativePath(Inbox, target)}（{e.Message}）");
+        }
     }
 
     private static string Rejection(string file) => Portal.Core.Ingest.RejectionReport.DefaultPathFor(file);

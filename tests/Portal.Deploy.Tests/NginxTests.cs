@@ -64,7 +64,9 @@ public sealed class Nginx : IDisposable
     {
         if (_process is { HasExited: false })
         {
-            _process.Kill();
+            // nginx -s stop, not a kill: a killed master leaves its workers running.
+            using (var stop = Process.Start(Binary, ["-c", Config, "-s", "stop"])) stop.WaitForExit();
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(30))) _process.Kill(true);
             _process.WaitForExit();
         }
         _process?.Dispose();

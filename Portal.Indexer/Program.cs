@@ -12,6 +12,7 @@ var root = new RootCommand("Portal 数据同步：校验、脱敏并发布部门
 {
     SyncCommand.Create(dryRun: false),
     SyncCommand.Create(dryRun: true),
+    WatchCommand.Create(),
     StatsCommand.Create(),
     SampleCommand.Create(),
     BenchCommand.Create(),

@@ -33,10 +33,14 @@ public static class SyncCommand
     public static List<string> Inputs(IEnumerable<string> paths) =>
         paths.SelectMany(p => Directory.Exists(p)
                 ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-                    .Where(f => !f.EndsWith(".rejected.csv", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
+                    .Where(IsDepartmentFile).Order(StringComparer.Ordinal)
                 : (IEnumerable<string>)[p])
             .ToList();
+
+    /// <summary>A CSV or XLSX export; a rejection report written beside an earlier input is not one.</summary>
+    public static bool IsDepartmentFile(string path) =>
+        (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        && !path.EndsWith(".rejected.csv", StringComparison.OrdinalIgnoreCase);
 
     private static int Run(IndexerContext context, List<string> files, SyncSettings settings, string? report, bool dryRun)
     {
@@ -45,8 +49,7 @@ public static class SyncCommand
         try { owners = context.OwnerKey(); }
         catch (InvalidOperationException e) { return Fail(context, e.Message); }
 
-        var validation = new ExportValidation(context.Regions, context.Funds, owners, TimeProvider.System);
-        using var sync = new PartitionSync(validation, () => new LucenePaymentWriter(context.Portal.PaymentIndexDirectory, context.Regions), context.Portal.DataDirectory);
+        using var sync = Open(context, owners);
         var summary = new SyncSummary(dryRun);
         var clock = Stopwatch.StartNew();
 
@@ -83,6 +86,11 @@ public static class SyncCommand
         summary.Print(context.Json, clock.Elapsed);
         return summary.AnyFailed ? 1 : 0;
     }
+
+    /// <summary>The one way files reach the payment index, for `sync` and the inbox worker alike.</summary>
+    public static PartitionSync Open(IndexerContext context, Portal.Core.Privacy.OwnerKey owners) =>
+        new(new ExportValidation(context.Regions, context.Funds, owners, TimeProvider.System),
+            () => new LucenePaymentWriter(context.Portal.PaymentIndexDirectory, context.Regions), context.Portal.DataDirectory);
 
     /// <summary>With several inputs, --report names a folder-level base: one report per input beside it.</summary>
     private static string? ReportFor(string? report, string file) =>

@@ -16,6 +16,18 @@ internal static class IndexerProcess
 
     public static Result Run(SampleData data, string[] args, bool withKey, string? input = null)
     {
+        using var process = Process.Start(StartInfo(data, args, withKey))!;
+        if (input is not null) process.StandardInput.Write(input);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3))) process.Kill(true);
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>The command line with the test's data folder, content and keys in its environment.</summary>
+    public static ProcessStartInfo StartInfo(SampleData data, string[] args, bool withKey = true)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -30,12 +42,6 @@ internal static class IndexerProcess
         foreach (var (key, value) in ReportSecrets.Settings) start.Environment[key.Replace(":", "__")] = value;
         if (withKey) start.Environment["Portal__Lookup__HmacKey"] = SampleData.HmacKey;
         else start.Environment.Remove("Portal__Lookup__HmacKey");
-        using var process = Process.Start(start)!;
-        if (input is not null) process.StandardInput.Write(input);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3))) process.Kill(true);
-        return new Result(process.ExitCode, output.Result, error.Result);
+        return start;
     }
 }

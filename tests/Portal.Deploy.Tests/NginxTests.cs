@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Portal.Core.Hosting;
+
+namespace Portal.Deploy.Tests;
+
+/// <summary>A test that needs the nginx binary: skipped, loudly, where it is not installed, except under CI=true, where it fails.</summary>
+public sealed class NginxFactAttribute : FactAttribute
+{
+    public NginxFactAttribute()
+    {
+        if (!File.Exists(Nginx.Binary) && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            Skip = $"NGINX TESTS NOT RUN: {Nginx.Binary} is not installed. Install it (apt-get install nginx-light) to check deploy/nginx/portal.conf.";
+    }
+}
+
+/// <summary>nginx started on deploy/nginx/portal.conf through deploy/nginx/local.sh, with no hosts behind it.</summary>
+public sealed class Nginx : IDisposable
+{
+    public const string Binary = "/usr/sbin/nginx";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "portal-nginx-" + Guid.NewGuid().ToString("N")[..8]);
+    private Process? _process;
+
+    public Nginx()
+    {
+        HttpsPort = 20000 + Random.Shared.Next(20000);
+        var made = Script.Run(Path.Combine(Repository.Deploy, "nginx", "local.sh"), [_folder, HttpsPort.ToString(), "1,2", "3,4"]);
+        Assert.True(made.ExitCode == 0, made.Output);
+    }
+
+    public int HttpsPort { get; }
+
+    public string Config => Path.Combine(_folder, "nginx.conf");
+
+    public (int ExitCode, string Output) Test()
+    {
+        using var test = Process.Start(new ProcessStartInfo(Binary, ["-t", "-c", Config]) { RedirectStandardError = true })!;
+        var output = test.StandardError.ReadToEnd();
+        test.WaitForExit();
+        return (test.ExitCode, output);
+    }
+
+    public HttpClient Start()
+    {
+        _process = Process.Start(new ProcessStartInfo(Binary, ["-c", Config, "-g", "daemon off;"]) { RedirectStandardError = true })!;
+        var client = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true })
+        {
+            BaseAddress = new Uri($"https://127.0.0.1:{HttpsPort}"),
+        };
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                client.GetAsync("/metrics").GetAwaiter().GetResult();
+                return client;
+            }
+            catch (HttpRequestException) when (attempt < 100) { Thread.Sleep(100); }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_process is { HasExited: false })
+        {
+            // nginx -s stop, not a kill: a killed master leaves its workers running.
+            using (var stop = Process.Start(Binary, ["-c", Config, "-s", "stop"])) stop.WaitForExit();
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(30))) _process.Kill(true);
+            _process.WaitForExit();
+        }
+        _process?.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
+
+public partial class NginxTests
+{
+    private static readonly string Conf = File.ReadAllText(Path.Combine(Repository.Deploy, "nginx", "portal.conf"));
+
+    [NginxFact]
+    public void Nginx_accepts_the_configuration()
+    {
+        using var nginx = new Nginx();
+        var (exitCode, output) = nginx.Test();
+        Assert.True(exitCode == 0, output);
+    }
+
+    [NginxFact]
+    public async Task The_twelfth_lookup_in_a_minute_from_one_address_is_refused_in_front_of_every_host()
+    {
+        using var nginx = new Nginx();
+        using var client = nginx.Start();
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+            answers.Add((await client.PostAsync("/api/v1/payments/lookup", new StringContent("{}"))).StatusCode);
+
+        // No host runs behind this nginx: an admitted request gets 502, a refused one 429.
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.BadGateway, a));
+        var refused = await client.PostAsync("/api/v1/payments/lookup", new StringContent("{}"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.True(refused.Headers.Contains("Retry-After"));
+        Assert.Equal(HttpStatusCode.BadGateway, (await client.GetAsync("/api/v1/payments/lookup")).StatusCode);
+    }
+
+    [NginxFact]
+    public async Task Metrics_and_probes_are_not_served_to_the_outside()
+    {
+        using var nginx = new Nginx();
+        using var client = nginx.Start();
+        foreach (var path in new[] { "/metrics", "/healthz", "/readyz" })
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public void The_shared_limits_are_the_hosts_own_limits()
+    {
+        var hosts = new RateLimitOptions();
+        AssertZone("lookup", hosts.LookupPermitLimit, hosts.Window);
+        AssertZone("search", hosts.SearchPermitLimit, hosts.Window);
+        AssertZone("report_submit", hosts.ReportPermitLimit, hosts.ReportWindow);
+        AssertZone("report_lookup", hosts.ReportLookupPermitLimit, hosts.ReportWindow);
+    }
+
+    [Fact]
+    public void The_client_address_is_set_for_the_hosts_not_appended_to_what_the_client_sent()
+    {
+        Assert.Matches(@"proxy_set_header\s+X-Forwarded-For\s+\$remote_addr;", Conf);
+        Assert.DoesNotContain("$proxy_add_x_forwarded_for", Conf);
+        Assert.Matches(@"proxy_set_header\s+X-Forwarded-Proto\s+\$scheme;", Conf);
+    }
+
+    private static void AssertZone(string zone, int permits, TimeSpan window)
+    {
+        var rate = Zone().Matches(Conf).Single(m => m.Groups["zone"].Value == zone);
+        Assert.Equal((int)Math.Ceiling(permits / window.TotalMinutes), int.Parse(rate.Groups["rate"].Value));
+        var bursts = Burst().Matches(Conf).Where(m => m.Groups["zone"].Value == zone).ToList();
+        Assert.NotEmpty(bursts);
+        Assert.All(bursts, b => Assert.Equal(permits, int.Parse(b.Groups["burst"].Value)));
+    }
+
+    [GeneratedRegex(@"limit_req_zone\s+\S+\s+zone=(?<zone>\w+):\S+\s+rate=(?<rate>\d+)r/m;")]
+    private static partial Regex Zone();
+
+    [GeneratedRegex(@"limit_req\s+zone=(?<zone>\w+)\s+burst=(?<burst>\d+)")]
+    private static partial Regex Burst();
+}

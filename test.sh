@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# One command: install what the tests need (Chromium and a CJK font for the browser tests, PostgreSQL 15, Azurite),
+# One command: install what the tests need (Chromium and a CJK font for the browser tests, nginx to check deploy/'s
+# configuration, PostgreSQL 15, Azurite, Redis),
 # start the test servers (tests/services.sh), build, and run every test. The last line is "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy"; then
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ] || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy"; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "安装 Chromium 与中文字体 / installing chromium and fonts-wqy-microhei ..."
+    echo "安装 Chromium、中文字体与 nginx / installing chromium, fonts-wqy-microhei and nginx-light ..."
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+    apt-get install -y -qq chromium fonts-wqy-microhei nginx-light >/dev/null
   else
-    echo "警告：没有 /usr/bin/chromium，浏览器测试会跳过。请安装：sudo apt-get install chromium fonts-wqy-microhei" >&2
+    echo "警告：缺少 Chromium 或 nginx，浏览器测试和 nginx 配置检查会跳过。请安装：sudo apt-get install chromium fonts-wqy-microhei nginx-light" >&2
   fi
 fi
 

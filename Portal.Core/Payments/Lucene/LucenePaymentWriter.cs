@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -50,10 +48,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
 
     public PartitionReplacement Replace(IReadOnlyList<ValidPayment> payments, Action<int>? progress = null)
     {
-        var groups = payments.GroupBy(p => p.Partition)
-            .Select(g => (Key: g.Key, Rows: g.OrderBy(p => p.OwnerKey, StringComparer.Ordinal).ToList()))
-            .Select(g => (g.Key, g.Rows, Hash: ContentHash(g.Rows)))
-            .ToList();
+        var groups = PartitionContent.Of(payments);
         var published = groups.ToDictionary(g => g.Key, g => PublishedHash(g.Key));
         var changed = groups.Where(g => published[g.Key] != g.Hash).ToList();
         var written = 0;
@@ -74,7 +69,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
         {
             _replaced[group.Key] = group.Hash;
             _changedCounties.Add(group.Key.VillageCode[..6]);
-            _runPublished[group.Key] = group.Rows.Select(p => new PublishedPayment(p.OwnerKey, p.Fund.Code, p.Period, p.Village.Code)).ToArray();
+            _runPublished[group.Key] = group.Published();
         }
         progress?.Invoke(written);
         return new PartitionReplacement(changed.Select(g => g.Key).ToList(), groups.Count - changed.Count);
@@ -123,15 +118,6 @@ public sealed class LucenePaymentWriter : IPartitionStore
         var searcher = new IndexSearcher(_committed);
         var hit = searcher.Search(new TermQuery(new Term(RollupOf, key.ToString())), 1).ScoreDocs.FirstOrDefault();
         return hit is null ? null : searcher.Doc(hit.Doc).Get(IndexFields.Hash);
-    }
-
-    private static string ContentHash(IEnumerable<ValidPayment> rows)
-    {
-        var text = new StringBuilder();
-        foreach (var p in rows)
-            text.Append(p.OwnerKey).Append('|').Append(Money.ToFen(p.Amount)).Append('|').Append(p.MaskedName).Append('|')
-                .Append(p.HouseholdSize).Append('|').Append(p.Department).Append('|').Append(p.PaidOn?.ToString("O")).Append('\n');
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private static IEnumerable<IIndexableField> RollupDocument(string partition, List<ValidPayment> rows, IReadOnlyList<Region> path, string hash)

@@ -22,6 +22,9 @@ public sealed record PaymentIndexProvider(string Provider, string LuceneDirector
 {
     public bool IsElasticsearch => Provider.Equals(PaymentIndexOptions.Elasticsearch, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Where the index is, for people: the folder, or the cluster and alias.</summary>
+    public string Location => IsElasticsearch ? $"{Elasticsearch.Url} alias {Elasticsearch.Alias}" : LuceneDirectory;
+
     public static PaymentIndexProvider From(IConfiguration configuration, PortalOptions portal) => Create(
         configuration.GetSection(PaymentIndexOptions.Section).Get<PaymentIndexOptions>() ?? new PaymentIndexOptions(),
         configuration.GetSection(ElasticsearchOptions.Section).Get<ElasticsearchOptions>() ?? new ElasticsearchOptions(),
@@ -43,7 +46,7 @@ public sealed record PaymentIndexProvider(string Provider, string LuceneDirector
         ? new ElasticsearchPartitionStore(new ElasticsearchClient(Elasticsearch), regions, clock)
         : new LucenePaymentWriter(LuceneDirectory, regions);
 
-    /// <summary>Both engines' indexes are disposable: the caller owns what this returns.</summary>
+    /// <summary>The caller owns (and disposes) what this returns.</summary>
     public IPaymentIndex OpenIndex(FundCatalog funds, TimeProvider clock) => IsElasticsearch
         ? new ElasticsearchPaymentIndex(new ElasticsearchClient(Elasticsearch), funds, clock)
         : new LucenePaymentIndex(LuceneDirectory, funds, clock);

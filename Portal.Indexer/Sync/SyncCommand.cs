@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Portal.Core.Ingest;
-using Portal.Core.Payments.Lucene;
 using Spectre.Console;
 
 namespace Portal.Indexer.Sync;
@@ -46,7 +45,7 @@ public static class SyncCommand
         catch (InvalidOperationException e) { return Fail(context, e.Message); }
 
         var validation = new ExportValidation(context.Regions, context.Funds, owners, TimeProvider.System);
-        using var sync = new PartitionSync(validation, () => new LucenePaymentWriter(context.Portal.PaymentIndexDirectory, context.Regions), context.Portal.DataDirectory);
+        using var sync = new PartitionSync(validation, () => context.Payments.OpenStore(context.Regions, TimeProvider.System), context.Portal.DataDirectory);
         var summary = new SyncSummary(dryRun);
         var clock = Stopwatch.StartNew();
 

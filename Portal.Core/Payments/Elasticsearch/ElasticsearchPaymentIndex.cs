@@ -11,7 +11,7 @@ namespace Portal.Core.Payments.Elasticsearch;
 /// The payment index read from an Elasticsearch cluster through its alias, with the embedded index's behaviour: each
 /// answer shows the run committed when <see cref="Refresh"/> last looked, inside each fund's publication window.
 /// </summary>
-public sealed class ElasticsearchPaymentIndex : IPaymentIndex, IDisposable
+public sealed class ElasticsearchPaymentIndex : IPaymentIndex
 {
     private const int MaxOwnPayments = 1_000;
     private const int MaxPlaceVillages = 500;

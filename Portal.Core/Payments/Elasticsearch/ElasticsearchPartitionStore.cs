@@ -33,11 +33,19 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
         _client = client;
         _regions = regions;
         _admin = new PaymentIndexAdmin(client, clock);
-        _admin.EnsureIndex();
-        _admin.AcquireLock($"sync {Environment.MachineName} pid {Environment.ProcessId}");
-        _locked = true;
-        _committed = SyncState.Read(client)?.Sequence ?? 0;
-        CleanUp();
+        try
+        {
+            _admin.EnsureIndex();
+            _admin.AcquireLock($"sync {Environment.MachineName} pid {Environment.ProcessId}");
+            _locked = true;
+            _committed = SyncState.Read(client)?.Sequence ?? 0;
+            CleanUp();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     private long Run => _committed + 1;

@@ -18,6 +18,9 @@ public sealed class ElasticsearchClient : IDisposable
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly MediaTypeHeaderValue NdJson = new("application/x-ndjson");
 
+    /// <summary>Chinese text as UTF-8, not \u escapes: a third of the bytes in bulk bodies full of names and places.</summary>
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
     private readonly HttpClient _http;
     private readonly TimeSpan _timeout;
     private readonly Action<TimeSpan> _sleep;
@@ -56,7 +59,7 @@ public sealed class ElasticsearchClient : IDisposable
     /// <summary>Sends one JSON request; null when the answer is 404 and <paramref name="notFoundIsNull"/>. Other errors throw.</summary>
     public JsonElement? Send(HttpMethod method, string path, JsonNode? body, bool notFoundIsNull = false, TimeSpan? timeout = null)
     {
-        var text = body?.ToJsonString();
+        var text = body?.ToJsonString(Compact);
         var (status, answer) = Exchange(() => new HttpRequestMessage(method, path)
         {
             Content = text is null ? null : new StringContent(text, Encoding.UTF8) { Headers = { ContentType = Json } },
@@ -97,8 +100,8 @@ public sealed class ElasticsearchClient : IDisposable
         var text = new StringBuilder();
         foreach (var action in actions)
         {
-            text.Append(new JsonObject { [action.Kind] = new JsonObject { ["_id"] = action.Id } }.ToJsonString()).Append('\n');
-            if (action.Source is not null) text.Append(action.Source.ToJsonString()).Append('\n');
+            text.Append(new JsonObject { [action.Kind] = new JsonObject { ["_id"] = action.Id } }.ToJsonString(Compact)).Append('\n');
+            if (action.Source is not null) text.Append(action.Source.ToJsonString(Compact)).Append('\n');
         }
         return text.ToString();
     }

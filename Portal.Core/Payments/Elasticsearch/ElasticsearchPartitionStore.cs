@@ -109,7 +109,7 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
         foreach (var owners in ownerKeys.Chunk(TermsPerQuery))
         {
             var query = Visible(PaymentDocuments.PaymentType, _committed, Terms("owner", owners), Terms("period", periods.Select(p => p.ToString())));
-            foreach (var source in Scan(query, ["owner", "fund", "period", "r5"]))
+            foreach (var source in Scan(query, ["owner", "fund", "period", "r5"], ["partition", "id"]))
             {
                 var payment = new PublishedPayment(source.GetProperty("owner").GetString()!, source.GetProperty("fund").GetString()!,
                     PaymentDocuments.ParsePeriod(source.GetProperty("period").GetString()), source.GetProperty("r5").GetString()!);
@@ -126,13 +126,13 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
         var hashes = keys.Where(_replaced.ContainsKey).ToDictionary(k => k, k => _replaced[k]);
         var byName = keys.Where(k => !_replaced.ContainsKey(k)).ToDictionary(k => k.ToString());
         foreach (var chunk in byName.Keys.Chunk(TermsPerQuery))
-            foreach (var source in Scan(Visible(PaymentDocuments.RollupType, _committed, Terms("partition", chunk)), ["partition", "hash"]))
+            foreach (var source in Scan(Visible(PaymentDocuments.RollupType, _committed, Terms("partition", chunk)), ["partition", "hash"], ["partition"]))
                 hashes[byName[source.GetProperty("partition").GetString()!]] = source.GetProperty("hash").GetString()!;
         return hashes;
     }
 
-    /// <summary>Every match, page by page with <c>search_after</c> on the unique document id (no deep from/size).</summary>
-    private IEnumerable<System.Text.Json.JsonElement> Scan(JsonObject query, string[] fields)
+    /// <summary>Every match, page by page with <c>search_after</c> on fields unique among visible documents (no deep from/size).</summary>
+    private IEnumerable<System.Text.Json.JsonElement> Scan(JsonObject query, string[] fields, string[] uniqueOrder)
     {
         JsonArray? after = null;
         while (true)
@@ -142,7 +142,7 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
                 ["query"] = query.DeepClone(),
                 ["size"] = 5_000,
                 ["_source"] = new JsonArray(fields.Select(f => (JsonNode)f).ToArray()),
-                ["sort"] = new JsonArray(Sort("partition", "asc"), Sort("id", "asc")),
+                ["sort"] = new JsonArray(uniqueOrder.Select(f => (JsonNode)Sort(f, "asc")).ToArray()),
             };
             if (after is not null) body["search_after"] = after;
             var hits = _client.Send(HttpMethod.Post, $"{_client.Alias}/_search", body, timeout: LongCall)!.Value.GetProperty("hits").GetProperty("hits");

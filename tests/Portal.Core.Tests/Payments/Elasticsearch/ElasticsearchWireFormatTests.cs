@@ -291,7 +291,7 @@ public sealed class ElasticsearchWireFormatTests
         _cluster.On(HttpMethod.Post, $"{Alias}/_update_by_query", (200, ByQuery));
         _cluster.On(HttpMethod.Post, $"{Alias}/_search", (200, """
             {"took":1,"timed_out":false,"hits":{"total":{"value":1,"relation":"eq"},"max_score":null,"hits":[
-              {"_index":"portal-payments-1","_id":"2-rollup-410221101201|rural-dibao|202605","_score":null,"_source":{"partition":"410221101201|rural-dibao|202605","hash":"an-older-hash"},"sort":["410221101201|rural-dibao|202605",null]}]}}
+              {"_index":"portal-payments-1","_id":"2-rollup-410221101201|rural-dibao|202605","_score":null,"_source":{"partition":"410221101201|rural-dibao|202605","hash":"an-older-hash"},"sort":["410221101201|rural-dibao|202605"]}]}}
             """));
         _cluster.On(HttpMethod.Post, $"{Alias}/_bulk", (200, BulkAnswer(201, 201)));
         _cluster.On(HttpMethod.Post, $"{Alias}/_refresh", (200, """{"_shards":{"total":2,"successful":1,"failed":0}}"""));
@@ -308,6 +308,7 @@ public sealed class ElasticsearchWireFormatTests
         var hashes = _cluster.Single(HttpMethod.Post, $"{Alias}/_search").Json;
         Assert.Contains("""{"terms":{"partition":["410221101201|rural-dibao|202605"]}}""", hashes["query"]!["bool"]!["filter"]!.AsArray().Select(c => c!.ToJsonString()));
         Assert.Equal("""["partition","hash"]""", hashes["_source"]!.ToJsonString());
+        Assert.Equal("""[{"partition":{"order":"asc"}}]""", hashes["sort"]!.ToJsonString());
         var mark = _cluster.All(HttpMethod.Post, $"{Alias}/_update_by_query")[1].Json;
         Assert.Equal("""{"lang":"painless","source":"ctx._source.until = params.run","params":{"run":5}}""", mark["script"]!.ToJsonString());
         Assert.Equal("""[{"terms":{"partition":["410221101201|rural-dibao|202605"]}},{"range":{"run":{"lte":4}}}]""", mark["query"]!["bool"]!["filter"]!.ToJsonString());

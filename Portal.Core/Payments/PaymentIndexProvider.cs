@@ -48,7 +48,7 @@ public sealed record PaymentIndexProvider(string Provider, string LuceneDirector
 
     /// <summary>The caller owns (and disposes) what this returns.</summary>
     public IPaymentIndex OpenIndex(FundCatalog funds, TimeProvider clock) => IsElasticsearch
-        ? new ElasticsearchPaymentIndex(new ElasticsearchClient(Elasticsearch), funds, clock)
+        ? new ElasticsearchPaymentIndex(new ElasticsearchClient(Elasticsearch, attempts: ElasticsearchClient.ReaderAttempts), funds, clock)
         : new LucenePaymentIndex(LuceneDirectory, funds, clock);
 
     private static ElasticsearchOptions CopyOf(ElasticsearchOptions o, string alias) => new()

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Portal.Core.Ingest;
+using Portal.Core.Payments.Elasticsearch;
 using Spectre.Console;
 
 namespace Portal.Indexer.Sync;
@@ -70,15 +71,23 @@ public static class SyncCommand
             sync.Commit();
         }
 
-        if (context.Json || Console.IsOutputRedirected) SyncAll(null);
-        else
-            AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask("准备");
-                    SyncAll(p => task.Description = $"{Markup.Escape(p.File)} {p.Stage} {p.Rows:N0} 行，{p.Rows / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} 行/秒");
-                    task.StopTask();
-                });
+        try
+        {
+            if (context.Json || Console.IsOutputRedirected) SyncAll(null);
+            else
+                AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
+                    .Start(ctx =>
+                    {
+                        var task = ctx.AddTask("准备");
+                        SyncAll(p => task.Description = $"{Markup.Escape(p.File)} {p.Stage} {p.Rows:N0} 行，{p.Rows / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} 行/秒");
+                        task.StopTask();
+                    });
+        }
+        // The cluster failing mid-run stops the run: nothing of it is committed, so it can simply be run again.
+        catch (Exception e) when (e is ElasticsearchException or HttpRequestException or TaskCanceledException)
+        {
+            return Fail(context, $"支付索引（{context.Payments.Location}）不可用，本次同步没有发布任何数据：{e.Message}");
+        }
         summary.Print(context.Json, clock.Elapsed);
         return summary.AnyFailed ? 1 : 0;
     }

@@ -14,7 +14,9 @@ namespace Portal.Core.Payments.Elasticsearch;
 /// </summary>
 public sealed class ElasticsearchClient : IDisposable
 {
-    private const int MaxAttempts = 6;
+    /// <summary>Tries per request for writers, which can wait; a page cannot, so readers are given fewer.</summary>
+    public const int WriterAttempts = 6;
+    public const int ReaderAttempts = 2;
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly MediaTypeHeaderValue NdJson = new("application/x-ndjson");
 
@@ -24,11 +26,13 @@ public sealed class ElasticsearchClient : IDisposable
     private readonly HttpClient _http;
     private readonly TimeSpan _timeout;
     private readonly Action<TimeSpan> _sleep;
+    private readonly int _attempts;
 
     /// <param name="handler">Null for the real network; tests pass a recording handler.</param>
     /// <param name="sleep">How to wait between retries; tests record the back-off instead of waiting.</param>
-    public ElasticsearchClient(ElasticsearchOptions options, HttpMessageHandler? handler = null, Action<TimeSpan>? sleep = null)
+    public ElasticsearchClient(ElasticsearchOptions options, HttpMessageHandler? handler = null, Action<TimeSpan>? sleep = null, int attempts = WriterAttempts)
     {
+        _attempts = Math.Max(1, attempts);
         _http = new HttpClient(handler ?? CreateHandler(options)) { BaseAddress = new Uri(options.Url.TrimEnd('/') + "/"), Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         if (options.ApiKey.Length > 0) _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", options.ApiKey);
         else if (options.Username.Length > 0)
@@ -88,7 +92,7 @@ public sealed class ElasticsearchClient : IDisposable
                 if ((int)status >= 300) throw ElasticsearchException.From(HttpMethod.Post, "_bulk", status, answer);
                 pending = Rejected(pending, answer!.Value);
                 if (pending.Length == 0) break;
-                if (attempt == MaxAttempts) throw new ElasticsearchException($"Elasticsearch 连续 {MaxAttempts} 次以 429 拒绝了 {pending.Length} 条写入，集群过载，请稍后重试。", 429);
+                if (attempt == _attempts) throw new ElasticsearchException($"Elasticsearch 连续 {_attempts} 次以 429 拒绝了 {pending.Length} 条写入，集群过载，请稍后重试。", 429);
                 _sleep(Backoff(attempt));
             }
         }
@@ -133,7 +137,7 @@ public sealed class ElasticsearchClient : IDisposable
                 using var message = request();
                 using var response = _http.Send(message, HttpCompletionOption.ResponseContentRead, cancel.Token);
                 var status = response.StatusCode;
-                if ((status == HttpStatusCode.TooManyRequests || (int)status >= 500) && attempt < MaxAttempts)
+                if ((status == HttpStatusCode.TooManyRequests || (int)status >= 500) && attempt < _attempts)
                 {
                     _sleep(Backoff(attempt));
                     continue;
@@ -143,7 +147,7 @@ public sealed class ElasticsearchClient : IDisposable
                 using var document = JsonDocument.Parse(stream);
                 return (status, document.RootElement.Clone());
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && attempt < MaxAttempts)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && attempt < _attempts)
             {
                 _sleep(Backoff(attempt));
             }

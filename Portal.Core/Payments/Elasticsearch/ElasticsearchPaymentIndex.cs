@@ -29,7 +29,9 @@ public sealed class ElasticsearchPaymentIndex : IPaymentIndex
         _client = client;
         _funds = funds;
         _clock = clock;
-        Refresh();
+        // A cluster that is down must not stop a site from starting: it shows nothing until the refresher's next look succeeds.
+        try { Refresh(); }
+        catch (Exception e) when (e is ElasticsearchException or HttpRequestException or TaskCanceledException) { }
     }
 
     private long Sequence => Interlocked.Read(ref _sequence);

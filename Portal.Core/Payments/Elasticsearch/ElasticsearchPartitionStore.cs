@@ -22,9 +22,7 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
     private readonly ElasticsearchClient _client;
     private readonly PaymentIndexAdmin _admin;
     private readonly RegionCatalog _regions;
-    private readonly Dictionary<PartitionKey, string> _replaced = new();
-    private readonly HashSet<string> _changedCounties = new();
-    private readonly Dictionary<PartitionKey, PublishedPayment[]> _runPublished = new();
+    private readonly RunChanges _run = new();
     private long _committed;
     private bool _locked;
 
@@ -57,10 +55,10 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
         var changed = groups.Where(g => published.GetValueOrDefault(g.Key) != g.Hash).ToList();
 
         // Written earlier in this run: simply gone. Committed: marked as replaced by this run, still visible until the commit.
-        var rewritten = changed.Where(g => _replaced.ContainsKey(g.Key)).Select(g => g.Key.ToString()).ToList();
+        var rewritten = changed.Where(g => _run.Replaced(g.Key)).Select(g => g.Key.ToString()).ToList();
         foreach (var chunk in rewritten.Chunk(TermsPerQuery))
             DeleteWhere(Terms("partition", chunk), Term("run", Run));
-        var superseded = changed.Where(g => !_replaced.ContainsKey(g.Key) && published.ContainsKey(g.Key)).Select(g => g.Key.ToString()).ToList();
+        var superseded = changed.Where(g => !_run.Replaced(g.Key) && published.ContainsKey(g.Key)).Select(g => g.Key.ToString()).ToList();
         foreach (var chunk in superseded.Chunk(TermsPerQuery))
             UpdateWhere("ctx._source.until = params.run", new JsonObject { ["run"] = Run }, Terms("partition", chunk), Range("run", "lte", _committed));
 
@@ -70,12 +68,7 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
             written += group.Rows.Count;
             if (written / 10_000 != (written - group.Rows.Count) / 10_000) progress?.Invoke(written);
         })));
-        foreach (var group in changed)
-        {
-            _replaced[group.Key] = group.Hash;
-            _changedCounties.Add(group.Key.VillageCode[..6]);
-            _runPublished[group.Key] = group.Published();
-        }
+        _run.Record(changed);
         progress?.Invoke(written);
         return new PartitionReplacement(changed.Select(g => g.Key).ToList(), groups.Count - changed.Count);
     }
@@ -93,18 +86,17 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
     /// <summary>Makes the run visible to every reader at once by writing the state document; the next run starts after it.</summary>
     public void Commit()
     {
-        if (_changedCounties.Count == 0) return;
+        var counties = _run.UncommittedCounties;
+        if (counties.Count == 0) return;
         _client.Send(HttpMethod.Post, $"{_client.Alias}/_refresh", null);
-        new SyncState(Run, _changedCounties.Order(StringComparer.Ordinal).ToList(), AllRegions: false).Write(_client);
+        new SyncState(Run, counties, AllRegions: false).Write(_client);
         _committed = Run;
-        _changedCounties.Clear();
-        _replaced.Clear();
-        _runPublished.Clear();
+        _run.Clear();
     }
 
     public IReadOnlyList<PublishedPayment> Published(IReadOnlySet<string> ownerKeys, IReadOnlySet<Period> periods)
     {
-        var found = _runPublished.Where(kv => periods.Contains(kv.Key.Period)).SelectMany(kv => kv.Value).Where(p => ownerKeys.Contains(p.OwnerKey)).ToList();
+        var found = _run.Published(ownerKeys, periods).ToList();
         if (ownerKeys.Count == 0 || periods.Count == 0) return found;
         foreach (var owners in ownerKeys.Chunk(TermsPerQuery))
         {
@@ -114,7 +106,7 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
                 var payment = new PublishedPayment(source.GetProperty("owner").GetString()!, source.GetProperty("fund").GetString()!,
                     PaymentDocuments.ParsePeriod(source.GetProperty("period").GetString()), source.GetProperty("r5").GetString()!);
                 // Partitions replaced in this run no longer hold what was committed.
-                if (!_replaced.ContainsKey(payment.Partition)) found.Add(payment);
+                if (!_run.Replaced(payment.Partition)) found.Add(payment);
             }
         }
         return found;
@@ -123,8 +115,8 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
     /// <summary>The content hash each partition has now: as replaced in this run, else as last committed (absent if never published).</summary>
     private Dictionary<PartitionKey, string> PublishedHashes(IReadOnlyList<PartitionKey> keys)
     {
-        var hashes = keys.Where(_replaced.ContainsKey).ToDictionary(k => k, k => _replaced[k]);
-        var byName = keys.Where(k => !_replaced.ContainsKey(k)).ToDictionary(k => k.ToString());
+        var hashes = keys.Where(_run.Replaced).ToDictionary(k => k, k => _run.HashOf(k)!);
+        var byName = keys.Where(k => !_run.Replaced(k)).ToDictionary(k => k.ToString());
         foreach (var chunk in byName.Keys.Chunk(TermsPerQuery))
             foreach (var source in Scan(Visible(PaymentDocuments.RollupType, _committed, Terms("partition", chunk)), ["partition", "hash"], ["partition"]))
                 hashes[byName[source.GetProperty("partition").GetString()!]] = source.GetProperty("hash").GetString()!;
@@ -186,7 +178,7 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
     {
         try
         {
-            if (_replaced.Count > 0) CleanUp();
+            if (_run.UncommittedCounties.Count > 0) CleanUp();
             if (_locked) _admin.ReleaseLock();
             _locked = false;
         }

@@ -33,7 +33,8 @@ public sealed class ElasticsearchClient : IDisposable
     public ElasticsearchClient(ElasticsearchOptions options, HttpMessageHandler? handler = null, Action<TimeSpan>? sleep = null, int attempts = WriterAttempts)
     {
         _attempts = Math.Max(1, attempts);
-        _http = new HttpClient(handler ?? CreateHandler(options)) { BaseAddress = new Uri(options.Url.TrimEnd('/') + "/"), Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        // A handler passed in belongs to the caller (tests share one between clients).
+        _http = new HttpClient(handler ?? CreateHandler(options), disposeHandler: handler is null) { BaseAddress = new Uri(options.Url.TrimEnd('/') + "/"), Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         if (options.ApiKey.Length > 0) _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", options.ApiKey);
         else if (options.Username.Length > 0)
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}")));

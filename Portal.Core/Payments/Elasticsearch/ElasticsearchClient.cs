@@ -172,13 +172,15 @@ public sealed class ElasticsearchClient : IDisposable
         var ca = LoadCertificate(options.CaCertificatePath);
         handler.SslOptions = new SslClientAuthenticationOptions
         {
-            RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+            RemoteCertificateValidationCallback = (_, certificate, sent, errors) =>
             {
                 if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None) return false;
                 using var chain = new X509Chain();
                 chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
                 chain.ChainPolicy.CustomTrustStore.Add(ca);
                 chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                // Intermediates the node sent; only the configured CA is trusted as a root.
+                if (sent is not null) foreach (var element in sent.ChainElements) chain.ChainPolicy.ExtraStore.Add(element.Certificate);
                 return chain.Build(new X509Certificate2(certificate));
             },
         };

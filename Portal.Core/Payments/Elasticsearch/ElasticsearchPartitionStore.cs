@@ -12,7 +12,8 @@ namespace Portal.Core.Payments.Elasticsearch;
 /// Instead each run (the committed sequence + 1) writes new documents tagged with its number and marks the documents
 /// it replaces with <c>until</c> = its number; readers filter on the committed sequence (<see cref="IndexQueries.Visible"/>),
 /// so until <see cref="Commit"/> rewrites the one <c>portal-sync</c> document they see only the old partitions, and after
-/// it only the new ones. Replaced documents are deleted by the next writer, once the readers have moved on.
+/// it only the new ones. Replaced documents are deleted when the next writer opens: readers re-read the state every
+/// two seconds, so only one that has not looked since the last commit could still be asking for them.
 /// </summary>
 public sealed class ElasticsearchPartitionStore : IPartitionStore
 {

@@ -9,7 +9,7 @@ namespace Portal.Core.Tests.Payments;
 /// <summary>
 /// What every payment index does, run against each engine by a subclass: the sync rule (a file replaces exactly the
 /// (village, fund, period) partitions it has valid rows for), search, summaries, own lookup, the publication window and
-/// refresh. An engine that needs a server overrides each test only to mark it (see <see cref="ElasticsearchPaymentIndexTests"/>).
+/// refresh. An engine that needs a server overrides each test only to mark it (see <see cref="Elasticsearch.ElasticsearchPaymentIndexTests"/>).
 /// </summary>
 public abstract class PaymentIndexBehaviour : IDisposable
 {

@@ -2,21 +2,18 @@ using Portal.Core.Payments;
 using Portal.Core.Payments.Elasticsearch;
 using Portal.Tests;
 
-namespace Portal.Core.Tests.Payments;
+namespace Portal.Core.Tests.Payments.Elasticsearch;
 
 /// <summary>
-/// The payment index behaviours against a real Elasticsearch cluster (<c>PORTAL_TEST_ELASTICSEARCH_URL</c>); each test
-/// has an alias of its own and deletes its indices and template afterwards. Without a cluster these skip loudly.
+/// The Elasticsearch behaviours (every payment index behaviour, the reindex, the writer lock) against a real cluster
+/// (<c>PORTAL_TEST_ELASTICSEARCH_URL</c>); each test has an alias of its own and deletes its indices and template
+/// afterwards. Without a cluster these skip loudly, under CI too.
 /// </summary>
-public sealed class ElasticsearchPaymentIndexTests : PaymentIndexBehaviour
+public sealed class ElasticsearchPaymentIndexTests : ElasticsearchIndexBehaviour
 {
     private readonly string _alias = "portal-test-" + Guid.NewGuid().ToString("N")[..12];
 
-    protected override IPartitionStore OpenStore() =>
-        new ElasticsearchPartitionStore(new ElasticsearchClient(ElasticsearchServer.Options(_alias)), SampleData.Regions, TimeProvider.System);
-
-    protected override IPaymentIndex OpenIndex(TimeProvider clock) =>
-        new ElasticsearchPaymentIndex(new ElasticsearchClient(ElasticsearchServer.Options(_alias)), SampleData.Funds, clock);
+    protected override ElasticsearchClient NewClient() => new(ElasticsearchServer.Options(_alias));
 
     [ElasticsearchFact] public override void Running_the_same_file_again_changes_nothing() => base.Running_the_same_file_again_changes_nothing();
 
@@ -52,37 +49,9 @@ public sealed class ElasticsearchPaymentIndexTests : PaymentIndexBehaviour
 
     [ElasticsearchFact] public override void An_empty_index_answers_with_nothing() => base.An_empty_index_answers_with_nothing();
 
-    [ElasticsearchFact]
-    public void A_full_reindex_moves_the_alias_to_a_new_index_keeps_the_old_one_and_changes_no_answer()
-    {
-        var data = new SampleData(OpenStore);
-        try
-        {
-            data.AddCounty(people: 40, months: 2);
-            using var index = OpenIndex(TimeProvider.System);
-            var before = index.Summarize("410221", null, null, SummaryGrouping.ChildRegion);
-            using var client = new ElasticsearchClient(ElasticsearchServer.Options(_alias));
-            var admin = new PaymentIndexAdmin(client, TimeProvider.System);
+    [ElasticsearchFact] public override void A_full_reindex_moves_the_alias_keeps_the_old_index_and_changes_no_answer() => base.A_full_reindex_moves_the_alias_keeps_the_old_index_and_changes_no_answer();
 
-            var result = admin.Reindex();
-
-            Assert.Equal([result.NewIndex], admin.AliasedIndices());
-            Assert.Contains(admin.Status().Indices, i => i.Name == result.OldIndex && !i.Aliased);
-            var change = index.Refresh();
-            Assert.True(change?.AllRegions);
-            Assert.Equal(before, index.Summarize("410221", null, null, SummaryGrouping.ChildRegion));
-            Assert.Equal(data.Rows.Count, index.Search(new PaymentQuery { RegionCode = "410221" }).TotalCount);
-        }
-        finally { data.Dispose(); }
-    }
-
-    [ElasticsearchFact]
-    public void A_second_writer_is_refused_while_the_first_runs()
-    {
-        using var first = OpenStore();
-        var refused = Assert.Throws<Portal.Core.Ingest.ExportFileException>(OpenStore);
-        Assert.Contains("es unlock", refused.Message);
-    }
+    [ElasticsearchFact] public override void A_second_writer_is_refused_while_the_first_runs_and_welcome_after() => base.A_second_writer_is_refused_while_the_first_runs_and_welcome_after();
 
     [ElasticsearchFact]
     public void The_cluster_reports_itself_ready()
@@ -95,6 +64,7 @@ public sealed class ElasticsearchPaymentIndexTests : PaymentIndexBehaviour
     public void Every_payment_index_behaviour_is_also_run_against_Elasticsearch()
     {
         Assert.Empty(SuiteCoverage.NotRerun(typeof(PaymentIndexBehaviour), GetType(), typeof(ElasticsearchFactAttribute)));
+        Assert.Empty(SuiteCoverage.NotRerun(typeof(ElasticsearchIndexBehaviour), GetType(), typeof(ElasticsearchFactAttribute)));
     }
 
     public override void Dispose()

@@ -2,12 +2,13 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Portal.Core;
 using Portal.Core.Funds;
+using Portal.Core.Payments;
 using Portal.Core.Privacy;
 using Portal.Core.Regions;
 
 namespace Portal.Indexer;
 
-/// <summary>Options every command shares, and the configuration the hosts share (Portal:DataDirectory, Portal:Lookup:HmacKey).</summary>
+/// <summary>Options every command shares, and the configuration the hosts share (Portal:DataDirectory, Portal:Lookup:HmacKey, Portal:Payments:Index, Portal:Elasticsearch).</summary>
 public static class IndexerOptions
 {
     public static readonly Option<string?> DataDirectory = new("--data-dir") { Description = "数据目录（默认读取 Portal:DataDirectory，与网站相同）", Recursive = true };
@@ -25,11 +26,12 @@ public static class IndexerOptions
         if (parse.GetValue(DataDirectory) is { Length: > 0 } dir) portal.DataDirectory = dir;
         var lookup = configuration.GetSection(LookupOptions.Section).Get<LookupOptions>() ?? new LookupOptions();
         var content = portal.ResolveContentDirectory();
-        return new IndexerContext(portal, lookup, RegionCatalog.Load(Path.Combine(content, "regions")), FundCatalog.Load(Path.Combine(content, "funds.yaml")), parse.GetValue(Json));
+        return new IndexerContext(portal, lookup, RegionCatalog.Load(Path.Combine(content, "regions")), FundCatalog.Load(Path.Combine(content, "funds.yaml")),
+            PaymentIndexProvider.From(configuration, portal), parse.GetValue(Json));
     }
 }
 
-public sealed record IndexerContext(PortalOptions Portal, LookupOptions Lookup, RegionCatalog Regions, FundCatalog Funds, bool Json)
+public sealed record IndexerContext(PortalOptions Portal, LookupOptions Lookup, RegionCatalog Regions, FundCatalog Funds, PaymentIndexProvider Payments, bool Json)
 {
     public OwnerKey OwnerKey() => new(Lookup.KeyBytes());
 }

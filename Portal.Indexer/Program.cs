@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Portal.Indexer;
 using Portal.Indexer.Bench;
+using Portal.Indexer.Elasticsearch;
 using Portal.Indexer.Exhibition;
 using Portal.Indexer.Reports;
 using Portal.Indexer.Samples;
@@ -22,6 +23,7 @@ var root = new RootCommand("Portal 数据同步：校验、脱敏并发布部门
     ReportsCommand.Create(),
     ExhibitionCommand.Create(),
     WeChatCommand.Create(),
+    EsCommand.Create(),
 };
 foreach (var option in IndexerOptions.Global) root.Options.Add(option);
 return await root.Parse(args).InvokeAsync();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Funds;
 using Portal.Core.Operations;
 using Portal.Core.Payments;
-using Portal.Core.Payments.Lucene;
+using Portal.Core.Payments.Elasticsearch;
 using Portal.Core.Privacy;
 using Portal.Core.Regions;
 
@@ -30,13 +30,15 @@ public static class PortalCoreRegistration
         return services;
     }
 
-    /// <summary>The payment index the sites read (Lucene in the data folder), kept fresh in the background.</summary>
+    /// <summary>The payment index the sites read (Lucene in the data folder, or Elasticsearch by <c>Portal:Payments:Index:Provider</c>), kept fresh in the background.</summary>
     public static IServiceCollection AddPaymentIndex(this IServiceCollection services)
     {
         services.AddOptions<PaymentIndexRefreshOptions>().BindConfiguration(PaymentIndexRefreshOptions.Section);
-        services.AddSingleton<IPaymentIndex>(sp => new LucenePaymentIndex(
-            sp.GetRequiredService<IOptions<PortalOptions>>().Value.PaymentIndexDirectory,
-            sp.GetRequiredService<FundCatalog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<PaymentIndexOptions>().BindConfiguration(PaymentIndexOptions.Section);
+        services.AddOptions<ElasticsearchOptions>().BindConfiguration(ElasticsearchOptions.Section);
+        services.AddSingleton(sp => PaymentIndexProvider.Create(sp.GetRequiredService<IOptions<PaymentIndexOptions>>().Value,
+            sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value, sp.GetRequiredService<IOptions<PortalOptions>>().Value.PaymentIndexDirectory));
+        services.AddSingleton(sp => sp.GetRequiredService<PaymentIndexProvider>().OpenIndex(sp.GetRequiredService<FundCatalog>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<PaymentIndexRefresher>();
         return services;
     }

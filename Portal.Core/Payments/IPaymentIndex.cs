@@ -2,9 +2,9 @@ namespace Portal.Core.Payments;
 
 /// <summary>
 /// What the sites need from the payment search index. Every answer leaves out payments past their
-/// fund's publication window. Implemented over Lucene (embedded) and, later, Elasticsearch.
+/// fund's publication window. Implemented over Lucene (embedded) and Elasticsearch; disposing it closes its files or connections.
 /// </summary>
-public interface IPaymentIndex
+public interface IPaymentIndex : IDisposable
 {
     PaymentPage Search(PaymentQuery query);
 

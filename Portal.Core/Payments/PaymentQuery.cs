@@ -7,6 +7,9 @@ public sealed record PaymentQuery
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>How deep paging goes (page × size), in every index: Elasticsearch's default max_result_window.</summary>
+    public const int MaxResultWindow = 10_000;
+
     public string? RegionCode { get; init; }
     public string? FundCode { get; init; }
     public Period? Period { get; init; }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Portal.Core.Ingest;
 using Portal.Core.Ingest.Samples;
 using Portal.Core.Payments;
-using Portal.Core.Payments.Lucene;
 using Portal.Core.Regions;
 using Portal.Indexer.Sync;
 
@@ -36,11 +35,12 @@ public static class BenchCommand
             parse1.Stop();
 
             var data = Path.Combine(dir, "data-" + Guid.NewGuid().ToString("N")[..8]);
-            var indexPath = Path.Combine(data, "payments-index");
+            // The configured engine, but a throw-away folder or alias: a benchmark never touches the live index.
+            var engine = context.Payments.Elsewhere(Path.Combine(data, "payments-index"), "-bench-" + Path.GetFileName(data)[5..]);
             var key = new byte[32];
             var owners = new Portal.Core.Privacy.OwnerKey(key);
             using var sync = new PartitionSync(new ExportValidation(context.Regions, context.Funds, owners, TimeProvider.System),
-                () => new LucenePaymentWriter(indexPath, context.Regions), data);
+                () => engine.OpenStore(context.Regions, TimeProvider.System), data);
             var sync1 = Stopwatch.StartNew();
             var result = sync.Run(file, new SyncSettings(), Path.Combine(dir, "bench.rejected.csv"), dryRun: false);
             sync.Commit();
@@ -51,7 +51,7 @@ public static class BenchCommand
             sync.Commit();
             resync.Stop();
 
-            using var index = new LucenePaymentIndex(indexPath, context.Funds, TimeProvider.System);
+            using var index = engine.OpenIndex(context.Funds, TimeProvider.System);
             var villages = context.Regions.Children(county.Code).SelectMany(t => context.Regions.Children(t.Code)).Select(v => v.Code).ToList();
             var random = new Random(1);
             var latencies = new List<double>();
@@ -79,6 +79,7 @@ public static class BenchCommand
                 villagePageQueries = latencies.Count,
                 villagePageP50Ms = Math.Round(latencies[latencies.Count / 2], 3),
                 villagePageP99Ms = Math.Round(latencies[(int)(latencies.Count * 0.99)], 3),
+                engine = engine.Location,
                 dataDirectory = data,
             };
             Console.WriteLine(JsonSerializer.Serialize(report, SyncSummary.JsonOptions));

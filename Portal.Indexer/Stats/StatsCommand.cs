@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Portal.Core.Payments;
-using Portal.Core.Payments.Lucene;
 using Region = Portal.Core.Regions.Region;
 using Portal.Indexer.Sync;
 using Spectre.Console;
@@ -17,7 +16,7 @@ public static class StatsCommand
         command.SetAction(parse =>
         {
             var context = IndexerOptions.Context(parse);
-            using var index = new LucenePaymentIndex(context.Portal.PaymentIndexDirectory, context.Funds, TimeProvider.System);
+            using var index = context.Payments.OpenIndex(context.Funds, TimeProvider.System);
             var byFund = index.Summarize(Region.CountryCode, null, null, SummaryGrouping.Fund);
             var byPeriod = index.Summarize(Region.CountryCode, null, null, SummaryGrouping.Period);
             var byProvince = index.Summarize(Region.CountryCode, null, null, SummaryGrouping.ChildRegion);
@@ -25,14 +24,14 @@ public static class StatsCommand
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
-                    index = context.Portal.PaymentIndexDirectory,
+                    index = context.Payments.Location,
                     count = byFund.Sum(t => t.Count),
                     amount = byFund.Sum(t => t.Amount),
                     funds = byFund, periods = byPeriod, provinces = byProvince,
                 }, SyncSummary.JsonOptions));
                 return 0;
             }
-            AnsiConsole.MarkupLine($"索引：{Markup.Escape(context.Portal.PaymentIndexDirectory)}");
+            AnsiConsole.MarkupLine($"索引：{Markup.Escape(context.Payments.Location)}");
             AnsiConsole.MarkupLine($"公开 {byFund.Sum(t => t.Count):N0} 笔，{Money.Total(byFund.Sum(t => t.Amount))}");
             Print("资金", byFund.Select(t => (context.Funds.ByCode(t.Key)?.Name ?? t.Key, t)));
             Print("所属期", byPeriod.Select(t => (t.Key, t)));

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Portal.Core.Ingest;
-using Portal.Core.Payments.Lucene;
+using Portal.Core.Payments.Elasticsearch;
 using Spectre.Console;
 
 namespace Portal.Indexer.Sync;
@@ -74,15 +74,23 @@ public static class SyncCommand
             sync.Commit();
         }
 
-        if (context.Json || Console.IsOutputRedirected) SyncAll(null);
-        else
-            AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask("准备");
-                    SyncAll(p => task.Description = $"{Markup.Escape(p.File)} {p.Stage} {p.Rows:N0} 行，{p.Rows / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} 行/秒");
-                    task.StopTask();
-                });
+        try
+        {
+            if (context.Json || Console.IsOutputRedirected) SyncAll(null);
+            else
+                AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
+                    .Start(ctx =>
+                    {
+                        var task = ctx.AddTask("准备");
+                        SyncAll(p => task.Description = $"{Markup.Escape(p.File)} {p.Stage} {p.Rows:N0} 行，{p.Rows / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} 行/秒");
+                        task.StopTask();
+                    });
+        }
+        // The cluster failing mid-run stops the run: nothing of it is committed, so it can simply be run again.
+        catch (Exception e) when (e is ElasticsearchException or HttpRequestException or TaskCanceledException)
+        {
+            return Fail(context, $"支付索引（{context.Payments.Location}）不可用，本次同步没有发布任何数据：{e.Message}");
+        }
         summary.Print(context.Json, clock.Elapsed);
         return summary.AnyFailed ? 1 : 0;
     }
@@ -90,7 +98,7 @@ public static class SyncCommand
     /// <summary>The one way files reach the payment index, for `sync` and the inbox worker alike.</summary>
     public static PartitionSync Open(IndexerContext context, Portal.Core.Privacy.OwnerKey owners) =>
         new(new ExportValidation(context.Regions, context.Funds, owners, TimeProvider.System),
-            () => new LucenePaymentWriter(context.Portal.PaymentIndexDirectory, context.Regions), context.Portal.DataDirectory);
+            () => context.Payments.OpenStore(context.Regions, TimeProvider.System), context.Portal.DataDirectory);
 
     /// <summary>With several inputs, --report names a folder-level base: one report per input beside it.</summary>
     private static string? ReportFor(string? report, string file) =>

@@ -15,14 +15,18 @@ namespace Portal.Tests;
 /// </summary>
 public sealed class SampleData : IDisposable
 {
+    private readonly Func<IPartitionStore>? _openStore;
+
     /// <summary>A fixed test key (32 bytes); never used outside tests.</summary>
     public static readonly string HmacKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
     public static readonly RegionCatalog Regions = RegionCatalog.Load(Path.Combine(AppContext.BaseDirectory, "content", "regions"));
     public static readonly FundCatalog Funds = FundCatalog.Load(Path.Combine(AppContext.BaseDirectory, "content", "funds.yaml"));
 
-    public SampleData()
+    /// <param name="openStore">Where syncs publish; the Lucene index in <see cref="IndexDirectory"/> by default.</param>
+    public SampleData(Func<IPartitionStore>? openStore = null)
     {
+        _openStore = openStore;
         Root = Path.Combine(Path.GetTempPath(), "portal-test-" + Guid.NewGuid().ToString("N")[..12]);
         DataDirectory = Path.Combine(Root, "data");
         InputDirectory = Path.Combine(Root, "inbox");
@@ -53,11 +57,13 @@ public sealed class SampleData : IDisposable
     public FileSyncResult Sync(string path, SyncSettings? settings = null, string? reportPath = null)
     {
         var validation = new ExportValidation(Regions, Funds, Owners, TimeProvider.System);
-        using var sync = new PartitionSync(validation, () => new LucenePaymentWriter(IndexDirectory, Regions), DataDirectory);
+        using var sync = new PartitionSync(validation, OpenStore, DataDirectory);
         var result = sync.Run(path, settings ?? new SyncSettings(), reportPath, dryRun: false);
         sync.Commit();
         return result;
     }
+
+    public IPartitionStore OpenStore() => _openStore?.Invoke() ?? new LucenePaymentWriter(IndexDirectory, Regions);
 
     public void Dispose()
     {

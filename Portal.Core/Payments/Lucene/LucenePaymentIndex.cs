@@ -12,9 +12,9 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace Portal.Core.Payments.Lucene;
 
 /// <summary>The embedded payment index, read from the data folder and refreshed when the indexer commits.</summary>
-public sealed class LucenePaymentIndex : IPaymentIndex, IDisposable
+public sealed class LucenePaymentIndex : IPaymentIndex
 {
-    public const int MaxResultWindow = 10_000;
+    public const int MaxResultWindow = PaymentQuery.MaxResultWindow;
     private const int MaxOwnPayments = 1_000;
     private const int MaxPlaceVillages = 500;
 

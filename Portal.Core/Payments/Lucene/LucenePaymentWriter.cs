@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -24,9 +22,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
     private readonly IndexWriter _writer;
     private readonly RegionCatalog _regions;
     private readonly DirectoryReader? _committed;
-    private readonly Dictionary<PartitionKey, string> _replaced = new();
-    private readonly HashSet<string> _changedCounties = new();
-    private readonly Dictionary<PartitionKey, PublishedPayment[]> _runPublished = new();
+    private readonly RunChanges _run = new();
 
     public LucenePaymentWriter(string path, RegionCatalog regions)
     {
@@ -50,10 +46,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
 
     public PartitionReplacement Replace(IReadOnlyList<ValidPayment> payments, Action<int>? progress = null)
     {
-        var groups = payments.GroupBy(p => p.Partition)
-            .Select(g => (Key: g.Key, Rows: g.OrderBy(p => p.OwnerKey, StringComparer.Ordinal).ToList()))
-            .Select(g => (g.Key, g.Rows, Hash: ContentHash(g.Rows)))
-            .ToList();
+        var groups = PartitionContent.Of(payments);
         var published = groups.ToDictionary(g => g.Key, g => PublishedHash(g.Key));
         var changed = groups.Where(g => published[g.Key] != g.Hash).ToList();
         var written = 0;
@@ -70,12 +63,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
             if (total / 10_000 != (total - group.Rows.Count) / 10_000) progress?.Invoke(total);
             return document;
         }, document => document.Dispose());
-        foreach (var group in changed)
-        {
-            _replaced[group.Key] = group.Hash;
-            _changedCounties.Add(group.Key.VillageCode[..6]);
-            _runPublished[group.Key] = group.Rows.Select(p => new PublishedPayment(p.OwnerKey, p.Fund.Code, p.Period, p.Village.Code)).ToArray();
-        }
+        _run.Record(changed);
         progress?.Invoke(written);
         return new PartitionReplacement(changed.Select(g => g.Key).ToList(), groups.Count - changed.Count);
     }
@@ -83,21 +71,22 @@ public sealed class LucenePaymentWriter : IPartitionStore
     /// <summary>Publishes everything replaced since the last commit at once, noting which counties changed for the sites' caches.</summary>
     public void Commit()
     {
-        if (_changedCounties.Count == 0) return;
+        var counties = _run.UncommittedCounties;
+        if (counties.Count == 0) return;
         var sequence = long.TryParse(_writer.CommitData.TryGetValue(IndexFields.CommitSequence, out var s) ? s : "0", out var n) ? n : 0;
         _writer.SetCommitData(new Dictionary<string, string>
         {
             [IndexFields.CommitSequence] = (sequence + 1).ToString(CultureInfo.InvariantCulture),
-            [IndexFields.CommitCounties] = string.Join(",", _changedCounties.Order()),
+            [IndexFields.CommitCounties] = string.Join(",", counties),
         });
         _writer.Commit();
-        _changedCounties.Clear();
+        _run.Committed();
     }
 
     public IReadOnlyList<PublishedPayment> Published(IReadOnlySet<string> ownerKeys, IReadOnlySet<Period> periods)
     {
         var found = new List<PublishedPayment>();
-        found.AddRange(_runPublished.Where(kv => periods.Contains(kv.Key.Period)).SelectMany(kv => kv.Value).Where(p => ownerKeys.Contains(p.OwnerKey)));
+        found.AddRange(_run.Published(ownerKeys, periods));
         if (_committed is null) return found;
         var searcher = new IndexSearcher(_committed);
         foreach (var period in periods)
@@ -110,7 +99,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
             var collector = new PublishedCollector(ownerKeys, period);
             searcher.Search(new ConstantScoreQuery(query), collector);
             // Partitions replaced in this run no longer hold what was committed.
-            found.AddRange(collector.Found.Where(p => !_replaced.ContainsKey(p.Partition)));
+            found.AddRange(collector.Found.Where(p => !_run.Replaced(p.Partition)));
         }
         return found;
     }
@@ -118,20 +107,11 @@ public sealed class LucenePaymentWriter : IPartitionStore
     /// <summary>The content hash a partition has now: as replaced in this run, else as last committed.</summary>
     private string? PublishedHash(PartitionKey key)
     {
-        if (_replaced.TryGetValue(key, out var hash)) return hash;
+        if (_run.HashOf(key) is { } hash) return hash;
         if (_committed is null) return null;
         var searcher = new IndexSearcher(_committed);
         var hit = searcher.Search(new TermQuery(new Term(RollupOf, key.ToString())), 1).ScoreDocs.FirstOrDefault();
         return hit is null ? null : searcher.Doc(hit.Doc).Get(IndexFields.Hash);
-    }
-
-    private static string ContentHash(IEnumerable<ValidPayment> rows)
-    {
-        var text = new StringBuilder();
-        foreach (var p in rows)
-            text.Append(p.OwnerKey).Append('|').Append(Money.ToFen(p.Amount)).Append('|').Append(p.MaskedName).Append('|')
-                .Append(p.HouseholdSize).Append('|').Append(p.Department).Append('|').Append(p.PaidOn?.ToString("O")).Append('\n');
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private static IEnumerable<IIndexableField> RollupDocument(string partition, List<ValidPayment> rows, IReadOnlyList<Region> path, string hash)

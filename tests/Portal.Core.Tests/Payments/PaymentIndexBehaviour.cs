@@ -1,26 +1,47 @@
 using Portal.Core.Ingest;
+using Portal.Core.Ingest.Samples;
 using Portal.Core.Payments;
-using Portal.Core.Payments.Lucene;
 using Portal.Core.Tests.Ingest;
 using Portal.Tests;
 
 namespace Portal.Core.Tests.Payments;
 
-/// <summary>The sync rule: a file replaces exactly the (village, fund, period) partitions it has valid rows for.</summary>
-public class PartitionSyncTests : IDisposable
+/// <summary>
+/// What every payment index does, run against each engine by a subclass: the sync rule (a file replaces exactly the
+/// (village, fund, period) partitions it has valid rows for), search, summaries, own lookup, the publication window and
+/// refresh. An engine that needs a server overrides each test only to mark it (see <see cref="Elasticsearch.ElasticsearchPaymentIndexTests"/>).
+/// </summary>
+public abstract class PaymentIndexBehaviour : IDisposable
 {
-    private readonly SampleData _data = new();
+    private readonly SampleData _data;
     private readonly ExportFiles _files = new();
+    private readonly List<IDisposable> _opened = [];
 
-    private LucenePaymentIndex OpenIndex() => new(_data.IndexDirectory, SampleData.Funds, TimeProvider.System);
+    protected PaymentIndexBehaviour() => _data = new SampleData(OpenStore);
 
-    private static PaymentPage Village(LucenePaymentIndex index, string code = "410221101201") =>
+    /// <summary>A writer over this test's index (which may not exist yet).</summary>
+    protected abstract IPartitionStore OpenStore();
+
+    /// <summary>A reader over this test's index, seeing time through the clock.</summary>
+    protected abstract IPaymentIndex OpenIndex(TimeProvider clock);
+
+    private IPaymentIndex OpenIndex()
+    {
+        var index = OpenIndex(TimeProvider.System);
+        _opened.Add(index);
+        return index;
+    }
+
+    private PartitionSync NewSync() =>
+        new(new ExportValidation(SampleData.Regions, SampleData.Funds, _data.Owners, TimeProvider.System), OpenStore, _data.DataDirectory);
+
+    private static PaymentPage Village(IPaymentIndex index, string code = "410221101201") =>
         index.Search(new PaymentQuery { RegionCode = code, PageSize = 100 });
 
     private static string Recent(int monthsAgo) => Period.Of(DateTimeOffset.Now).AddMonths(-monthsAgo).ToString();
 
     [Fact]
-    public void Running_the_same_file_again_changes_nothing()
+    public virtual void Running_the_same_file_again_changes_nothing()
     {
         var path = _files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1)), ExportFiles.Row(2, "李四", ExportFiles.Id(2), period: Recent(1))]);
         var first = _data.Sync(path);
@@ -28,16 +49,16 @@ public class PartitionSyncTests : IDisposable
         Assert.Single(first.Replacement!.Changed);
         Assert.Empty(again.Replacement!.Changed);
         Assert.Equal(1, again.Replacement.Unchanged);
-        using var index = OpenIndex();
+        var index = OpenIndex();
         Assert.Equal(2, Village(index).TotalCount);
     }
 
     [Fact]
-    public void A_corrected_file_replaces_what_its_earlier_version_published()
+    public virtual void A_corrected_file_replaces_what_its_earlier_version_published()
     {
         _data.Sync(_files.Csv("v1.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), "580", period: Recent(1)), ExportFiles.Row(2, "李四", ExportFiles.Id(2), "580", period: Recent(1))]));
         _data.Sync(_files.Csv("v2.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), "600", period: Recent(1))]));
-        using var index = OpenIndex();
+        var index = OpenIndex();
         var page = Village(index);
         Assert.Equal(1, page.TotalCount);
         Assert.Equal(600m, page.TotalAmount);
@@ -45,37 +66,36 @@ public class PartitionSyncTests : IDisposable
     }
 
     [Fact]
-    public void Files_for_different_villages_funds_or_periods_never_overwrite_each_other()
+    public virtual void Files_for_different_villages_funds_or_periods_never_overwrite_each_other()
     {
         _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1))]));
         _data.Sync(_files.Csv("b.csv", [ExportFiles.Row(1, "李四", ExportFiles.Id(2), village: "丁庄村", code: "410221101203", period: Recent(1))]));
         _data.Sync(_files.Csv("c.csv", [ExportFiles.Row(1, "王五", ExportFiles.Id(3), fund: "高龄津贴", amount: "100", period: Recent(1))]));
         _data.Sync(_files.Csv("d.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(2))]));
-        using var index = OpenIndex();
+        var index = OpenIndex();
         Assert.Equal(3, Village(index).TotalCount);
         Assert.Equal(1, Village(index, "410221101203").TotalCount);
         Assert.Equal(4, index.Search(new PaymentQuery { RegionCode = "410221101" }).TotalCount);
     }
 
     [Fact]
-    public void A_partition_whose_rows_were_all_rejected_keeps_what_it_published()
+    public virtual void A_partition_whose_rows_were_all_rejected_keeps_what_it_published()
     {
         _data.Sync(_files.Csv("v1.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), "580", period: Recent(1))]));
         var bad = _data.Sync(_files.Csv("v2.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), "58000", period: Recent(1))]));
         Assert.Null(bad.Replacement);
         Assert.Equal(1, bad.PartitionsKept);
-        using var index = OpenIndex();
+        var index = OpenIndex();
         Assert.Equal(580m, Village(index).TotalAmount);
     }
 
     [Fact]
-    public void Readers_see_a_sync_only_once_it_is_committed_and_learn_which_counties_changed()
+    public virtual void Readers_see_a_sync_only_once_it_is_committed_and_learn_which_counties_changed()
     {
         _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1))]));
-        using var index = OpenIndex();
+        var index = OpenIndex();
         Assert.Null(index.Refresh());
-        using var sync = new PartitionSync(new ExportValidation(SampleData.Regions, SampleData.Funds, _data.Owners, TimeProvider.System),
-            () => new LucenePaymentWriter(_data.IndexDirectory, SampleData.Regions), _data.DataDirectory);
+        using var sync = NewSync();
         sync.Run(_files.Csv("b.csv", [ExportFiles.Row(1, "李四", ExportFiles.Id(2), village: "丁庄村", code: "410221101203", period: Recent(1))]), new SyncSettings(), null, dryRun: false);
         Assert.Null(index.Refresh());
         Assert.Equal(1, index.Search(new PaymentQuery { RegionCode = "410221" }).TotalCount);
@@ -88,10 +108,10 @@ public class PartitionSyncTests : IDisposable
     }
 
     [Fact]
-    public void Rollups_at_every_level_equal_the_sum_of_the_payments()
+    public virtual void Rollups_at_every_level_equal_the_sum_of_the_payments()
     {
         _data.AddCounty(people: 120, months: 3);
-        using var index = OpenIndex();
+        var index = OpenIndex();
         foreach (var level in new[] { "41", "4102", "410221" })
         {
             var children = index.Summarize(level, null, null, SummaryGrouping.ChildRegion);
@@ -109,7 +129,7 @@ public class PartitionSyncTests : IDisposable
     }
 
     [Fact]
-    public void Payments_past_their_funds_publication_window_leave_every_answer()
+    public virtual void Payments_past_their_funds_publication_window_leave_every_answer()
     {
         var old = Period.Of(DateTimeOffset.Now).AddMonths(-30).ToString();
         _data.Sync(_files.Csv("a.csv",
@@ -117,22 +137,22 @@ public class PartitionSyncTests : IDisposable
             ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: old),
             ExportFiles.Row(2, "李四", ExportFiles.Id(2), period: Recent(1)),
         ]));
-        using var index = OpenIndex();
+        var index = OpenIndex();
         Assert.Equal(1, Village(index).TotalCount);
         Assert.Equal(1, index.Summarize("410221", null, null, SummaryGrouping.ChildRegion).Sum(t => t.Count));
         Assert.Empty(index.FindOwn(_data.Owners.For("张三明", ExportFiles.Id(1))));
         Assert.Single(index.FindOwn(_data.Owners.For("李四", ExportFiles.Id(2))));
 
         // The same index a few years on: the recent payment has left too, without anyone touching the index.
-        using var later = new LucenePaymentIndex(_data.IndexDirectory, SampleData.Funds, new ShiftedClock(TimeSpan.FromDays(365 * 3)));
+        using var later = OpenIndex(new ShiftedClock(TimeSpan.FromDays(365 * 3)));
         Assert.Equal(0, Village(later).TotalCount);
     }
 
     [Fact]
-    public void Search_filters_sorts_pages_and_totals_the_whole_filtered_set()
+    public virtual void Search_filters_sorts_pages_and_totals_the_whole_filtered_set()
     {
         _data.AddCounty(people: 150, months: 2);
-        using var index = OpenIndex();
+        var index = OpenIndex();
         var all = _data.Rows;
         var page = index.Search(new PaymentQuery { RegionCode = "410221", FundCode = "rural-dibao", Sort = PaymentSort.AmountDesc, Page = 2, PageSize = 10 });
         var expected = all.Where(r => r.Fund.Code == "rural-dibao").ToList();
@@ -151,24 +171,24 @@ public class PartitionSyncTests : IDisposable
     }
 
     [Fact]
-    public void Searching_a_place_name_finds_the_payments_of_that_village()
+    public virtual void Searching_a_place_name_finds_the_payments_of_that_village()
     {
         _data.Sync(_files.Csv("a.csv",
         [
             ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1)),
             ExportFiles.Row(2, "李四", ExportFiles.Id(2), village: "丁庄村", code: "410221101203", period: Recent(1)),
         ]));
-        using var index = OpenIndex();
+        var index = OpenIndex();
         var page = index.Search(new PaymentQuery { RegionCode = "410221", Name = "丁庄" });
         Assert.Equal(["李*"], page.Items.Select(p => p.MaskedName));
         Assert.Equal(0, index.Search(new PaymentQuery { RegionCode = "410223", Name = "丁庄" }).TotalCount);
     }
 
     [Fact]
-    public void A_person_finds_their_own_payments_by_name_and_id_number_only()
+    public virtual void A_person_finds_their_own_payments_by_name_and_id_number_only()
     {
         _data.AddCounty(people: 40, months: 3);
-        using var index = OpenIndex();
+        var index = OpenIndex();
         var person = _data.Rows[0].Person;
         var own = index.FindOwn(_data.Owners.For(person.Name, person.IdNumber));
         Assert.Equal(_data.Rows.Count(r => r.Person == person), own.Count);
@@ -177,7 +197,7 @@ public class PartitionSyncTests : IDisposable
     }
 
     [Fact]
-    public void A_person_already_published_in_another_village_for_the_same_fund_and_period_is_held_back()
+    public virtual void A_person_already_published_in_another_village_for_the_same_fund_and_period_is_held_back()
     {
         _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1))]));
         var b = _data.Sync(_files.Csv("b.csv",
@@ -188,13 +208,13 @@ public class PartitionSyncTests : IDisposable
         var r = Assert.Single(b.Validation.Rejections);
         Assert.Equal(ValidationRule.DuplicatePayment, r.Rule);
         Assert.Contains("史庄村", r.Message);
-        using var index = OpenIndex();
+        var index = OpenIndex();
         Assert.Equal(1, Village(index).TotalCount);
         Assert.Equal(["李*"], Village(index, "410221101203").Items.Select(p => p.MaskedName));
     }
 
     [Fact]
-    public void Funds_that_exclude_each_other_are_checked_across_files()
+    public virtual void Funds_that_exclude_each_other_are_checked_across_files()
     {
         _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), fund: "农村低保", period: Recent(1))]));
         var b = _data.Sync(_files.Csv("b.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), fund: "特困人员供养", period: Recent(1))]));
@@ -204,21 +224,87 @@ public class PartitionSyncTests : IDisposable
     }
 
     [Fact]
-    public void A_run_that_is_not_committed_publishes_nothing()
+    public virtual void A_run_that_is_not_committed_publishes_nothing()
     {
         _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1))]));
-        using (var sync = new PartitionSync(new ExportValidation(SampleData.Regions, SampleData.Funds, _data.Owners, TimeProvider.System),
-            () => new LucenePaymentWriter(_data.IndexDirectory, SampleData.Regions), _data.DataDirectory))
+        using (var sync = NewSync())
         {
             var run = sync.Run(_files.Csv("b.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), "900", period: Recent(1))]), new SyncSettings(), null, dryRun: false);
             Assert.Single(run.Replacement!.Changed);
         }
-        using var index = OpenIndex();
+        var index = OpenIndex();
         Assert.Equal(580m, Village(index).TotalAmount);
     }
 
-    public void Dispose()
+    [Fact]
+    public virtual void Pages_walk_the_whole_filtered_set_in_every_order_without_overlap()
     {
+        _data.AddCounty(people: 60, months: 2);
+        var index = OpenIndex();
+        var expected = _data.Rows.Count;
+        foreach (var sort in Enum.GetValues<PaymentSort>())
+        {
+            var seen = new List<PublicPayment>();
+            for (var page = 1; seen.Count < expected; page++)
+                seen.AddRange(index.Search(new PaymentQuery { RegionCode = "410221", Sort = sort, Page = page, PageSize = 25 }).Items);
+            Assert.Equal(expected, seen.Select(p => p.Id).Distinct().Count());
+            var keys = sort switch
+            {
+                PaymentSort.AmountDesc => seen.Select(p => -p.Amount).ToList(),
+                PaymentSort.AmountAsc => seen.Select(p => p.Amount).ToList(),
+                PaymentSort.PeriodAsc => seen.Select(p => (decimal)p.Period.Value).ToList(),
+                PaymentSort.Name => null,
+                _ => seen.Select(p => -(decimal)p.Period.Value).ToList(),
+            };
+            if (keys is not null) Assert.Equal(keys.Order(), keys);
+            else Assert.Equal(seen.Select(p => p.MaskedName).Order(StringComparer.Ordinal), seen.Select(p => p.MaskedName));
+        }
+        Assert.Empty(index.Search(new PaymentQuery { RegionCode = "410221", Page = expected / 25 + 2, PageSize = 25 }).Items);
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Search(new PaymentQuery { Page = 101, PageSize = 100 }));
+    }
+
+    [Fact]
+    public virtual void Periods_lists_the_published_months_newest_first_and_a_single_payment_is_found_by_its_id()
+    {
+        _data.AddCounty(people: 30, months: 3);
+        var index = OpenIndex();
+        Assert.Equal(SampleExport.RecentMonths(3).OrderDescending(), index.Periods());
+        var payment = index.Search(new PaymentQuery { RegionCode = "410221" }).Items[0];
+        Assert.Equal(payment, index.Find(payment.Id));
+        Assert.Null(index.Find("0000000000"));
+        Assert.Equal(index.Summarize("410221", null, null, SummaryGrouping.Fund),
+            index.Summarize("41", null, null, SummaryGrouping.Fund));
+        Assert.Empty(index.Summarize("410221101201", null, null, SummaryGrouping.ChildRegion));
+    }
+
+    [Fact]
+    public virtual void A_reader_that_missed_several_commits_is_told_every_region_changed()
+    {
+        _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1))]));
+        var index = OpenIndex();
+        _data.Sync(_files.Csv("b.csv", [ExportFiles.Row(1, "李四", ExportFiles.Id(2), village: "丁庄村", code: "410221101203", period: Recent(1))]));
+        _data.Sync(_files.Csv("c.csv", [ExportFiles.Row(1, "王五", ExportFiles.Id(3), period: Recent(2))]));
+        var change = index.Refresh();
+        Assert.NotNull(change);
+        Assert.True(change.AllRegions);
+        Assert.Null(index.Refresh());
+        Assert.Equal(3, index.Search(new PaymentQuery { RegionCode = "410221" }).TotalCount);
+    }
+
+    [Fact]
+    public virtual void An_empty_index_answers_with_nothing()
+    {
+        var index = OpenIndex();
+        Assert.Null(index.Refresh());
+        Assert.Equal(0, index.Search(new PaymentQuery { RegionCode = "41" }).TotalCount);
+        Assert.Empty(index.Summarize("41", null, null, SummaryGrouping.ChildRegion));
+        Assert.Empty(index.FindOwn(_data.Owners.For("张三明", ExportFiles.Id(1))));
+        Assert.Empty(index.Periods());
+    }
+
+    public virtual void Dispose()
+    {
+        foreach (var index in _opened) index.Dispose();
         _data.Dispose();
         _files.Dispose();
     }

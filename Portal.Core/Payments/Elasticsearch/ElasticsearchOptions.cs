@@ -1,0 +1,27 @@
+namespace Portal.Core.Payments.Elasticsearch;
+
+/// <summary>Where the payment index lives when <c>Portal:Payments:Index:Provider</c> is <c>elasticsearch</c>.</summary>
+public sealed class ElasticsearchOptions
+{
+    public const string Section = "Portal:Elasticsearch";
+
+    /// <summary>The cluster's base address, e.g. https://es.internal:9200.</summary>
+    public string Url { get; set; } = "http://127.0.0.1:9200";
+
+    /// <summary>The encoded API key (the <c>encoded</c> value Elasticsearch returns); takes precedence over user and password.</summary>
+    public string ApiKey { get; set; } = "";
+
+    public string Username { get; set; } = "";
+    public string Password { get; set; } = "";
+
+    /// <summary>PEM or DER file of the CA that signed the cluster's certificate; the chain is validated against it alone.</summary>
+    public string CaCertificatePath { get; set; } = "";
+
+    /// <summary>The alias readers and writers use; the indices behind it are named <c>{Alias}-{timestamp}</c>.</summary>
+    public string Alias { get; set; } = "portal-payments";
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Documents per <c>_bulk</c> request.</summary>
+    public int BulkBatchSize { get; set; } = 1000;
+}

@@ -116,6 +116,18 @@ start_postgres() {
   export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 }
 
+# Waits up to 30 s for a server started in the background to listen; if it dies or never listens, shows its log and stops.
+wait_for_port() {
+  local pid=$1 port=$2 log=$3 what=$4 tries=0
+  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    if ! kill -0 "$pid" 2>/dev/null || [ $((tries += 1)) -gt 300 ]; then
+      cat "$log" >&2
+      services_fail "$what does not accept connections on 127.0.0.1:$port (log above)."
+    fi
+    sleep 0.1
+  done
+}
+
 start_azurite() {
   require_free_port "$AZURITE_PORT" Azurite PORTAL_TEST_AZURITE
   azurite_data=$(mktemp -d -t portal-test-azurite.XXXXXX)
@@ -124,14 +136,7 @@ start_azurite() {
   node "$TEST_TOOLS/node_modules/azurite/dist/src/blob/main.js" --blobHost 127.0.0.1 --blobPort "$AZURITE_PORT" \
     --location "$azurite_data" --silent --skipApiVersionCheck >"$azurite_data/azurite.log" 2>&1 &
   azurite_pid=$!
-  local tries=0
-  until (exec 3<>"/dev/tcp/127.0.0.1/$AZURITE_PORT") 2>/dev/null; do
-    if ! kill -0 "$azurite_pid" 2>/dev/null || [ $((tries += 1)) -gt 300 ]; then
-      cat "$azurite_data/azurite.log" >&2
-      services_fail "Azurite does not accept connections on 127.0.0.1:$AZURITE_PORT (log above)."
-    fi
-    sleep 0.1
-  done
+  wait_for_port "$azurite_pid" "$AZURITE_PORT" "$azurite_data/azurite.log" Azurite
   export PORTAL_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
 }
 
@@ -141,14 +146,7 @@ start_redis() {
   # A throw-away cache: loopback only, nothing saved to disk.
   redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --dir "$redis_data" >"$redis_data/redis.log" 2>&1 &
   redis_pid=$!
-  local tries=0
-  until (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT") 2>/dev/null; do
-    if ! kill -0 "$redis_pid" 2>/dev/null || [ $((tries += 1)) -gt 100 ]; then
-      cat "$redis_data/redis.log" >&2
-      services_fail "Redis does not accept connections on 127.0.0.1:$REDIS_PORT (log above)."
-    fi
-    sleep 0.1
-  done
+  wait_for_port "$redis_pid" "$REDIS_PORT" "$redis_data/redis.log" Redis
   export PORTAL_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 }
 

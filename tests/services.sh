@@ -179,8 +179,6 @@ stop_test_services() {
     kill -KILL "$azurite_pid" 2>/dev/null || true # Azurite ignores SIGTERM
     wait "$azurite_pid" 2>/dev/null || true
     azurite_pid=""
-redis_data=""
-redis_pid=""
   fi
   if [ -n "$redis_pid" ]; then
     kill "$redis_pid" 2>/dev/null || true

@@ -42,11 +42,16 @@ public sealed class PublishedExhibition(
         await _refreshing.WaitAsync(cancellationToken);
         try
         {
-            var sources = await LiveSourcesAsync(cancellationToken);
-            var live = sources.ToDictionary(s => new LiveKey(s.Source.Kind, s.Source.Key), s => s.Version);
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
             var before = _state;
-            if (live.Count == before.Live.Count && live.All(l => before.Live.TryGetValue(l.Key, out var v) && v == l.Value))
+            // Every few seconds on every instance: compare version numbers first, and read the documents only when they moved.
+            var numbers = await db.ExhibitionItems.AsNoTracking().Where(i => i.LiveVersion != null)
+                .Select(i => new { i.Kind, i.Key, Version = i.LiveVersion!.Value }).ToListAsync(cancellationToken);
+            if (numbers.Count == before.Live.Count && numbers.All(n => before.Live.TryGetValue(new LiveKey(n.Kind, n.Key), out var v) && v == n.Version))
                 return new HashSet<string>();
+            var sources = await ReadLiveAsync(db, cancellationToken);
+            var live = sources.ToDictionary(s => new LiveKey(s.Source.Kind, s.Source.Key), s => s.Version);
             // Media were checked when each version was saved; a picture that has since vanished shows as missing, not as a broken site.
             var (halls, news) = ExhibitionContentReader.Build(sources.Select(s => s.Source), _ => true);
             await media.MeasureAsync(halls.SelectMany(h => h.Exhibits.SelectMany(e => e.Media).Concat(h.Cover is null ? [] : [h.Cover]))
@@ -63,12 +68,6 @@ public sealed class PublishedExhibition(
         {
             _refreshing.Release();
         }
-    }
-
-    private async Task<List<(ExhibitionSource Source, int Version)>> LiveSourcesAsync(CancellationToken cancellationToken)
-    {
-        using var scope = scopes.CreateScope();
-        return await ReadLiveAsync(scope.ServiceProvider.GetRequiredService<PortalDb>(), cancellationToken);
     }
 
     /// <summary>The live version of every published item, as documents.</summary>

@@ -41,7 +41,8 @@ for trx in "$RESULTS"/*.trx; do
   value() { local v; v=$(echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"); echo "${v:-0}"; }
   passed=$((passed + $(value passed)))
   failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
-  skipped=$((skipped + $(value notExecuted)))
+  # A skipped test is in the total but not executed (trx leaves its notExecuted counter at 0).
+  skipped=$((skipped + $(value total) - $(value executed)))
 done
 if [ "$passed" = 0 ] && [ "$failed" = 0 ] && [ "$status" != 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed, $skipped skipped"

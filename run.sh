@@ -58,6 +58,8 @@ fi
 if [ "${1:-}" = "--fresh" ]; then rm -rf "$DATA_DIR/payments-index" "$SAMPLE_DIR"; fi
 if [ ! -d "$DATA_DIR/payments-index" ] || [ -z "$(ls -A "$DATA_DIR/payments-index" 2>/dev/null)" ]; then
   echo "生成并同步示例数据 / generating and syncing sample data ..."
+  # Generated output: made afresh, so files of an earlier generation are neither in the way nor synced again.
+  rm -rf "$SAMPLE_DIR"
   $INDEXER sample --out "$SAMPLE_DIR" --rows 40000 --with-errors
   $INDEXER sync "$SAMPLE_DIR"
 fi

@@ -16,7 +16,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ] || ! fc-list 2>/dev/nu
   fi
 fi
 
-# PostgreSQL on 127.0.0.1:55432, Azurite on 127.0.0.1:10000 and Redis on 127.0.0.1:56379 for this run only, unless PORTAL_TEST_POSTGRES /
+# PostgreSQL on 127.0.0.1:25432, Azurite on 127.0.0.1:10000 and Redis on 127.0.0.1:26379 for this run only, unless PORTAL_TEST_POSTGRES /
 # PORTAL_TEST_AZURITE / PORTAL_TEST_REDIS are already set; stopped, and their data removed, however the script ends.
 source tests/services.sh
 trap stop_test_services EXIT

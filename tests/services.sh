@@ -8,11 +8,13 @@
 #   stop_test_services    stops what start_test_services started and removes its data (for `trap ... EXIT`)
 
 PG_BIN=/usr/lib/postgresql/15/bin
-PG_PORT=55432
-AZURITE_VERSION=3.37.0
+# Ports below the kernel's ephemeral range (32768–60999 on Debian): a port inside it can be held for a moment by any
+# outgoing connection's source port, and then the server cannot listen on it.
+PG_PORT=25432
 AZURITE_PORT=10000
+REDIS_PORT=26379
+AZURITE_VERSION=3.37.0
 AXE_VERSION=4.14.1
-REDIS_PORT=56379
 TEST_TOOLS=.local/test-tools # git-ignored
 # Azurite's well-known development account; the key is public and works only against the emulator.
 AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='

@@ -12,6 +12,7 @@ builder.Services.AddPaymentIndex();
 builder.Services.AddReports();
 builder.Services.AddExhibition();
 builder.Services.AddOrphanAttachmentSweep();
+builder.Services.AddUnusedMediaSweep();
 builder.Services.AddPortalPages();
 builder.Services.AddReportPages();
 builder.Services.AddExhibitionPages();

@@ -26,8 +26,13 @@ public static class ExhibitionRegistration
         services.AddSingleton<IExhibitionContent>(sp => sp.GetRequiredService<PublishedExhibition>());
         services.AddScoped<ExhibitionPublishing>();
         services.AddHostedService<ExhibitionRefresher>();
+        services.AddSingleton<UnusedMediaSweeper>();
         services.AddSingleton<HallVisitCounter>();
         services.AddHostedService(sp => sp.GetRequiredService<HallVisitCounter>());
         return services;
     }
+
+    /// <summary>The hourly sweep of uploaded media no version uses; one host runs it.</summary>
+    public static IServiceCollection AddUnusedMediaSweep(this IServiceCollection services) =>
+        services.AddHostedService(sp => sp.GetRequiredService<UnusedMediaSweeper>());
 }

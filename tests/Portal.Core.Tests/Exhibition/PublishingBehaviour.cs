@@ -266,6 +266,35 @@ public abstract class PublishingBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public virtual async Task Uploaded_media_that_no_version_uses_are_swept_after_a_day_and_used_ones_never()
+    {
+        var store = Harness.Services.GetRequiredService<ExhibitionMediaStore>();
+        async Task<string> UploadAsync(string fixture)
+        {
+            var bytes = await File.ReadAllBytesAsync(ExhibitionSample.Fixture(fixture));
+            var (checkedMedia, error) = await MediaUpload.CheckMediaAsync(new Core.Reports.IncomingFile(fixture, bytes.Length, () => new MemoryStream(bytes)), default);
+            Assert.Null(error);
+            return await store.StoreAsync(checkedMedia!);
+        }
+        var used = await UploadAsync("panel.png");
+        var unused = await UploadAsync("photo.jpg");
+        var text = new ExhibitionFields
+        {
+            Title = "草稿里的图片", Kind = ExhibitKind.Image, Body = "说明",
+            Media = [new ExhibitionMediaEntry { Src = used, Alt = "一幅漫画", Type = "image/png" }],
+        }.Compose(ExhibitionItemKind.Exhibit);
+        await Publishing(p => p.CreateAsync(Officer, new NewExhibitionItem(ExhibitionItemKind.Exhibit, $"{Hall}/draft-picture", 70, text)));
+        var sweeper = Harness.Services.GetRequiredService<UnusedMediaSweeper>();
+
+        Assert.Equal(0, await sweeper.SweepAsync());
+        Harness.Clock.SetUtcNow(DateTimeOffset.UtcNow + UnusedMediaSweeper.MinimumAge + TimeSpan.FromHours(1));
+
+        Assert.Equal(1, await sweeper.SweepAsync());
+        Assert.True(await store.ExistsAsync(used));
+        Assert.False(await store.ExistsAsync(unused));
+    }
+
+    [Fact]
     public virtual async Task The_export_writes_what_is_published_back_in_content_form()
     {
         var kept = await PublishNewExhibitAsync("kept", "保留的展品");
@@ -342,6 +371,7 @@ public sealed class PostgresPublishingTests : PublishingBehaviour
     [PostgresFact] public override Task The_database_refuses_to_change_or_remove_a_version() => base.The_database_refuses_to_change_or_remove_a_version();
     [PostgresFact] public override Task An_uploaded_picture_is_stored_by_its_hash_and_an_exhibit_can_use_it() => base.An_uploaded_picture_is_stored_by_its_hash_and_an_exhibit_can_use_it();
     [PostgresFact] public override Task The_export_writes_what_is_published_back_in_content_form() => base.The_export_writes_what_is_published_back_in_content_form();
+    [PostgresFact] public override Task Uploaded_media_that_no_version_uses_are_swept_after_a_day_and_used_ones_never() => base.Uploaded_media_that_no_version_uses_are_swept_after_a_day_and_used_ones_never();
 }
 
 public sealed class PublishingSuiteCoverageTests

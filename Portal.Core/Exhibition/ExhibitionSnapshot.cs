@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Portal.Core.Exhibition;
 
 /// <summary>
@@ -27,13 +24,6 @@ public sealed class ExhibitionSnapshot : IExhibitionContent
 
     public static readonly ExhibitionSnapshot Empty = new([], [], "empty");
 
-    /// <summary>The exhibition as written in a content folder; the version is a hash of every file, so it changes exactly when content does.</summary>
-    public static ExhibitionSnapshot FromFolder(string root)
-    {
-        var (halls, news) = ExhibitionContentReader.Read(root);
-        return new ExhibitionSnapshot(halls, news, VersionOf(root));
-    }
-
     public string Version { get; }
 
     public IReadOnlyList<Hall> Halls() => _halls;
@@ -50,18 +40,6 @@ public sealed class ExhibitionSnapshot : IExhibitionContent
     }
 
     public NewsArticle? Article(string id) => _articles.GetValueOrDefault(id);
-
-    private static string VersionOf(string root)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        if (Directory.Exists(root))
-            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file)));
-                hash.AppendData(File.ReadAllBytes(file));
-            }
-        return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
-    }
 }
 
 /// <summary>How media are addressed from pages and the API.</summary>

@@ -23,7 +23,7 @@ public sealed class ExhibitionContentReaderTests : IDisposable
     [Fact]
     public void Halls_and_exhibits_come_in_the_order_of_their_numbers_not_of_their_names()
     {
-        var content = ExhibitionSnapshot.FromFolder(_root);
+        var content = FolderSnapshot.Of(_root);
 
         Assert.Equal(["first", "second"], content.Halls().Select(h => h.Slug));
         Assert.Equal(["first/picture", "first/guide", "first/later"], content.Hall("first")!.Exhibits.Select(e => e.Id));
@@ -33,7 +33,7 @@ public sealed class ExhibitionContentReaderTests : IDisposable
     [Fact]
     public void Front_matter_fills_the_hall_and_the_exhibit()
     {
-        var content = ExhibitionSnapshot.FromFolder(_root);
+        var content = FolderSnapshot.Of(_root);
         var hall = content.Hall("first")!;
         var guide = content.Exhibit("first/guide")!;
 
@@ -47,21 +47,12 @@ public sealed class ExhibitionContentReaderTests : IDisposable
     [Fact]
     public void News_is_newest_first_and_filters_by_category()
     {
-        var content = ExhibitionSnapshot.FromFolder(_root);
+        var content = FolderSnapshot.Of(_root);
 
         Assert.Equal(["2026-11-05-news", "2026-11-02-case"], content.News(1, 10).Items.Select(n => n.Id));
         Assert.Equal(NewsCategories.News, content.Article("2026-11-05-news")!.Category);
         Assert.Equal(["2026-11-02-case"], content.News(1, 10, NewsCategories.TypicalCase).Items.Select(n => n.Id));
         Assert.Equal((1, 2), (content.News(2, 1).Items.Count, content.News(2, 1).Total));
-    }
-
-    [Fact]
-    public void The_version_changes_when_any_file_changes()
-    {
-        var before = ExhibitionSnapshot.FromFolder(_root).Version;
-        Write("halls/01-first/10-later.md", "---\ntitle: 后一件（改）\nkind: text\n---\n文字");
-
-        Assert.NotEqual(before, ExhibitionSnapshot.FromFolder(_root).Version);
     }
 
     [Theory]
@@ -78,7 +69,7 @@ public sealed class ExhibitionContentReaderTests : IDisposable
     {
         Write(path, text);
 
-        var error = Assert.Throws<InvalidDataException>(() => ExhibitionSnapshot.FromFolder(_root));
+        var error = Assert.Throws<InvalidDataException>(() => FolderSnapshot.Of(_root));
 
         Assert.Contains(Path.Combine(_root, path), error.Message);
         Assert.Contains(expected, error.Message);
@@ -99,7 +90,7 @@ public sealed class BundledExhibitionTests
     [Fact]
     public void The_bundled_exhibition_loads_with_three_halls_of_five_or_more_exhibits_and_every_kind()
     {
-        var content = ExhibitionSnapshot.FromFolder(Path.Combine(AppContext.BaseDirectory, "content", "exhibition"));
+        var content = FolderSnapshot.Of(Path.Combine(AppContext.BaseDirectory, "content", "exhibition"));
         var exhibits = content.Halls().SelectMany(h => h.Exhibits).ToList();
 
         Assert.True(content.Halls().Count >= 3);

@@ -108,12 +108,16 @@ public abstract class PublishingBehaviour : IAsyncLifetime
 
         Assert.Equal((PublishingStage.Draft, 2, 1), (item.Stage, item.LatestVersion, item.LiveVersion));
         Assert.Equal("新展品", Public.Exhibit($"{Hall}/new-exhibit")!.Title);
+        var version = Public.Version;
 
         await Publishing(p => p.SubmitAsync(Officer, item.Id, item.Revision));
         item = await ItemAsync(item.Id);
+        Assert.Equal(version, Public.Version);
         await Publishing(p => p.ApproveAsync(Reviewer, item.Id, item.Revision));
 
         Assert.Equal("改过的标题", Public.Exhibit($"{Hall}/new-exhibit")!.Title);
+        // The ETags of the API change exactly when what is public changes.
+        Assert.NotEqual(version, Public.Version);
     }
 
     [Fact]
@@ -305,7 +309,7 @@ public abstract class PublishingBehaviour : IAsyncLifetime
         try
         {
             var summary = await Harness.With(sp => ExhibitionExport.WriteAsync(sp.GetRequiredService<PortalDb>(), sp.GetRequiredService<ExhibitionMediaStore>(), folder));
-            var exported = ExhibitionSnapshot.FromFolder(folder);
+            var exported = FolderSnapshot.Of(folder);
 
             Assert.Equal(Public.Halls().Select(h => (h.Slug, h.Title, h.Exhibits.Count)), exported.Halls().Select(h => (h.Slug, h.Title, h.Exhibits.Count)));
             Assert.Equal("保留的展品", exported.Exhibit(kept.Key)?.Title);

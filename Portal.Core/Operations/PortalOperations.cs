@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -35,8 +36,7 @@ public static class PortalOperations
     public static IServiceCollection AddPortalOperations(this IServiceCollection services, IConfiguration configuration, string service)
     {
         services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section);
-        var operations = configuration.GetSection(OperationsOptions.Section).Get<OperationsOptions>() ?? new OperationsOptions();
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = operations.ShutdownTimeout);
+        services.AddOptions<HostOptions>().Configure<IOptions<OperationsOptions>>((host, operations) => host.ShutdownTimeout = operations.Value.ShutdownTimeout);
 
         services.AddHealthChecks()
             .AddCheck<PaymentIndexCheck>("index", tags: [ReadyTag])

@@ -3,6 +3,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Portal.Tests;
 
 namespace Portal.Web.Tests.Operations;
@@ -72,6 +75,14 @@ public sealed class OperationsTests : IDisposable
         Assert.DoesNotContain("410221", metrics);
         Assert.DoesNotContain("张", metrics);
         Assert.DoesNotContain("%E5%BC%A0", metrics);
+    }
+
+    [Fact]
+    public void A_stopping_site_gives_requests_in_flight_the_configured_time()
+    {
+        using var site = _site.WithWebHostBuilder(b => b.UseSetting("Portal:Operations:ShutdownTimeout", "00:00:45"));
+
+        Assert.Equal(TimeSpan.FromSeconds(45), site.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
     }
 
     public void Dispose()

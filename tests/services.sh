@@ -41,17 +41,22 @@ require_free_port() {
   fi
 }
 
-install_postgres() {
-  [ -x "$PG_BIN/initdb" ] && return 0
+# Installs a Debian package where this runs as root with apt-get; elsewhere warns which tests will be skipped.
+apt_install() {
+  local package=$1 tests=$2
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "安装 PostgreSQL / installing postgresql ..."
+    echo "安装 / installing $package ..."
     export DEBIAN_FRONTEND=noninteractive
-    { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; } || services_fail "apt-get could not install postgresql."
+    { apt-get update -qq && apt-get install -y -qq "$package" >/dev/null; } || services_fail "apt-get could not install $package."
   else
-    echo "警告 / WARNING: $PG_BIN/initdb is missing: PostgreSQL tests will be skipped (and fail under CI)." \
-      "Install it with: sudo apt-get install postgresql" >&2
+    echo "警告 / WARNING: $package is missing: $tests will be skipped (and fail under CI)." \
+      "Install it with: sudo apt-get install $package" >&2
     return 1
   fi
+}
+
+install_postgres() {
+  [ -x "$PG_BIN/initdb" ] || apt_install postgresql "the PostgreSQL tests"
 }
 
 install_azurite() {
@@ -70,16 +75,7 @@ install_azurite() {
 }
 
 install_redis() {
-  command -v redis-server >/dev/null && return 0
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "安装 Redis / installing redis-server ..."
-    export DEBIAN_FRONTEND=noninteractive
-    { apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; } || services_fail "apt-get could not install redis-server."
-  else
-    echo "警告 / WARNING: redis-server is missing: the shared output cache tests will be skipped (and fail under CI)." \
-      "Install it with: sudo apt-get install redis-server" >&2
-    return 1
-  fi
+  command -v redis-server >/dev/null || apt_install redis-server "the shared output cache tests"
 }
 
 install_axe() {

@@ -46,16 +46,18 @@ public static class PaymentsApi
     private static Ok<IReadOnlyList<FundAnswer>> GetFunds(FundCatalog funds) =>
         TypedResults.Ok<IReadOnlyList<FundAnswer>>(funds.All.Select(FundAnswer.From).ToList());
 
-    private static Results<Ok<RegionAnswer>, ProblemHttpResult> GetRegion(
-        string code, string? fund, string? period, IPaymentIndex index, RegionCatalog regions, FundCatalog funds)
+    private static async Task<Results<Ok<RegionAnswer>, ProblemHttpResult>> GetRegion(
+        string code, string? fund, string? period, IPaymentIndex index, RegionCatalog regions, FundCatalog funds, CancellationToken cancellationToken)
     {
         if (PaymentFilters.FindRegion(regions, code) is not { } region)
             return TypedResults.Problem(ApiProblems.NotFound("没有这个区划代码；可从 /api/v1/regions/0 开始逐级查找。"));
         if (PaymentFilters.ReadFund(funds, fund, out var fundCode) is { } fundProblem) return TypedResults.Problem(fundProblem);
         if (PaymentFilters.ReadPeriod(period, out var month) is { } periodProblem) return TypedResults.Problem(periodProblem);
 
-        var own = index.Summarize(region.Code, fundCode, month, SummaryGrouping.Fund);
-        var byChild = index.Summarize(region.Code, fundCode, month, SummaryGrouping.ChildRegion).ToDictionary(t => t.Key);
+        var ownTotals = index.SummarizeAsync(region.Code, fundCode, month, SummaryGrouping.Fund, cancellationToken);
+        var childTotals = index.SummarizeAsync(region.Code, fundCode, month, SummaryGrouping.ChildRegion, cancellationToken);
+        var own = await ownTotals;
+        var byChild = (await childTotals).ToDictionary(t => t.Key);
         var children = regions.Children(region.Code).Select(child =>
         {
             var link = RegionLink.From(child);
@@ -68,13 +70,13 @@ public static class PaymentsApi
             own.Sum(t => t.Count), own.Sum(t => t.Amount), children));
     }
 
-    private static Results<Ok<PaymentPageAnswer>, ProblemHttpResult> SearchPayments(
+    private static async Task<Results<Ok<PaymentPageAnswer>, ProblemHttpResult>> SearchPayments(
         string? region, string? fund, string? period, string? q, string? sort, string? page, string? pageSize,
-        HttpRequest request, IPaymentIndex index, RegionCatalog regions, FundCatalog funds)
+        HttpRequest request, IPaymentIndex index, RegionCatalog regions, FundCatalog funds, CancellationToken cancellationToken)
     {
         if (PaymentFilters.ReadSearch(regions, funds, region, fund, period, q, sort, page, pageSize, out var query) is { } problem)
             return TypedResults.Problem(problem);
-        var result = index.Search(query);
+        var result = await index.SearchAsync(query, cancellationToken);
         var items = result.Items.Select(p => PaymentAnswer.From(p, funds, regions)).ToList();
         return TypedResults.Ok(new PaymentPageAnswer(items, result.TotalCount, result.TotalAmount, result.Page, result.PageSize, NextLink(request, result)));
     }
@@ -90,8 +92,9 @@ public static class PaymentsApi
         return request.PathBase + request.Path + QueryString.Create(query);
     }
 
-    private static Results<Ok<OwnPaymentsAnswer>, ProblemHttpResult> LookUpOwnPayments(
-        LookupRequest request, OwnerKey owners, LookupThrottle throttle, IPaymentIndex index, RegionCatalog regions, FundCatalog funds, TimeProvider clock)
+    private static async Task<Results<Ok<OwnPaymentsAnswer>, ProblemHttpResult>> LookUpOwnPayments(
+        LookupRequest request, OwnerKey owners, LookupThrottle throttle, IPaymentIndex index, RegionCatalog regions, FundCatalog funds, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name)) return TypedResults.Problem(ApiProblems.BadRequest("name", "请填写本人姓名。"));
@@ -101,7 +104,7 @@ public static class PaymentsApi
 
         if (!throttle.TryAcquire(name))
             return TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = LookupThrottle.Refusal });
-        var own = index.FindOwn(owners.For(name, request.IdNumber!));
+        var own = await index.FindOwnAsync(owners.For(name, request.IdNumber!), cancellationToken);
         return TypedResults.Ok(new OwnPaymentsAnswer(own.Select(p => PaymentAnswer.From(p, funds, regions)).ToList(), own.Count, own.Sum(p => p.Amount)));
     }
 }

@@ -26,7 +26,7 @@ public sealed class PaymentIndexRefresher(
         {
             try
             {
-                if (index.Refresh() is { } change)
+                if (await index.RefreshAsync(stoppingToken) is { } change)
                 {
                     var tags = PaymentCacheTags.ToEvict(change, regions).ToList();
                     foreach (var tag in tags) await cache.EvictByTagAsync(tag, stoppingToken);

@@ -15,19 +15,16 @@ namespace Portal.Core.Operations;
 /// </summary>
 public sealed class PaymentIndexCheck(IPaymentIndex index) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Probe(() => index.Periods(), "payment index"));
-
-    internal static HealthCheckResult Probe(Action probe, string part)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            probe();
+            await index.PeriodsAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy($"{part} unavailable", e);
+            return HealthCheckResult.Unhealthy("payment index unavailable", e);
         }
     }
 }

@@ -46,7 +46,7 @@ public sealed class ReportIntake(
 
     public async Task<IntakeResult> SubmitAsync(ReportSubmission form, IReadOnlyList<IncomingFile> files, CancellationToken cancellationToken = default)
     {
-        var errors = validator.Validate(form);
+        var errors = await validator.ValidateAsync(form, cancellationToken);
         var checkedFiles = await AttachmentUpload.CheckAsync(files, errors, cancellationToken);
         if (errors.Count > 0) return new IntakeResult(null, errors);
 
@@ -55,7 +55,8 @@ public sealed class ReportIntake(
 
         var now = TruncateToSeconds(clock.GetUtcNow().UtcDateTime);
         var code = QueryCode.New();
-        var report = NewReport(form, checkedFiles, code, token, now, out var sealedBlobs);
+        var disputed = await DisputedAsync(form.PaymentId, cancellationToken);
+        var report = NewReport(form, disputed, checkedFiles, code, token, now, out var sealedBlobs);
         report.DueOn = deadlines.DueOn(report, await calendars.CurrentAsync(db, cancellationToken));
         await FlagDuplicatesAsync(report, ReportValidator.Clean(form.Content), now, cancellationToken);
 
@@ -81,7 +82,7 @@ public sealed class ReportIntake(
         return new IntakeResult(Receipt(report, code), new FieldErrors());
     }
 
-    private Report NewReport(ReportSubmission form, List<CheckedFile> files, string code, string? token, DateTime now, out List<(ReportAttachment, byte[])> sealedBlobs)
+    private Report NewReport(ReportSubmission form, DisputedPayment? disputed, List<CheckedFile> files, string code, string? token, DateTime now, out List<(ReportAttachment, byte[])> sealedBlobs)
     {
         var id = Guid.NewGuid();
         var personFields = form.ReportedPerson;
@@ -89,7 +90,7 @@ public sealed class ReportIntake(
             ReportValidator.Clean(personFields.Name), ReportValidator.Clean(personFields.Unit),
             NullIfEmpty(ReportValidator.Clean(personFields.Position)), ReportTerms.ParseLevel(personFields.Level)!.Value, personFields.Region!.Trim());
         var content = new ReportContent(
-            ReportValidator.Clean(form.Title), ReportValidator.Clean(form.Content), person, Disputed(form.PaymentId),
+            ReportValidator.Clean(form.Title), ReportValidator.Clean(form.Content), person, disputed,
             Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), files.Select(f => f.Sha256).ToList());
         var contentJson = JsonSerializer.SerializeToUtf8Bytes(content, Json);
         var identityJson = form.Anonymous ? null : JsonSerializer.SerializeToUtf8Bytes(Identity(form.Reporter!), Json);
@@ -166,9 +167,9 @@ public sealed class ReportIntake(
         QueryCode.Format(code), report.ReceiptNumber, report.SubmittedAt, Convert.ToHexString(report.FiledDigest).ToLowerInvariant(),
         FilingProof.Token(report.ReceiptNumber, report.SubmittedAt, report.FiledDigest, report.Signature));
 
-    private DisputedPayment? Disputed(string? paymentId)
+    private async Task<DisputedPayment?> DisputedAsync(string? paymentId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(paymentId) || payments.Find(paymentId.Trim()) is not { } payment) return null;
+        if (string.IsNullOrWhiteSpace(paymentId) || await payments.FindAsync(paymentId.Trim(), cancellationToken) is not { } payment) return null;
         return new DisputedPayment(payment.Id, payment.MaskedName, funds.ByCode(payment.FundCode)?.Name ?? payment.FundCode, payment.VillageCode, payment.Period.ToString(), payment.Amount);
     }
 

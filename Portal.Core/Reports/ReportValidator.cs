@@ -9,7 +9,7 @@ namespace Portal.Core.Reports;
 /// <summary>The rules every report meets before anything is stored, the same for the site and the API.</summary>
 public sealed partial class ReportValidator(RegionCatalog regions, IPaymentIndex payments, TimeProvider clock)
 {
-    public FieldErrors Validate(ReportSubmission form)
+    public async Task<FieldErrors> ValidateAsync(ReportSubmission form, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();
         if (!form.Anonymous) ValidateReporter(form.Reporter, errors);
@@ -40,7 +40,7 @@ public sealed partial class ReportValidator(RegionCatalog regions, IPaymentIndex
         else if (form.PasswordRepeat is not null && form.PasswordRepeat != password)
             errors.Add("passwordRepeat", "两次输入的密码不一致，请重新输入。");
 
-        if (!string.IsNullOrWhiteSpace(form.PaymentId) && (form.PaymentId.Length > 64 || payments.Find(form.PaymentId.Trim()) is null))
+        if (!string.IsNullOrWhiteSpace(form.PaymentId) && (form.PaymentId.Length > 64 || await payments.FindAsync(form.PaymentId.Trim(), cancellationToken) is null))
             errors.Add("paymentId", "所附的公示记录不存在或已过公示期。可以去掉该记录后提交，并在问题描述中写明。");
         if (form.SubmissionToken is { } token && !IsSubmissionToken(token))
             errors.Add("submissionToken", "提交凭据无效，请刷新页面后重新提交。");

@@ -26,7 +26,7 @@ public sealed class ChatAnswers(PlaceQuestionParser questions, IPaymentIndex ind
     public const string OnlyText = "暂时只能看懂文字消息。\n" + Help;
 
     /// <summary>The answer to one message; links start at <paramref name="siteRoot"/> (the site's public address).</summary>
-    public Reply Answer(InboundMessage message, string siteRoot)
+    public async Task<Reply> AnswerAsync(InboundMessage message, string siteRoot, CancellationToken cancellationToken = default)
     {
         if (message.IsEvent)
             return message.Event?.ToLowerInvariant() switch
@@ -51,14 +51,14 @@ public sealed class ChatAnswers(PlaceQuestionParser questions, IPaymentIndex ind
         {
             0 when question.Funds.Count > 0 => new TextReply($"请告诉我村、乡镇或县的名称，例如：史庄村 {FundWords(question.Funds)}。"),
             0 => new TextReply("没有找到这样的地方。请检查名称，或只发村名（如“史庄村”），再按提示选择。"),
-            1 => Totals(question.Places[0], question.Funds, siteRoot),
+            1 => await TotalsAsync(question.Places[0], question.Funds, siteRoot, cancellationToken),
             _ => Choices(question),
         };
     }
 
-    private Reply Totals(Region place, IReadOnlyList<Fund> funds, string siteRoot)
+    private async Task<Reply> TotalsAsync(Region place, IReadOnlyList<Fund> funds, string siteRoot, CancellationToken cancellationToken)
     {
-        var totals = index.Summarize(place.Code, null, null, SummaryGrouping.Fund)
+        var totals = (await index.SummarizeAsync(place.Code, null, null, SummaryGrouping.Fund, cancellationToken))
             .Where(t => funds.Count == 0 || funds.Any(f => f.Code == t.Key)).OrderByDescending(t => t.Amount).ToList();
         var label = Label(place);
         var what = funds.Count == 0 ? "惠民资金" : FundWords(funds);

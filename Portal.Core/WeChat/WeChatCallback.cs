@@ -95,7 +95,7 @@ public sealed class WeChatCallback
     /// <summary>A retry joins the first attempt; past the budget WeChat gets "success" now and the answer on its retry.</summary>
     private async Task<Reply> AnswerOnceAsync(InboundMessage message, string siteRoot)
     {
-        var (answer, retry) = _memory.Remember(message.RetryKey, () => Task.Run(() => _answers.Answer(message, siteRoot)));
+        var (answer, retry) = _memory.Remember(message.RetryKey, () => Task.Run(() => _answers.AnswerAsync(message, siteRoot)));
         if (!retry) _log.LogInformation("WeChat {Kind} received", message.IsEvent ? "event" : message.MsgType);
         try
         {

@@ -21,7 +21,7 @@ public static class BenchCommand
         var work = new Option<string>("--work") { Description = "放生成文件和临时索引的文件夹", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "portal-bench") };
         var queries = new Option<int>("--queries") { Description = "村页面查询次数", DefaultValueFactory = _ => 5_000 };
         var command = new Command("bench", "基准：百万行导出的同步吞吐（与单纯解析对比）和村页面查询延迟 p50/p99") { rows, work, queries };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var context = IndexerOptions.Context(parse);
             var dir = parse.GetValue(work)!;
@@ -60,8 +60,8 @@ public static class BenchCommand
             {
                 var query = new PaymentQuery { RegionCode = villages[random.Next(villages.Count)], PageSize = 50, Sort = (PaymentSort)(i % 3) };
                 var t = Stopwatch.GetTimestamp();
-                index.Search(query);
-                index.Summarize(query.RegionCode!, null, null, SummaryGrouping.Fund);
+                await index.SearchAsync(query, cancellationToken);
+                await index.SummarizeAsync(query.RegionCode!, null, null, SummaryGrouping.Fund, cancellationToken);
                 if (i >= 200) latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             }
             latencies.Sort();

@@ -13,13 +13,13 @@ public static class StatsCommand
     public static Command Create()
     {
         var command = new Command("stats", "显示索引中当前公开的笔数和金额（按资金、按月份）");
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var context = IndexerOptions.Context(parse);
             using var index = context.Payments.OpenIndex(context.Funds, TimeProvider.System);
-            var byFund = index.Summarize(Region.CountryCode, null, null, SummaryGrouping.Fund);
-            var byPeriod = index.Summarize(Region.CountryCode, null, null, SummaryGrouping.Period);
-            var byProvince = index.Summarize(Region.CountryCode, null, null, SummaryGrouping.ChildRegion);
+            var byFund = await index.SummarizeAsync(Region.CountryCode, null, null, SummaryGrouping.Fund, cancellationToken);
+            var byPeriod = await index.SummarizeAsync(Region.CountryCode, null, null, SummaryGrouping.Period, cancellationToken);
+            var byProvince = await index.SummarizeAsync(Region.CountryCode, null, null, SummaryGrouping.ChildRegion, cancellationToken);
             if (context.Json)
             {
                 Console.WriteLine(JsonSerializer.Serialize(new

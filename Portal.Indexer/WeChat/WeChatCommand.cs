@@ -52,7 +52,7 @@ public static class WeChatCommand
         var work = new Option<string>("--work") { Description = "放生成文件和索引的文件夹（与 bench 共用导出文件）", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "portal-bench") };
         var questions = new Option<int>("--questions") { Description = "每种模式发送的文字提问数", DefaultValueFactory = _ => 5_000 };
         var command = new Command("bench", "基准：对百万行索引，一条文字提问经回调（验签、解析、检索、组织回复，安全模式另加解密和加密）的延迟 p50/p99") { rows, work, questions };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var context = IndexerOptions.Context(parse);
             var dir = parse.GetValue(work)!;
@@ -62,7 +62,7 @@ public static class WeChatCommand
             var texts = Questions(context.Regions, parse.GetValue(questions) + Warmup);
             var report = new
             {
-                rows = index.Summarize(Region.CountryCode, null, null, Portal.Core.Payments.SummaryGrouping.Fund).Sum(t => t.Count),
+                rows = (await index.SummarizeAsync(Region.CountryCode, null, null, Portal.Core.Payments.SummaryGrouping.Fund, cancellationToken)).Sum(t => t.Count),
                 questions = texts.Count - Warmup,
                 modes = Measure(context, index, texts),
             };

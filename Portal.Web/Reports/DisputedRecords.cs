@@ -10,9 +10,9 @@ public sealed record DisputedRecord(string Id, string MaskedName, string Fund, s
 public sealed class DisputedRecords(IPaymentIndex index, FundCatalog funds, RegionCatalog regions)
 {
     /// <summary>Null for an id that is not (or no longer) published.</summary>
-    public DisputedRecord? Find(string? id)
+    public async Task<DisputedRecord?> FindAsync(string? id, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 64 || index.Find(id.Trim()) is not { } payment) return null;
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 64 || await index.FindAsync(id.Trim(), cancellationToken) is not { } payment) return null;
         var place = regions.Find(payment.VillageCode) is { } village
             ? string.Join(" ", regions.Path(village).Where(r => r.Level >= RegionLevel.County).Select(RegionCatalog.DisplayName))
             : payment.VillageCode;

@@ -18,7 +18,7 @@ public class SyncCommandTests : IDisposable
     }
 
     [Fact]
-    public void Sync_publishes_a_folder_of_department_files_and_prints_a_summary()
+    public async Task Sync_publishes_a_folder_of_department_files_and_prints_a_summary()
     {
         var dir = Sample();
         Assert.Contains(Directory.EnumerateFiles(dir), f => f.EndsWith(".xlsx"));
@@ -32,7 +32,7 @@ public class SyncCommandTests : IDisposable
         Assert.Equal(0, summary.GetProperty("rowsRejected").GetInt32());
 
         using var index = new LucenePaymentIndex(_data.IndexDirectory, SampleData.Funds, TimeProvider.System);
-        var all = index.Search(new PaymentQuery { RegionCode = "41" });
+        var all = await index.SearchAsync(new PaymentQuery { RegionCode = "41" });
         Assert.Equal(1200, all.TotalCount);
         Assert.Equal(summary.GetProperty("amountPublished").GetDecimal(), all.TotalAmount);
     }
@@ -68,7 +68,7 @@ public class SyncCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_unreadable_file_exits_non_zero_naming_the_file_and_leaves_what_is_published()
+    public async Task An_unreadable_file_exits_non_zero_naming_the_file_and_leaves_what_is_published()
     {
         _data.AddCounty(people: 30, months: 1);
         var broken = Path.Combine(_data.InputDirectory, "坏文件.xlsx");
@@ -77,7 +77,7 @@ public class SyncCommandTests : IDisposable
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("坏文件.xlsx", r.Output + r.Error);
         using var index = new LucenePaymentIndex(_data.IndexDirectory, SampleData.Funds, TimeProvider.System);
-        Assert.Equal(30, index.Search(new PaymentQuery { RegionCode = "410221" }).TotalCount);
+        Assert.Equal(30, (await index.SearchAsync(new PaymentQuery { RegionCode = "410221" })).TotalCount);
     }
 
     [Fact]

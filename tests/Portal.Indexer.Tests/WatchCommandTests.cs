@@ -15,7 +15,7 @@ public class WatchCommandTests : IDisposable
     private string Inbox => Path.Combine(_data.Root, "watched");
 
     [Fact]
-    public void A_file_dropped_in_the_inbox_is_published_and_moved_with_its_report_and_a_bad_one_is_rejected()
+    public async Task A_file_dropped_in_the_inbox_is_published_and_moved_with_its_report_and_a_bad_one_is_rejected()
     {
         var samples = Path.Combine(_data.InputDirectory, "sample");
         Assert.Equal(0, IndexerProcess.Run(_data, "sample", "--out", samples, "--rows", "600", "--counties", "410221", "--months", "1", "--with-errors").ExitCode);
@@ -35,7 +35,7 @@ public class WatchCommandTests : IDisposable
         Assert.True(File.Exists(heartbeat));
 
         using (var index = new LucenePaymentIndex(_data.IndexDirectory, SampleData.Funds, TimeProvider.System))
-            Assert.True(index.Search(new PaymentQuery { RegionCode = "410221" }).TotalCount > 0, "the file's valid rows are public");
+            Assert.True((await index.SearchAsync(new PaymentQuery { RegionCode = "410221" })).TotalCount > 0, "the file's valid rows are public");
 
         Stop(watch);
         Assert.Equal(0, watch.ExitCode);

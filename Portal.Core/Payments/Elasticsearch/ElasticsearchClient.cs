@@ -10,7 +10,8 @@ namespace Portal.Core.Payments.Elasticsearch;
 
 /// <summary>
 /// The few REST calls the payment index makes, over HttpClient and System.Text.Json (no Elastic client library is
-/// served here). Synchronous because <see cref="IPaymentIndex"/> is; 429 and 5xx answers are retried with back-off.
+/// served here). Reads are asynchronous, so a site waiting on the cluster holds no thread; the writers run in the
+/// indexer's command line and use the blocking <see cref="Send"/> and <see cref="Bulk"/>. 429 and 5xx answers are retried with back-off.
 /// </summary>
 public sealed class ElasticsearchClient : IDisposable
 {
@@ -25,7 +26,7 @@ public sealed class ElasticsearchClient : IDisposable
 
     private readonly HttpClient _http;
     private readonly TimeSpan _timeout;
-    private readonly Action<TimeSpan> _sleep;
+    private readonly Func<TimeSpan, CancellationToken, Task> _wait;
     private readonly int _attempts;
 
     /// <param name="handler">Null for the real network; tests pass a recording handler.</param>
@@ -39,7 +40,11 @@ public sealed class ElasticsearchClient : IDisposable
         else if (options.Username.Length > 0)
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}")));
         _timeout = options.Timeout;
-        _sleep = sleep ?? Thread.Sleep;
+        _wait = sleep is null ? Task.Delay : (pause, _) =>
+        {
+            sleep(pause);
+            return Task.CompletedTask;
+        };
         Alias = options.Alias;
         BulkBatchSize = Math.Max(1, options.BulkBatchSize);
     }
@@ -61,14 +66,19 @@ public sealed class ElasticsearchClient : IDisposable
         }
     }
 
+    /// <summary>Blocks on <see cref="SendAsync"/>: for the command line, where no request thread waits.</summary>
+    public JsonElement? Send(HttpMethod method, string path, JsonNode? body, bool notFoundIsNull = false, TimeSpan? timeout = null) =>
+        SendAsync(method, path, body, notFoundIsNull, timeout).GetAwaiter().GetResult();
+
     /// <summary>Sends one JSON request; null when the answer is 404 and <paramref name="notFoundIsNull"/>. Other errors throw.</summary>
-    public JsonElement? Send(HttpMethod method, string path, JsonNode? body, bool notFoundIsNull = false, TimeSpan? timeout = null)
+    public async Task<JsonElement?> SendAsync(HttpMethod method, string path, JsonNode? body, bool notFoundIsNull = false, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
     {
         var text = body?.ToJsonString(Compact);
-        var (status, answer) = Exchange(() => new HttpRequestMessage(method, path)
+        var (status, answer) = await ExchangeAsync(() => new HttpRequestMessage(method, path)
         {
             Content = text is null ? null : new StringContent(text, Encoding.UTF8) { Headers = { ContentType = Json } },
-        }, timeout ?? _timeout);
+        }, timeout ?? _timeout, cancellationToken);
         if (status == HttpStatusCode.NotFound && notFoundIsNull) return null;
         if ((int)status >= 300) throw ElasticsearchException.From(method, path, status, answer);
         return answer;
@@ -86,15 +96,15 @@ public sealed class ElasticsearchClient : IDisposable
             for (var attempt = 1; pending.Length > 0; attempt++)
             {
                 var body = BulkBody(pending);
-                var (status, answer) = Exchange(() => new HttpRequestMessage(HttpMethod.Post, $"{Alias}/_bulk?refresh={refresh}")
+                var (status, answer) = ExchangeAsync(() => new HttpRequestMessage(HttpMethod.Post, $"{Alias}/_bulk?refresh={refresh}")
                 {
                     Content = new StringContent(body, Encoding.UTF8) { Headers = { ContentType = NdJson } },
-                }, _timeout);
+                }, _timeout, CancellationToken.None).GetAwaiter().GetResult();
                 if ((int)status >= 300) throw ElasticsearchException.From(HttpMethod.Post, "_bulk", status, answer);
                 pending = Rejected(pending, answer!.Value);
                 if (pending.Length == 0) break;
                 if (attempt == _attempts) throw new ElasticsearchException($"Elasticsearch 连续 {_attempts} 次以 429 拒绝了 {pending.Length} 条写入，集群过载，请稍后重试。", 429);
-                _sleep(Backoff(attempt));
+                _wait(Backoff(attempt), CancellationToken.None).GetAwaiter().GetResult();
             }
         }
     }
@@ -127,30 +137,34 @@ public sealed class ElasticsearchClient : IDisposable
         return again.ToArray();
     }
 
-    /// <summary>Retries 429 and 5xx answers and dropped connections with exponential back-off (0.5 s, 1 s, 2 s … at most 30 s).</summary>
-    private (HttpStatusCode Status, JsonElement? Body) Exchange(Func<HttpRequestMessage> request, TimeSpan timeout)
+    /// <summary>
+    /// Retries 429 and 5xx answers and dropped connections with exponential back-off (0.5 s, 1 s, 2 s … at most 30 s);
+    /// each try has the timeout, and the caller's cancellation (a visitor who left) ends them all.
+    /// </summary>
+    private async Task<(HttpStatusCode Status, JsonElement? Body)> ExchangeAsync(Func<HttpRequestMessage> request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                using var cancel = new CancellationTokenSource(timeout);
+                using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                cancel.CancelAfter(timeout);
                 using var message = request();
-                using var response = _http.Send(message, HttpCompletionOption.ResponseContentRead, cancel.Token);
+                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancel.Token);
                 var status = response.StatusCode;
                 if ((status == HttpStatusCode.TooManyRequests || (int)status >= 500) && attempt < _attempts)
                 {
-                    _sleep(Backoff(attempt));
+                    await _wait(Backoff(attempt), cancellationToken);
                     continue;
                 }
-                using var stream = response.Content.ReadAsStream(cancel.Token);
+                await using var stream = await response.Content.ReadAsStreamAsync(cancel.Token);
                 if (stream.CanSeek && stream.Length == 0) return (status, null);
-                using var document = JsonDocument.Parse(stream);
+                using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancel.Token);
                 return (status, document.RootElement.Clone());
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && attempt < _attempts)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && attempt < _attempts && !cancellationToken.IsCancellationRequested)
             {
-                _sleep(Backoff(attempt));
+                await _wait(Backoff(attempt), cancellationToken);
             }
         }
     }

@@ -9,7 +9,7 @@ namespace Portal.Core.Payments.Elasticsearch;
 
 /// <summary>
 /// The payment index read from an Elasticsearch cluster through its alias, with the embedded index's behaviour: each
-/// answer shows the run committed when <see cref="Refresh"/> last looked, inside each fund's publication window.
+/// answer shows the run committed when <see cref="RefreshAsync"/> last looked, inside each fund's publication window.
 /// </summary>
 public sealed class ElasticsearchPaymentIndex : IPaymentIndex
 {
@@ -20,7 +20,7 @@ public sealed class ElasticsearchPaymentIndex : IPaymentIndex
     private readonly ElasticsearchClient _client;
     private readonly FundCatalog _funds;
     private readonly TimeProvider _clock;
-    private readonly System.Threading.Lock _gate = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private long _sequence = -1;
     private PeriodsAt? _periods;
 
@@ -30,20 +30,20 @@ public sealed class ElasticsearchPaymentIndex : IPaymentIndex
         _funds = funds;
         _clock = clock;
         // A cluster that is down must not stop a site from starting: it shows nothing until the refresher's next look succeeds.
-        try { Refresh(); }
+        try { RefreshAsync().GetAwaiter().GetResult(); }
         catch (Exception e) when (e is ElasticsearchException or HttpRequestException or TaskCanceledException) { }
     }
 
     private long Sequence => Interlocked.Read(ref _sequence);
     private Period Now => Period.Of(_clock.GetLocalNow());
 
-    public PaymentPage Search(PaymentQuery query)
+    public async Task<PaymentPage> SearchAsync(PaymentQuery query, CancellationToken cancellationToken = default)
     {
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, PaymentQuery.MaxPageSize);
         if ((long)page * size > PaymentQuery.MaxResultWindow) throw new ArgumentOutOfRangeException(nameof(query), $"最多翻到第 {PaymentQuery.MaxResultWindow / size} 页。");
         if (Sequence < 0) return new PaymentPage([], 0, 0, page, size);
-        var name = string.IsNullOrWhiteSpace(query.Name) ? null : NameQuery(query.Name, query.RegionCode);
+        var name = string.IsNullOrWhiteSpace(query.Name) ? null : await NameQueryAsync(query.Name, query.RegionCode, cancellationToken);
         var body = new JsonObject
         {
             ["query"] = Published(PaymentDocuments.PaymentType, Sequence, _funds, query.FundCode, Now,
@@ -55,13 +55,14 @@ public sealed class ElasticsearchPaymentIndex : IPaymentIndex
             // Sums of long fields come back as doubles: exact up to 2^53 fen, far above any total here.
             ["aggs"] = new JsonObject { ["amount"] = new JsonObject { ["sum"] = new JsonObject { ["field"] = "amount" } } },
         };
-        if (SearchIndex(body) is not { } answer) return new PaymentPage([], 0, 0, page, size);
+        if (await SearchIndexAsync(body, cancellationToken) is not { } answer) return new PaymentPage([], 0, 0, page, size);
         var hits = answer.GetProperty("hits");
         return new PaymentPage(Payments(hits), hits.GetProperty("total").GetProperty("value").GetInt32(),
             Money.FromFen(Fen(answer.GetProperty("aggregations").GetProperty("amount"))), page, size);
     }
 
-    public IReadOnlyList<PaymentTotal> Summarize(string regionCode, string? fundCode, Period? period, SummaryGrouping grouping)
+    public async Task<IReadOnlyList<PaymentTotal>> SummarizeAsync(string regionCode, string? fundCode, Period? period, SummaryGrouping grouping,
+        CancellationToken cancellationToken = default)
     {
         var level = LevelOf(regionCode);
         if (grouping == SummaryGrouping.ChildRegion && level >= (int)RegionLevel.Village) return [];
@@ -89,13 +90,13 @@ public sealed class ElasticsearchPaymentIndex : IPaymentIndex
                 },
             },
         };
-        if (SearchIndex(body) is not { } answer) return [];
+        if (await SearchIndexAsync(body, cancellationToken) is not { } answer) return [];
         return answer.GetProperty("aggregations").GetProperty("groups").GetProperty("buckets").EnumerateArray()
             .Select(b => new PaymentTotal(b.GetProperty("key").GetString()!, (int)Fen(b.GetProperty("count")), Money.FromFen(Fen(b.GetProperty("amount")))))
             .OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
     }
 
-    public IReadOnlyList<PublicPayment> FindOwn(string ownerKey)
+    public async Task<IReadOnlyList<PublicPayment>> FindOwnAsync(string ownerKey, CancellationToken cancellationToken = default)
     {
         if (Sequence < 0) return [];
         var body = new JsonObject
@@ -104,24 +105,24 @@ public sealed class ElasticsearchPaymentIndex : IPaymentIndex
             ["size"] = MaxOwnPayments,
             ["sort"] = SortFor(PaymentSort.PeriodDesc),
         };
-        return SearchIndex(body) is { } answer ? Payments(answer.GetProperty("hits")) : [];
+        return await SearchIndexAsync(body, cancellationToken) is { } answer ? Payments(answer.GetProperty("hits")) : [];
     }
 
-    public PublicPayment? Find(string id)
+    public async Task<PublicPayment?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
         if (Sequence < 0) return null;
         var body = new JsonObject { ["query"] = Published(PaymentDocuments.PaymentType, Sequence, _funds, null, Now, Term("id", id)), ["size"] = 1 };
-        return SearchIndex(body) is { } answer ? Payments(answer.GetProperty("hits")).FirstOrDefault() : null;
+        return await SearchIndexAsync(body, cancellationToken) is { } answer ? Payments(answer.GetProperty("hits")).FirstOrDefault() : null;
     }
 
     /// <summary>Every page asks for this, so it is kept until a new run is committed or the month changes.</summary>
-    public IReadOnlyList<Period> Periods()
+    public async Task<IReadOnlyList<Period>> PeriodsAsync(CancellationToken cancellationToken = default)
     {
         var sequence = Sequence;
         var month = Now.Value;
         var cached = _periods;
         if (cached is not null && cached.Sequence == sequence && cached.Month == month) return cached.Periods;
-        var periods = Summarize(Regions.Region.CountryCode, null, null, SummaryGrouping.Period)
+        var periods = (await SummarizeAsync(Regions.Region.CountryCode, null, null, SummaryGrouping.Period, cancellationToken))
             .Select(t => PaymentDocuments.ParsePeriod(t.Key)).OrderByDescending(p => p).ToList();
         _periods = new PeriodsAt(sequence, month, periods);
         return periods;
@@ -130,33 +131,35 @@ public sealed class ElasticsearchPaymentIndex : IPaymentIndex
     private sealed record PeriodsAt(long Sequence, int Month, IReadOnlyList<Period> Periods);
 
     /// <summary>Reads the state document the writer puts at each commit; a gap in its sequence means several commits were missed.</summary>
-    public IndexChange? Refresh()
+    public async Task<IndexChange?> RefreshAsync(CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            if (SyncState.Read(_client) is not { } state || state.Sequence == _sequence) return null;
+            if (await SyncState.ReadAsync(_client, cancellationToken: cancellationToken) is not { } state || state.Sequence == _sequence) return null;
             var change = new IndexChange(state.Counties, AllRegions: state.AllRegions || state.Sequence != _sequence + 1);
             Interlocked.Exchange(ref _sequence, state.Sequence);
             return change;
         }
+        finally { _gate.Release(); }
     }
 
     /// <summary>A masked name (张*明) matches exactly; a surname (张, 欧阳) by prefix; longer text also matches the names of villages and townships.</summary>
-    private JsonObject NameQuery(string text, string? regionCode)
+    private async Task<JsonObject> NameQueryAsync(string text, string? regionCode, CancellationToken cancellationToken)
     {
         var q = NameMask.Normalize(text);
         if (q.Contains('*')) return Term("name", q);
         var should = new JsonArray(new JsonObject { ["prefix"] = new JsonObject { ["name"] = q } });
         if (q.Length >= 2)
         {
-            var villages = PlaceVillages(q, regionCode);
+            var villages = await PlaceVillagesAsync(q, regionCode, cancellationToken);
             if (villages.Count > 0) should.Add(Terms("r5", villages));
         }
         return new JsonObject { ["bool"] = new JsonObject { ["should"] = should, ["minimum_should_match"] = 1 } };
     }
 
     /// <summary>Villages whose township or village name holds the text as a phrase, found on the rollups (one per partition, not per payment).</summary>
-    private List<string> PlaceVillages(string text, string? regionCode)
+    private async Task<List<string>> PlaceVillagesAsync(string text, string? regionCode, CancellationToken cancellationToken)
     {
         var body = new JsonObject
         {
@@ -168,12 +171,13 @@ public sealed class ElasticsearchPaymentIndex : IPaymentIndex
                 ["villages"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "r5", ["size"] = MaxPlaceVillages, ["order"] = new JsonObject { ["_key"] = "asc" } } },
             },
         };
-        if (SearchIndex(body) is not { } answer) return [];
+        if (await SearchIndexAsync(body, cancellationToken) is not { } answer) return [];
         return answer.GetProperty("aggregations").GetProperty("villages").GetProperty("buckets").EnumerateArray()
             .Select(b => b.GetProperty("key").GetString()!).ToList();
     }
 
-    private JsonElement? SearchIndex(JsonObject body) => _client.Send(HttpMethod.Post, $"{_client.Alias}/_search", body, notFoundIsNull: true);
+    private Task<JsonElement?> SearchIndexAsync(JsonObject body, CancellationToken cancellationToken) =>
+        _client.SendAsync(HttpMethod.Post, $"{_client.Alias}/_search", body, notFoundIsNull: true, cancellationToken: cancellationToken);
 
     private static List<PublicPayment> Payments(JsonElement hits) =>
         hits.GetProperty("hits").EnumerateArray().Select(h => PaymentDocuments.ToPayment(h.GetProperty("_source"))).ToList();
@@ -192,5 +196,9 @@ public sealed class ElasticsearchPaymentIndex : IPaymentIndex
         _ => [Sort("period", "desc"), Sort("r5", "asc"), Sort("name", "asc"), Sort("id", "asc")],
     };
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _client.Dispose();
+        _gate.Dispose();
+    }
 }

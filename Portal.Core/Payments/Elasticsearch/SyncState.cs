@@ -9,9 +9,11 @@ namespace Portal.Core.Payments.Elasticsearch;
 internal sealed record SyncState(long Sequence, IReadOnlyList<string> Counties, bool AllRegions)
 {
     /// <summary>Null when there is no index behind the alias or nothing was ever committed. A GET by id is real-time, no refresh needed.</summary>
-    public static SyncState? Read(ElasticsearchClient client, string? index = null)
+    public static SyncState? Read(ElasticsearchClient client, string? index = null) => ReadAsync(client, index).GetAwaiter().GetResult();
+
+    public static async Task<SyncState?> ReadAsync(ElasticsearchClient client, string? index = null, CancellationToken cancellationToken = default)
     {
-        var answer = client.Send(HttpMethod.Get, $"{index ?? client.Alias}/_doc/{PaymentDocuments.SyncId}", null, notFoundIsNull: true);
+        var answer = await client.SendAsync(HttpMethod.Get, $"{index ?? client.Alias}/_doc/{PaymentDocuments.SyncId}", null, notFoundIsNull: true, cancellationToken: cancellationToken);
         if (answer is not { } doc || !doc.TryGetProperty("_source", out var source)) return null;
         return new SyncState(
             source.GetProperty("sequence").GetInt64(),

@@ -11,7 +11,7 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Portal.Core.Payments.Lucene;
 
-/// <summary>The embedded payment index, read from the data folder and refreshed when the indexer commits.</summary>
+/// <summary>The embedded payment index, read from the data folder and refreshed when the indexer commits. Reads are in memory-mapped files, so each answer is computed at once and handed back as a completed task.</summary>
 public sealed class LucenePaymentIndex : IPaymentIndex
 {
     public const int MaxResultWindow = PaymentQuery.MaxResultWindow;
@@ -36,7 +36,20 @@ public sealed class LucenePaymentIndex : IPaymentIndex
         Refresh();
     }
 
-    public PaymentPage Search(PaymentQuery query)
+    public Task<PaymentPage> SearchAsync(PaymentQuery query, CancellationToken cancellationToken = default) => Task.FromResult(Search(query));
+
+    public Task<IReadOnlyList<PaymentTotal>> SummarizeAsync(string regionCode, string? fundCode, Period? period, SummaryGrouping grouping, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Summarize(regionCode, fundCode, period, grouping));
+
+    public Task<IReadOnlyList<PublicPayment>> FindOwnAsync(string ownerKey, CancellationToken cancellationToken = default) => Task.FromResult(FindOwn(ownerKey));
+
+    public Task<PublicPayment?> FindAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult(Find(id));
+
+    public Task<IReadOnlyList<Period>> PeriodsAsync(CancellationToken cancellationToken = default) => Task.FromResult(Periods());
+
+    public Task<IndexChange?> RefreshAsync(CancellationToken cancellationToken = default) => Task.FromResult(Refresh());
+
+    private PaymentPage Search(PaymentQuery query)
     {
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, PaymentQuery.MaxPageSize);
@@ -57,7 +70,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex
         });
     }
 
-    public IReadOnlyList<PaymentTotal> Summarize(string regionCode, string? fundCode, Period? period, SummaryGrouping grouping)
+    private IReadOnlyList<PaymentTotal> Summarize(string regionCode, string? fundCode, Period? period, SummaryGrouping grouping)
     {
         var level = LevelOf(regionCode);
         if (grouping == SummaryGrouping.ChildRegion && level >= (int)RegionLevel.Village) return [];
@@ -79,7 +92,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex
         });
     }
 
-    public IReadOnlyList<PublicPayment> FindOwn(string ownerKey) => WithSearcher<IReadOnlyList<PublicPayment>>(searcher =>
+    private IReadOnlyList<PublicPayment> FindOwn(string ownerKey) => WithSearcher<IReadOnlyList<PublicPayment>>(searcher =>
     {
         if (searcher is null) return [];
         var owner = new TermQuery(new Term(IndexFields.Owner, ownerKey));
@@ -87,7 +100,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex
         return hits.ScoreDocs.Select(d => ToPayment(searcher.Doc(d.Doc))).ToList();
     });
 
-    public PublicPayment? Find(string id) => WithSearcher(searcher =>
+    private PublicPayment? Find(string id) => WithSearcher(searcher =>
     {
         if (searcher is null) return null;
         var hit = searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), Window(IndexFields.PaymentType, null), 1).ScoreDocs.FirstOrDefault();
@@ -95,7 +108,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex
     });
 
     /// <summary>Every page asks for this and it reads every rollup, so it is kept until the index or the month changes.</summary>
-    public IReadOnlyList<Period> Periods() => WithSearcher(searcher =>
+    private IReadOnlyList<Period> Periods() => WithSearcher(searcher =>
     {
         if (searcher is null) return [];
         var month = Period.Of(_clock.GetLocalNow()).Value;
@@ -109,7 +122,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex
 
     private sealed record PeriodsAt(IndexReader Reader, int Month, IReadOnlyList<Period> Periods);
 
-    public IndexChange? Refresh()
+    private IndexChange? Refresh()
     {
         lock (_gate)
         {

@@ -37,7 +37,7 @@ public sealed class IndexModel(IPaymentIndex index, RegionCatalog regions, FundC
         _ => "村（社区）",
     };
 
-    public IActionResult OnGet(string? code)
+    public async Task<IActionResult> OnGetAsync(string? code)
     {
         if ((code is null ? RegionCatalog.Country : regions.Find(code)) is not { } region)
         {
@@ -53,22 +53,29 @@ public sealed class IndexModel(IPaymentIndex index, RegionCatalog regions, FundC
         Region = region;
         Filter = filter;
         Path = regions.Path(region);
-        Periods = index.Periods();
-        Results = index.Search(filter.ToQuery(region.Code));
-        Children = ChildrenWithTotals(region, filter);
+        // Over Elasticsearch each read is a round trip: the five are sent together, not one after another.
+        var cancel = HttpContext.RequestAborted;
+        var periods = index.PeriodsAsync(cancel);
+        var results = index.SearchAsync(filter.ToQuery(region.Code), cancel);
+        var children = ChildrenWithTotalsAsync(region, filter, cancel);
+        var byFund = index.SummarizeAsync(region.Code, null, filter.Period, SummaryGrouping.Fund, cancel);
+        var byMonth = index.SummarizeAsync(region.Code, filter.FundCode, null, SummaryGrouping.Period, cancel);
+        Periods = await periods;
+        Results = await results;
+        Children = await children;
         FundChart = Chart("chart-fund", "各项资金合计", $"{RegionCatalog.DisplayName(region)}按资金类别的发放金额",
-            index.Summarize(region.Code, null, filter.Period, SummaryGrouping.Fund).Select(t => new BarChart.Bar(funds.ByCode(t.Key)?.Name ?? t.Key, t.Amount, t.Count)));
+            (await byFund).Select(t => new BarChart.Bar(funds.ByCode(t.Key)?.Name ?? t.Key, t.Amount, t.Count)));
         TrendChart = Chart("chart-trend", "每月发放金额", $"{RegionCatalog.DisplayName(region)}近 12 个月每月的发放金额",
-            index.Summarize(region.Code, filter.FundCode, null, SummaryGrouping.Period).TakeLast(12)
+            (await byMonth).TakeLast(12)
                 .Select(t => new BarChart.Bar(Period.TryParseIso(t.Key, out var p) ? p.ToChinese() : t.Key, t.Amount, t.Count)));
         return Page();
     }
 
     /// <summary>Above the county only regions with data are worth a tap; from the county down every township and village is listed, so a village without data is visibly so.</summary>
-    private IReadOnlyList<(Region, PaymentTotal?)> ChildrenWithTotals(Region region, PaymentFilter filter)
+    private async Task<IReadOnlyList<(Region, PaymentTotal?)>> ChildrenWithTotalsAsync(Region region, PaymentFilter filter, CancellationToken cancellationToken)
     {
         if (region.IsVillage) return [];
-        var totals = index.Summarize(region.Code, filter.FundCode, filter.Period, SummaryGrouping.ChildRegion).ToDictionary(t => t.Key);
+        var totals = (await index.SummarizeAsync(region.Code, filter.FundCode, filter.Period, SummaryGrouping.ChildRegion, cancellationToken)).ToDictionary(t => t.Key);
         var children = region.Level >= RegionLevel.County
             ? regions.Children(region.Code)
             : regions.Children(region.Code).Where(c => totals.ContainsKey(c.Code)).ToList();

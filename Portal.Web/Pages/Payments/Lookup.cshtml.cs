@@ -24,7 +24,7 @@ public sealed class LookupModel(IPaymentIndex index, OwnerKey owners, LookupThro
     public void OnGet() => NoStore();
 
     // Read from the form, not bound as handler arguments: the framework's debug log prints handler arguments.
-    public void OnPost()
+    public async Task OnPostAsync()
     {
         NoStore();
         var name = Request.Form["name"].ToString();
@@ -37,7 +37,7 @@ public sealed class LookupModel(IPaymentIndex index, OwnerKey owners, LookupThro
             Error = LookupThrottle.Refusal;
             return;
         }
-        Payments = index.FindOwn(owners.For(name!, idNumber!));
+        Payments = await index.FindOwnAsync(owners.For(name!, idNumber!), HttpContext.RequestAborted);
     }
 
     private string? Problem(string? name, string? idNumber)

@@ -43,12 +43,12 @@ public sealed class NewModel(ReportIntake intake, DisputedRecords records, Regio
     public FiledReceipt? Receipt { get; private set; }
     public RegionChoices Regions => regions;
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
         var paymentId = Request.Query["paymentId"].ToString();
         if (Request.Query["confirm"] != "1")
             return LocalRedirect("/reports" + new QueryBuilder(Query(("paymentId", paymentId), ("unconfirmed", "1"))).ToQueryString() + "#confirm");
-        Record = records.Find(paymentId);
+        Record = await records.FindAsync(paymentId, HttpContext.RequestAborted);
         RecordGone = paymentId.Length > 0 && Record is null;
         Form = ReportForm.Blank(Record?.Id);
         return Page();
@@ -68,7 +68,7 @@ public sealed class NewModel(ReportIntake intake, DisputedRecords records, Regio
 
         Errors = result.Errors;
         FilesDropped = files.Count > 0;
-        Record = records.Find(Form["paymentId"]);
+        Record = await records.FindAsync(Form["paymentId"], HttpContext.RequestAborted);
         // A record that left publication is dropped from the form, so the next submit goes through without it.
         if (Record is null) Form = Form.With("paymentId", "");
         // A used or broken token would refuse every further submit of this form; the corrected form is a new report.

@@ -35,13 +35,13 @@ public abstract class PaymentIndexBehaviour : IDisposable
     private PartitionSync NewSync() =>
         new(new ExportValidation(SampleData.Regions, SampleData.Funds, _data.Owners, TimeProvider.System), OpenStore, _data.DataDirectory);
 
-    private static PaymentPage Village(IPaymentIndex index, string code = "410221101201") =>
-        index.Search(new PaymentQuery { RegionCode = code, PageSize = 100 });
+    private static Task<PaymentPage> Village(IPaymentIndex index, string code = "410221101201") =>
+        index.SearchAsync(new PaymentQuery { RegionCode = code, PageSize = 100 });
 
     private static string Recent(int monthsAgo) => Period.Of(DateTimeOffset.Now).AddMonths(-monthsAgo).ToString();
 
     [Fact]
-    public virtual void Running_the_same_file_again_changes_nothing()
+    public virtual async Task Running_the_same_file_again_changes_nothing()
     {
         var path = _files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1)), ExportFiles.Row(2, "李四", ExportFiles.Id(2), period: Recent(1))]);
         var first = _data.Sync(path);
@@ -50,71 +50,71 @@ public abstract class PaymentIndexBehaviour : IDisposable
         Assert.Empty(again.Replacement!.Changed);
         Assert.Equal(1, again.Replacement.Unchanged);
         var index = OpenIndex();
-        Assert.Equal(2, Village(index).TotalCount);
+        Assert.Equal(2, (await Village(index)).TotalCount);
     }
 
     [Fact]
-    public virtual void A_corrected_file_replaces_what_its_earlier_version_published()
+    public virtual async Task A_corrected_file_replaces_what_its_earlier_version_published()
     {
         _data.Sync(_files.Csv("v1.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), "580", period: Recent(1)), ExportFiles.Row(2, "李四", ExportFiles.Id(2), "580", period: Recent(1))]));
         _data.Sync(_files.Csv("v2.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), "600", period: Recent(1))]));
         var index = OpenIndex();
-        var page = Village(index);
+        var page = await Village(index);
         Assert.Equal(1, page.TotalCount);
         Assert.Equal(600m, page.TotalAmount);
         Assert.Equal("张*明", page.Items.Single().MaskedName);
     }
 
     [Fact]
-    public virtual void Files_for_different_villages_funds_or_periods_never_overwrite_each_other()
+    public virtual async Task Files_for_different_villages_funds_or_periods_never_overwrite_each_other()
     {
         _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1))]));
         _data.Sync(_files.Csv("b.csv", [ExportFiles.Row(1, "李四", ExportFiles.Id(2), village: "丁庄村", code: "410221101203", period: Recent(1))]));
         _data.Sync(_files.Csv("c.csv", [ExportFiles.Row(1, "王五", ExportFiles.Id(3), fund: "高龄津贴", amount: "100", period: Recent(1))]));
         _data.Sync(_files.Csv("d.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(2))]));
         var index = OpenIndex();
-        Assert.Equal(3, Village(index).TotalCount);
-        Assert.Equal(1, Village(index, "410221101203").TotalCount);
-        Assert.Equal(4, index.Search(new PaymentQuery { RegionCode = "410221101" }).TotalCount);
+        Assert.Equal(3, (await Village(index)).TotalCount);
+        Assert.Equal(1, (await Village(index, "410221101203")).TotalCount);
+        Assert.Equal(4, (await index.SearchAsync(new PaymentQuery { RegionCode = "410221101" })).TotalCount);
     }
 
     [Fact]
-    public virtual void A_partition_whose_rows_were_all_rejected_keeps_what_it_published()
+    public virtual async Task A_partition_whose_rows_were_all_rejected_keeps_what_it_published()
     {
         _data.Sync(_files.Csv("v1.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), "580", period: Recent(1))]));
         var bad = _data.Sync(_files.Csv("v2.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), "58000", period: Recent(1))]));
         Assert.Null(bad.Replacement);
         Assert.Equal(1, bad.PartitionsKept);
         var index = OpenIndex();
-        Assert.Equal(580m, Village(index).TotalAmount);
+        Assert.Equal(580m, (await Village(index)).TotalAmount);
     }
 
     [Fact]
-    public virtual void Readers_see_a_sync_only_once_it_is_committed_and_learn_which_counties_changed()
+    public virtual async Task Readers_see_a_sync_only_once_it_is_committed_and_learn_which_counties_changed()
     {
         _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1))]));
         var index = OpenIndex();
-        Assert.Null(index.Refresh());
+        Assert.Null(await index.RefreshAsync());
         using var sync = NewSync();
         sync.Run(_files.Csv("b.csv", [ExportFiles.Row(1, "李四", ExportFiles.Id(2), village: "丁庄村", code: "410221101203", period: Recent(1))]), new SyncSettings(), null, dryRun: false);
-        Assert.Null(index.Refresh());
-        Assert.Equal(1, index.Search(new PaymentQuery { RegionCode = "410221" }).TotalCount);
+        Assert.Null(await index.RefreshAsync());
+        Assert.Equal(1, (await index.SearchAsync(new PaymentQuery { RegionCode = "410221" })).TotalCount);
         sync.Commit();
-        var change = index.Refresh();
+        var change = await index.RefreshAsync();
         Assert.NotNull(change);
         Assert.Equal(["410221"], change.CountyCodes);
         Assert.False(change.AllRegions);
-        Assert.Equal(2, index.Search(new PaymentQuery { RegionCode = "410221" }).TotalCount);
+        Assert.Equal(2, (await index.SearchAsync(new PaymentQuery { RegionCode = "410221" })).TotalCount);
     }
 
     [Fact]
-    public virtual void Rollups_at_every_level_equal_the_sum_of_the_payments()
+    public virtual async Task Rollups_at_every_level_equal_the_sum_of_the_payments()
     {
         _data.AddCounty(people: 120, months: 3);
         var index = OpenIndex();
         foreach (var level in new[] { "41", "4102", "410221" })
         {
-            var children = index.Summarize(level, null, null, SummaryGrouping.ChildRegion);
+            var children = await index.SummarizeAsync(level, null, null, SummaryGrouping.ChildRegion);
             foreach (var child in children)
             {
                 var rows = _data.Rows.Where(r => r.Person.Village.Code.StartsWith(child.Key, StringComparison.Ordinal)).ToList();
@@ -123,13 +123,13 @@ public abstract class PaymentIndexBehaviour : IDisposable
             }
             Assert.Equal(_data.Rows.Sum(r => r.Amount), children.Sum(c => c.Amount));
         }
-        var byFund = index.Summarize("410221", null, null, SummaryGrouping.Fund);
+        var byFund = await index.SummarizeAsync("410221", null, null, SummaryGrouping.Fund);
         Assert.All(byFund, f => Assert.Equal(_data.Rows.Where(r => r.Fund.Code == f.Key).Sum(r => r.Amount), f.Amount));
-        Assert.Equal(3, index.Summarize("410221", null, null, SummaryGrouping.Period).Count);
+        Assert.Equal(3, (await index.SummarizeAsync("410221", null, null, SummaryGrouping.Period)).Count);
     }
 
     [Fact]
-    public virtual void Payments_past_their_funds_publication_window_leave_every_answer()
+    public virtual async Task Payments_past_their_funds_publication_window_leave_every_answer()
     {
         var old = Period.Of(DateTimeOffset.Now).AddMonths(-30).ToString();
         _data.Sync(_files.Csv("a.csv",
@@ -138,23 +138,23 @@ public abstract class PaymentIndexBehaviour : IDisposable
             ExportFiles.Row(2, "李四", ExportFiles.Id(2), period: Recent(1)),
         ]));
         var index = OpenIndex();
-        Assert.Equal(1, Village(index).TotalCount);
-        Assert.Equal(1, index.Summarize("410221", null, null, SummaryGrouping.ChildRegion).Sum(t => t.Count));
-        Assert.Empty(index.FindOwn(_data.Owners.For("张三明", ExportFiles.Id(1))));
-        Assert.Single(index.FindOwn(_data.Owners.For("李四", ExportFiles.Id(2))));
+        Assert.Equal(1, (await Village(index)).TotalCount);
+        Assert.Equal(1, (await index.SummarizeAsync("410221", null, null, SummaryGrouping.ChildRegion)).Sum(t => t.Count));
+        Assert.Empty(await index.FindOwnAsync(_data.Owners.For("张三明", ExportFiles.Id(1))));
+        Assert.Single(await index.FindOwnAsync(_data.Owners.For("李四", ExportFiles.Id(2))));
 
         // The same index a few years on: the recent payment has left too, without anyone touching the index.
         using var later = OpenIndex(new ShiftedClock(TimeSpan.FromDays(365 * 3)));
-        Assert.Equal(0, Village(later).TotalCount);
+        Assert.Equal(0, (await Village(later)).TotalCount);
     }
 
     [Fact]
-    public virtual void Search_filters_sorts_pages_and_totals_the_whole_filtered_set()
+    public virtual async Task Search_filters_sorts_pages_and_totals_the_whole_filtered_set()
     {
         _data.AddCounty(people: 150, months: 2);
         var index = OpenIndex();
         var all = _data.Rows;
-        var page = index.Search(new PaymentQuery { RegionCode = "410221", FundCode = "rural-dibao", Sort = PaymentSort.AmountDesc, Page = 2, PageSize = 10 });
+        var page = await index.SearchAsync(new PaymentQuery { RegionCode = "410221", FundCode = "rural-dibao", Sort = PaymentSort.AmountDesc, Page = 2, PageSize = 10 });
         var expected = all.Where(r => r.Fund.Code == "rural-dibao").ToList();
         Assert.Equal(expected.Count, page.TotalCount);
         Assert.Equal(expected.Sum(r => r.Amount), page.TotalAmount);
@@ -162,16 +162,16 @@ public abstract class PaymentIndexBehaviour : IDisposable
         Assert.Equal(expected.Select(r => r.Amount).OrderDescending().Skip(10).Take(10), page.Items.Select(p => p.Amount));
 
         var period = Portal.Core.Ingest.Samples.SampleExport.RecentMonths(2)[0];
-        Assert.Equal(all.Count(r => r.Period == period), index.Search(new PaymentQuery { RegionCode = "41", Period = period }).TotalCount);
+        Assert.Equal(all.Count(r => r.Period == period), (await index.SearchAsync(new PaymentQuery { RegionCode = "41", Period = period })).TotalCount);
 
         var surname = all[0].Person.Name[..1];
-        var bySurname = index.Search(new PaymentQuery { RegionCode = "410221", Name = surname, PageSize = 100 });
+        var bySurname = await index.SearchAsync(new PaymentQuery { RegionCode = "410221", Name = surname, PageSize = 100 });
         Assert.Equal(all.Count(r => Portal.Core.Privacy.NameMask.Surname(r.Person.Name).StartsWith(surname, StringComparison.Ordinal)), bySurname.TotalCount);
         Assert.All(bySurname.Items, p => Assert.StartsWith(surname, p.MaskedName));
     }
 
     [Fact]
-    public virtual void Searching_a_place_name_finds_the_payments_of_that_village()
+    public virtual async Task Searching_a_place_name_finds_the_payments_of_that_village()
     {
         _data.Sync(_files.Csv("a.csv",
         [
@@ -179,25 +179,25 @@ public abstract class PaymentIndexBehaviour : IDisposable
             ExportFiles.Row(2, "李四", ExportFiles.Id(2), village: "丁庄村", code: "410221101203", period: Recent(1)),
         ]));
         var index = OpenIndex();
-        var page = index.Search(new PaymentQuery { RegionCode = "410221", Name = "丁庄" });
+        var page = await index.SearchAsync(new PaymentQuery { RegionCode = "410221", Name = "丁庄" });
         Assert.Equal(["李*"], page.Items.Select(p => p.MaskedName));
-        Assert.Equal(0, index.Search(new PaymentQuery { RegionCode = "410223", Name = "丁庄" }).TotalCount);
+        Assert.Equal(0, (await index.SearchAsync(new PaymentQuery { RegionCode = "410223", Name = "丁庄" })).TotalCount);
     }
 
     [Fact]
-    public virtual void A_person_finds_their_own_payments_by_name_and_id_number_only()
+    public virtual async Task A_person_finds_their_own_payments_by_name_and_id_number_only()
     {
         _data.AddCounty(people: 40, months: 3);
         var index = OpenIndex();
         var person = _data.Rows[0].Person;
-        var own = index.FindOwn(_data.Owners.For(person.Name, person.IdNumber));
+        var own = await index.FindOwnAsync(_data.Owners.For(person.Name, person.IdNumber));
         Assert.Equal(_data.Rows.Count(r => r.Person == person), own.Count);
-        Assert.Empty(index.FindOwn(_data.Owners.For(person.Name + "某", person.IdNumber)));
-        Assert.Equal(own[0], index.Find(own[0].Id));
+        Assert.Empty(await index.FindOwnAsync(_data.Owners.For(person.Name + "某", person.IdNumber)));
+        Assert.Equal(own[0], await index.FindAsync(own[0].Id));
     }
 
     [Fact]
-    public virtual void A_person_already_published_in_another_village_for_the_same_fund_and_period_is_held_back()
+    public virtual async Task A_person_already_published_in_another_village_for_the_same_fund_and_period_is_held_back()
     {
         _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1))]));
         var b = _data.Sync(_files.Csv("b.csv",
@@ -209,8 +209,8 @@ public abstract class PaymentIndexBehaviour : IDisposable
         Assert.Equal(ValidationRule.DuplicatePayment, r.Rule);
         Assert.Contains("史庄村", r.Message);
         var index = OpenIndex();
-        Assert.Equal(1, Village(index).TotalCount);
-        Assert.Equal(["李*"], Village(index, "410221101203").Items.Select(p => p.MaskedName));
+        Assert.Equal(1, (await Village(index)).TotalCount);
+        Assert.Equal(["李*"], (await Village(index, "410221101203")).Items.Select(p => p.MaskedName));
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public abstract class PaymentIndexBehaviour : IDisposable
     }
 
     [Fact]
-    public virtual void A_run_that_is_not_committed_publishes_nothing()
+    public virtual async Task A_run_that_is_not_committed_publishes_nothing()
     {
         _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1))]));
         using (var sync = NewSync())
@@ -233,11 +233,11 @@ public abstract class PaymentIndexBehaviour : IDisposable
             Assert.Single(run.Replacement!.Changed);
         }
         var index = OpenIndex();
-        Assert.Equal(580m, Village(index).TotalAmount);
+        Assert.Equal(580m, (await Village(index)).TotalAmount);
     }
 
     [Fact]
-    public virtual void Pages_walk_the_whole_filtered_set_in_every_order_without_overlap()
+    public virtual async Task Pages_walk_the_whole_filtered_set_in_every_order_without_overlap()
     {
         _data.AddCounty(people: 60, months: 2);
         var index = OpenIndex();
@@ -246,7 +246,7 @@ public abstract class PaymentIndexBehaviour : IDisposable
         {
             var seen = new List<PublicPayment>();
             for (var page = 1; seen.Count < expected; page++)
-                seen.AddRange(index.Search(new PaymentQuery { RegionCode = "410221", Sort = sort, Page = page, PageSize = 25 }).Items);
+                seen.AddRange((await index.SearchAsync(new PaymentQuery { RegionCode = "410221", Sort = sort, Page = page, PageSize = 25 })).Items);
             Assert.Equal(expected, seen.Select(p => p.Id).Distinct().Count());
             var keys = sort switch
             {
@@ -259,47 +259,47 @@ public abstract class PaymentIndexBehaviour : IDisposable
             if (keys is not null) Assert.Equal(keys.Order(), keys);
             else Assert.Equal(seen.Select(p => p.MaskedName).Order(StringComparer.Ordinal), seen.Select(p => p.MaskedName));
         }
-        Assert.Empty(index.Search(new PaymentQuery { RegionCode = "410221", Page = expected / 25 + 2, PageSize = 25 }).Items);
-        Assert.Throws<ArgumentOutOfRangeException>(() => index.Search(new PaymentQuery { Page = 101, PageSize = 100 }));
+        Assert.Empty((await index.SearchAsync(new PaymentQuery { RegionCode = "410221", Page = expected / 25 + 2, PageSize = 25 })).Items);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => index.SearchAsync(new PaymentQuery { Page = 101, PageSize = 100 }));
     }
 
     [Fact]
-    public virtual void Periods_lists_the_published_months_newest_first_and_a_single_payment_is_found_by_its_id()
+    public virtual async Task Periods_lists_the_published_months_newest_first_and_a_single_payment_is_found_by_its_id()
     {
         _data.AddCounty(people: 30, months: 3);
         var index = OpenIndex();
-        Assert.Equal(SampleExport.RecentMonths(3).OrderDescending(), index.Periods());
-        var payment = index.Search(new PaymentQuery { RegionCode = "410221" }).Items[0];
-        Assert.Equal(payment, index.Find(payment.Id));
-        Assert.Null(index.Find("0000000000"));
-        Assert.Equal(index.Summarize("410221", null, null, SummaryGrouping.Fund),
-            index.Summarize("41", null, null, SummaryGrouping.Fund));
-        Assert.Empty(index.Summarize("410221101201", null, null, SummaryGrouping.ChildRegion));
+        Assert.Equal(SampleExport.RecentMonths(3).OrderDescending(), await index.PeriodsAsync());
+        var payment = (await index.SearchAsync(new PaymentQuery { RegionCode = "410221" })).Items[0];
+        Assert.Equal(payment, await index.FindAsync(payment.Id));
+        Assert.Null(await index.FindAsync("0000000000"));
+        Assert.Equal(await index.SummarizeAsync("410221", null, null, SummaryGrouping.Fund),
+            await index.SummarizeAsync("41", null, null, SummaryGrouping.Fund));
+        Assert.Empty(await index.SummarizeAsync("410221101201", null, null, SummaryGrouping.ChildRegion));
     }
 
     [Fact]
-    public virtual void A_reader_that_missed_several_commits_is_told_every_region_changed()
+    public virtual async Task A_reader_that_missed_several_commits_is_told_every_region_changed()
     {
         _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1))]));
         var index = OpenIndex();
         _data.Sync(_files.Csv("b.csv", [ExportFiles.Row(1, "李四", ExportFiles.Id(2), village: "丁庄村", code: "410221101203", period: Recent(1))]));
         _data.Sync(_files.Csv("c.csv", [ExportFiles.Row(1, "王五", ExportFiles.Id(3), period: Recent(2))]));
-        var change = index.Refresh();
+        var change = await index.RefreshAsync();
         Assert.NotNull(change);
         Assert.True(change.AllRegions);
-        Assert.Null(index.Refresh());
-        Assert.Equal(3, index.Search(new PaymentQuery { RegionCode = "410221" }).TotalCount);
+        Assert.Null(await index.RefreshAsync());
+        Assert.Equal(3, (await index.SearchAsync(new PaymentQuery { RegionCode = "410221" })).TotalCount);
     }
 
     [Fact]
-    public virtual void An_empty_index_answers_with_nothing()
+    public virtual async Task An_empty_index_answers_with_nothing()
     {
         var index = OpenIndex();
-        Assert.Null(index.Refresh());
-        Assert.Equal(0, index.Search(new PaymentQuery { RegionCode = "41" }).TotalCount);
-        Assert.Empty(index.Summarize("41", null, null, SummaryGrouping.ChildRegion));
-        Assert.Empty(index.FindOwn(_data.Owners.For("张三明", ExportFiles.Id(1))));
-        Assert.Empty(index.Periods());
+        Assert.Null(await index.RefreshAsync());
+        Assert.Equal(0, (await index.SearchAsync(new PaymentQuery { RegionCode = "41" })).TotalCount);
+        Assert.Empty(await index.SummarizeAsync("41", null, null, SummaryGrouping.ChildRegion));
+        Assert.Empty(await index.FindOwnAsync(_data.Owners.For("张三明", ExportFiles.Id(1))));
+        Assert.Empty(await index.PeriodsAsync());
     }
 
     public virtual void Dispose()

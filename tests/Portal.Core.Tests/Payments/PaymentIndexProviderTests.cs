@@ -32,14 +32,14 @@ public class PaymentIndexProviderTests
     }
 
     [Fact]
-    public void With_the_elasticsearch_provider_the_sites_read_the_cluster_and_start_even_while_it_is_down()
+    public async Task With_the_elasticsearch_provider_the_sites_read_the_cluster_and_start_even_while_it_is_down()
     {
         using var data = new SampleData();
         using var index = Resolve(data, new() { ["Portal:Payments:Index:Provider"] = "Elasticsearch", ["Portal:Elasticsearch:Url"] = "http://127.0.0.1:1" });
         Assert.IsType<ElasticsearchPaymentIndex>(index);
-        Assert.Equal(0, index.Search(new PaymentQuery()).TotalCount);
+        Assert.Equal(0, (await index.SearchAsync(new PaymentQuery())).TotalCount);
         // The refresher's look fails (and is logged) until the cluster is back.
-        Assert.ThrowsAny<HttpRequestException>(() => index.Refresh());
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => index.RefreshAsync());
     }
 
     [Fact]

@@ -19,19 +19,19 @@ public sealed class ReportValidatorTests : IDisposable
     }
 
     [Fact]
-    public void A_complete_named_report_passes()
+    public async Task A_complete_named_report_passes()
     {
-        Assert.Empty(_validator.Validate(ReportsHarness.Named()));
+        Assert.Empty(await _validator.ValidateAsync(ReportsHarness.Named()));
     }
 
     [Fact]
-    public void An_anonymous_report_needs_no_reporter_fields()
+    public async Task An_anonymous_report_needs_no_reporter_fields()
     {
-        Assert.Empty(_validator.Validate(ReportsHarness.Anonymous()));
+        Assert.Empty(await _validator.ValidateAsync(ReportsHarness.Anonymous()));
     }
 
     [Fact]
-    public void Each_missing_or_wrong_field_is_named_with_what_to_do()
+    public async Task Each_missing_or_wrong_field_is_named_with_what_to_do()
     {
         var form = new ReportSubmission
         {
@@ -44,7 +44,7 @@ public sealed class ReportValidatorTests : IDisposable
             SubmissionToken = "短",
         };
 
-        var errors = _validator.Validate(form);
+        var errors = await _validator.ValidateAsync(form);
 
         Assert.Equal(
             ["category", "content", "password", "paymentId", "reportedPerson.level", "reportedPerson.name", "reportedPerson.region", "reportedPerson.unit",
@@ -57,32 +57,32 @@ public sealed class ReportValidatorTests : IDisposable
     }
 
     [Fact]
-    public void The_account_of_facts_may_be_up_to_ten_thousand_characters()
+    public async Task The_account_of_facts_may_be_up_to_ten_thousand_characters()
     {
         var form = ReportsHarness.Anonymous(facts: new string('事', 10_000));
         var longer = ReportsHarness.Anonymous(facts: new string('事', 10_001));
 
-        Assert.Empty(_validator.Validate(form));
-        Assert.Contains("最多 10,000 个字（现在 10,001 个字）", _validator.Validate(longer)["content"]);
+        Assert.Empty(await _validator.ValidateAsync(form));
+        Assert.Contains("最多 10,000 个字（现在 10,001 个字）", (await _validator.ValidateAsync(longer))["content"]);
     }
 
     [Fact]
-    public void The_repeated_password_must_match()
+    public async Task The_repeated_password_must_match()
     {
         var form = ReportsHarness.Named();
         form.PasswordRepeat = "不一样的密码12345";
 
-        Assert.Equal(["passwordRepeat"], _validator.Validate(form).Keys);
+        Assert.Equal(["passwordRepeat"], (await _validator.ValidateAsync(form)).Keys);
     }
 
     [Fact]
-    public void A_report_may_dispute_a_published_payment_by_its_id()
+    public async Task A_report_may_dispute_a_published_payment_by_its_id()
     {
-        var payment = _payments.Search(new PaymentQuery { RegionCode = "410221", PageSize = 1 }).Items[0];
+        var payment = (await _payments.SearchAsync(new PaymentQuery { RegionCode = "410221", PageSize = 1 })).Items[0];
         var form = ReportsHarness.Anonymous();
         form.PaymentId = payment.Id;
 
-        Assert.Empty(_validator.Validate(form));
+        Assert.Empty(await _validator.ValidateAsync(form));
     }
 
     [Theory]

@@ -15,23 +15,23 @@ public sealed class FakePaymentIndex(params PaymentTotal[] totals) : IPaymentInd
     /// <summary>When set, every question throws it: an index that cannot be read.</summary>
     public Exception? Failure { get; init; }
 
-    public IReadOnlyList<PaymentTotal> Summarize(string regionCode, string? fundCode, Period? period, SummaryGrouping grouping)
+    public Task<IReadOnlyList<PaymentTotal>> SummarizeAsync(string regionCode, string? fundCode, Period? period, SummaryGrouping grouping, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _questions);
-        Gate?.Wait(TimeSpan.FromSeconds(30));
+        Gate?.Wait(TimeSpan.FromSeconds(30), cancellationToken);
         if (Failure is not null) throw Failure;
-        return totals;
+        return Task.FromResult<IReadOnlyList<PaymentTotal>>(totals);
     }
 
-    public PaymentPage Search(PaymentQuery query) => throw new NotSupportedException();
+    public Task<PaymentPage> SearchAsync(PaymentQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public IReadOnlyList<PublicPayment> FindOwn(string ownerKey) => throw new NotSupportedException();
+    public Task<IReadOnlyList<PublicPayment>> FindOwnAsync(string ownerKey, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public PublicPayment? Find(string id) => throw new NotSupportedException();
+    public Task<PublicPayment?> FindAsync(string id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public IReadOnlyList<Period> Periods() => throw new NotSupportedException();
+    public Task<IReadOnlyList<Period>> PeriodsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public IndexChange? Refresh() => null;
+    public Task<IndexChange?> RefreshAsync(CancellationToken cancellationToken = default) => Task.FromResult<IndexChange?>(null);
 
     // The gate belongs to the test that made it.
     public void Dispose()

@@ -18,12 +18,12 @@ public abstract class ElasticsearchIndexBehaviour : PaymentIndexBehaviour
     protected override IPaymentIndex OpenIndex(TimeProvider clock) => new ElasticsearchPaymentIndex(NewClient(), SampleData.Funds, clock);
 
     [Fact]
-    public virtual void A_full_reindex_moves_the_alias_keeps_the_old_index_and_changes_no_answer()
+    public virtual async Task A_full_reindex_moves_the_alias_keeps_the_old_index_and_changes_no_answer()
     {
         using var data = new SampleData(OpenStore);
         data.AddCounty(people: 40, months: 2);
         using var index = OpenIndex(TimeProvider.System);
-        var before = index.Summarize("410221", null, null, SummaryGrouping.ChildRegion);
+        var before = await index.SummarizeAsync("410221", null, null, SummaryGrouping.ChildRegion);
         using var client = NewClient();
         // A minute on, so the new index's name (its creation time) differs from the first one's.
         var admin = new PaymentIndexAdmin(client, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1)));
@@ -32,9 +32,9 @@ public abstract class ElasticsearchIndexBehaviour : PaymentIndexBehaviour
 
         Assert.Equal([result.NewIndex], admin.AliasedIndices());
         Assert.Contains(admin.Status().Indices, i => i.Name == result.OldIndex && !i.Aliased);
-        Assert.True(index.Refresh()?.AllRegions);
-        Assert.Equal(before, index.Summarize("410221", null, null, SummaryGrouping.ChildRegion));
-        Assert.Equal(data.Rows.Count, index.Search(new PaymentQuery { RegionCode = "410221" }).TotalCount);
+        Assert.True((await index.RefreshAsync())?.AllRegions);
+        Assert.Equal(before, await index.SummarizeAsync("410221", null, null, SummaryGrouping.ChildRegion));
+        Assert.Equal(data.Rows.Count, (await index.SearchAsync(new PaymentQuery { RegionCode = "410221" })).TotalCount);
     }
 
     [Fact]

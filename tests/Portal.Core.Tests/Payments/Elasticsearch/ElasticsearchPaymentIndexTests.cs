@@ -15,41 +15,41 @@ public sealed class ElasticsearchPaymentIndexTests : ElasticsearchIndexBehaviour
 
     protected override ElasticsearchClient NewClient() => new(ElasticsearchServer.Options(_alias));
 
-    [ElasticsearchFact] public override void Running_the_same_file_again_changes_nothing() => base.Running_the_same_file_again_changes_nothing();
+    [ElasticsearchFact] public override Task Running_the_same_file_again_changes_nothing() => base.Running_the_same_file_again_changes_nothing();
 
-    [ElasticsearchFact] public override void A_corrected_file_replaces_what_its_earlier_version_published() => base.A_corrected_file_replaces_what_its_earlier_version_published();
+    [ElasticsearchFact] public override Task A_corrected_file_replaces_what_its_earlier_version_published() => base.A_corrected_file_replaces_what_its_earlier_version_published();
 
-    [ElasticsearchFact] public override void Files_for_different_villages_funds_or_periods_never_overwrite_each_other() => base.Files_for_different_villages_funds_or_periods_never_overwrite_each_other();
+    [ElasticsearchFact] public override Task Files_for_different_villages_funds_or_periods_never_overwrite_each_other() => base.Files_for_different_villages_funds_or_periods_never_overwrite_each_other();
 
-    [ElasticsearchFact] public override void A_partition_whose_rows_were_all_rejected_keeps_what_it_published() => base.A_partition_whose_rows_were_all_rejected_keeps_what_it_published();
+    [ElasticsearchFact] public override Task A_partition_whose_rows_were_all_rejected_keeps_what_it_published() => base.A_partition_whose_rows_were_all_rejected_keeps_what_it_published();
 
-    [ElasticsearchFact] public override void Readers_see_a_sync_only_once_it_is_committed_and_learn_which_counties_changed() => base.Readers_see_a_sync_only_once_it_is_committed_and_learn_which_counties_changed();
+    [ElasticsearchFact] public override Task Readers_see_a_sync_only_once_it_is_committed_and_learn_which_counties_changed() => base.Readers_see_a_sync_only_once_it_is_committed_and_learn_which_counties_changed();
 
-    [ElasticsearchFact] public override void Rollups_at_every_level_equal_the_sum_of_the_payments() => base.Rollups_at_every_level_equal_the_sum_of_the_payments();
+    [ElasticsearchFact] public override Task Rollups_at_every_level_equal_the_sum_of_the_payments() => base.Rollups_at_every_level_equal_the_sum_of_the_payments();
 
-    [ElasticsearchFact] public override void Payments_past_their_funds_publication_window_leave_every_answer() => base.Payments_past_their_funds_publication_window_leave_every_answer();
+    [ElasticsearchFact] public override Task Payments_past_their_funds_publication_window_leave_every_answer() => base.Payments_past_their_funds_publication_window_leave_every_answer();
 
-    [ElasticsearchFact] public override void Search_filters_sorts_pages_and_totals_the_whole_filtered_set() => base.Search_filters_sorts_pages_and_totals_the_whole_filtered_set();
+    [ElasticsearchFact] public override Task Search_filters_sorts_pages_and_totals_the_whole_filtered_set() => base.Search_filters_sorts_pages_and_totals_the_whole_filtered_set();
 
-    [ElasticsearchFact] public override void Searching_a_place_name_finds_the_payments_of_that_village() => base.Searching_a_place_name_finds_the_payments_of_that_village();
+    [ElasticsearchFact] public override Task Searching_a_place_name_finds_the_payments_of_that_village() => base.Searching_a_place_name_finds_the_payments_of_that_village();
 
-    [ElasticsearchFact] public override void A_person_finds_their_own_payments_by_name_and_id_number_only() => base.A_person_finds_their_own_payments_by_name_and_id_number_only();
+    [ElasticsearchFact] public override Task A_person_finds_their_own_payments_by_name_and_id_number_only() => base.A_person_finds_their_own_payments_by_name_and_id_number_only();
 
-    [ElasticsearchFact] public override void A_person_already_published_in_another_village_for_the_same_fund_and_period_is_held_back() => base.A_person_already_published_in_another_village_for_the_same_fund_and_period_is_held_back();
+    [ElasticsearchFact] public override Task A_person_already_published_in_another_village_for_the_same_fund_and_period_is_held_back() => base.A_person_already_published_in_another_village_for_the_same_fund_and_period_is_held_back();
 
     [ElasticsearchFact] public override void Funds_that_exclude_each_other_are_checked_across_files() => base.Funds_that_exclude_each_other_are_checked_across_files();
 
-    [ElasticsearchFact] public override void A_run_that_is_not_committed_publishes_nothing() => base.A_run_that_is_not_committed_publishes_nothing();
+    [ElasticsearchFact] public override Task A_run_that_is_not_committed_publishes_nothing() => base.A_run_that_is_not_committed_publishes_nothing();
 
-    [ElasticsearchFact] public override void Pages_walk_the_whole_filtered_set_in_every_order_without_overlap() => base.Pages_walk_the_whole_filtered_set_in_every_order_without_overlap();
+    [ElasticsearchFact] public override Task Pages_walk_the_whole_filtered_set_in_every_order_without_overlap() => base.Pages_walk_the_whole_filtered_set_in_every_order_without_overlap();
 
-    [ElasticsearchFact] public override void Periods_lists_the_published_months_newest_first_and_a_single_payment_is_found_by_its_id() => base.Periods_lists_the_published_months_newest_first_and_a_single_payment_is_found_by_its_id();
+    [ElasticsearchFact] public override Task Periods_lists_the_published_months_newest_first_and_a_single_payment_is_found_by_its_id() => base.Periods_lists_the_published_months_newest_first_and_a_single_payment_is_found_by_its_id();
 
-    [ElasticsearchFact] public override void A_reader_that_missed_several_commits_is_told_every_region_changed() => base.A_reader_that_missed_several_commits_is_told_every_region_changed();
+    [ElasticsearchFact] public override Task A_reader_that_missed_several_commits_is_told_every_region_changed() => base.A_reader_that_missed_several_commits_is_told_every_region_changed();
 
-    [ElasticsearchFact] public override void An_empty_index_answers_with_nothing() => base.An_empty_index_answers_with_nothing();
+    [ElasticsearchFact] public override Task An_empty_index_answers_with_nothing() => base.An_empty_index_answers_with_nothing();
 
-    [ElasticsearchFact] public override void A_full_reindex_moves_the_alias_keeps_the_old_index_and_changes_no_answer() => base.A_full_reindex_moves_the_alias_keeps_the_old_index_and_changes_no_answer();
+    [ElasticsearchFact] public override Task A_full_reindex_moves_the_alias_keeps_the_old_index_and_changes_no_answer() => base.A_full_reindex_moves_the_alias_keeps_the_old_index_and_changes_no_answer();
 
     [ElasticsearchFact] public override void A_second_writer_is_refused_while_the_first_runs_and_welcome_after() => base.A_second_writer_is_refused_while_the_first_runs_and_welcome_after();
 

@@ -143,7 +143,7 @@ public sealed class ElasticsearchWireFormatTests
     }
 
     [Fact]
-    public void A_village_search_asks_for_the_committed_run_inside_each_funds_window_and_reads_hits_and_the_sum()
+    public async Task A_village_search_asks_for_the_committed_run_inside_each_funds_window_and_reads_hits_and_the_sum()
     {
         _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync", (200, State(3, "410221")));
         _cluster.On(HttpMethod.Post, $"{Alias}/_search", (200, """
@@ -157,7 +157,7 @@ public sealed class ElasticsearchWireFormatTests
             """));
         using var index = new ElasticsearchPaymentIndex(Client(), SampleData.Funds, _clock);
 
-        var page = index.Search(new PaymentQuery { RegionCode = "410221101201", Period = May, Sort = PaymentSort.AmountDesc, Page = 2, PageSize = 10 });
+        var page = await index.SearchAsync(new PaymentQuery { RegionCode = "410221101201", Period = May, Sort = PaymentSort.AmountDesc, Page = 2, PageSize = 10 });
 
         var body = _cluster.Single(HttpMethod.Post, $"{Alias}/_search").Json;
         var clauses = body["query"]!["bool"]!.AsObject();
@@ -183,7 +183,7 @@ public sealed class ElasticsearchWireFormatTests
     }
 
     [Fact]
-    public void A_place_name_search_first_finds_villages_by_phrase_on_the_rollups_then_their_payments()
+    public async Task A_place_name_search_first_finds_villages_by_phrase_on_the_rollups_then_their_payments()
     {
         _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync", (200, State(1)));
         _cluster.On(HttpMethod.Post, $"{Alias}/_search",
@@ -191,7 +191,7 @@ public sealed class ElasticsearchWireFormatTests
             (200, """{"took":1,"timed_out":false,"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]},"aggregations":{"amount":{"value":0.0}}}"""));
         using var index = new ElasticsearchPaymentIndex(Client(), SampleData.Funds, _clock);
 
-        var page = index.Search(new PaymentQuery { RegionCode = "410221", Name = "丁庄" });
+        var page = await index.SearchAsync(new PaymentQuery { RegionCode = "410221", Name = "丁庄" });
 
         var (places, payments) = (_cluster.Requests[1].Json, _cluster.Requests[2].Json);
         var placeFilter = places["query"]!["bool"]!["filter"]!.AsArray().Select(c => c!.ToJsonString()).ToList();
@@ -205,7 +205,7 @@ public sealed class ElasticsearchWireFormatTests
     }
 
     [Fact]
-    public void Summaries_are_a_terms_aggregation_on_the_child_level_summing_the_rollups_count_and_amount()
+    public async Task Summaries_are_a_terms_aggregation_on_the_child_level_summing_the_rollups_count_and_amount()
     {
         _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync", (200, State(2)));
         _cluster.On(HttpMethod.Post, $"{Alias}/_search", (200, """
@@ -216,7 +216,7 @@ public sealed class ElasticsearchWireFormatTests
             """));
         using var index = new ElasticsearchPaymentIndex(Client(), SampleData.Funds, _clock);
 
-        var totals = index.Summarize("410221", "rural-dibao", May, SummaryGrouping.ChildRegion);
+        var totals = await index.SummarizeAsync("410221", "rural-dibao", May, SummaryGrouping.ChildRegion);
 
         var body = _cluster.Single(HttpMethod.Post, $"{Alias}/_search").Json;
         Assert.Equal(0, body["size"]!.GetValue<int>());
@@ -229,25 +229,61 @@ public sealed class ElasticsearchWireFormatTests
     }
 
     [Fact]
-    public void Refresh_reads_the_sync_state_document_and_reports_the_counties_of_the_next_commit()
+    public async Task Refresh_reads_the_sync_state_document_and_reports_the_counties_of_the_next_commit()
     {
         _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync", (200, State(4, "410221")), (200, State(4, "410221")), (200, State(5, "410223")), (200, State(7, "410221")));
         using var index = new ElasticsearchPaymentIndex(Client(), SampleData.Funds, _clock);
 
-        Assert.Null(index.Refresh());
-        Assert.Equal(new IndexChange(["410223"], false), index.Refresh() is { } c ? c with { CountyCodes = c.CountyCodes.ToList() } : null, new ChangeComparer());
-        Assert.True(index.Refresh()!.AllRegions);
+        Assert.Null(await index.RefreshAsync());
+        Assert.Equal(new IndexChange(["410223"], false), await index.RefreshAsync() is { } c ? c with { CountyCodes = c.CountyCodes.ToList() } : null, new ChangeComparer());
+        Assert.True((await index.RefreshAsync())!.AllRegions);
     }
 
     [Fact]
-    public void Without_an_index_behind_the_alias_nothing_is_published_and_no_search_is_sent()
+    public async Task A_search_waits_on_the_cluster_without_a_thread_and_a_visitor_who_leaves_cancels_it_without_a_retry()
+    {
+        var cluster = new StallingSearches(State(4, "410221"));
+        var client = new ElasticsearchClient(new ElasticsearchOptions { Url = "http://es.test:9200", Timeout = TimeSpan.FromHours(1) }, cluster, _waits.Add,
+            ElasticsearchClient.ReaderAttempts);
+        using var index = new ElasticsearchPaymentIndex(client, SampleData.Funds, _clock);
+        using var leaving = new CancellationTokenSource();
+
+        var search = index.SearchAsync(new PaymentQuery { RegionCode = "410221" }, leaving.Token);
+        await cluster.SearchArrived.Task;
+        Assert.False(search.IsCompleted);
+        leaving.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => search);
+        Assert.Equal(1, cluster.Searches);
+        Assert.Empty(_waits);
+    }
+
+    /// <summary>Answers the state document at once and holds every search until its caller gives up.</summary>
+    private sealed class StallingSearches(string state) : HttpMessageHandler
+    {
+        public TaskCompletionSource SearchArrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Searches { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Get) return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(state, Encoding.UTF8, "application/json") };
+            Searches++;
+            SearchArrived.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable: the delay ends only by cancellation");
+        }
+    }
+
+    [Fact]
+    public async Task Without_an_index_behind_the_alias_nothing_is_published_and_no_search_is_sent()
     {
         _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync", (404, NoSuchIndex));
         using var index = new ElasticsearchPaymentIndex(Client(), SampleData.Funds, _clock);
 
-        Assert.Null(index.Refresh());
-        Assert.Equal(0, index.Search(new PaymentQuery()).TotalCount);
-        Assert.Empty(index.Periods());
+        Assert.Null(await index.RefreshAsync());
+        Assert.Equal(0, (await index.SearchAsync(new PaymentQuery())).TotalCount);
+        Assert.Empty(await index.PeriodsAsync());
         Assert.Empty(_cluster.All(HttpMethod.Post, $"{Alias}/_search"));
     }
 

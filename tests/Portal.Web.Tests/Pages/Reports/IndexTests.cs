@@ -31,8 +31,8 @@ public class IndexTests(PortalWebFactory factory)
     public async Task Objecting_to_a_payment_carries_only_its_id_through_the_scope_notice_to_the_form_which_shows_the_masked_record()
     {
         var row = factory.Data.Rows[0];
-        var payment = factory.Services.GetRequiredService<IPaymentIndex>()
-            .Search(new PaymentQuery { RegionCode = row.Person.Village.Code, PageSize = PaymentQuery.MaxPageSize }).Items
+        var payment = (await factory.Services.GetRequiredService<IPaymentIndex>()
+            .SearchAsync(new PaymentQuery { RegionCode = row.Person.Village.Code, PageSize = PaymentQuery.MaxPageSize })).Items
             .Single(p => p.MaskedName == NameMask.Mask(row.Person.Name) && p.FundCode == row.Fund.Code && p.Period == row.Period && p.Amount == row.Amount);
         var village = await Html.Get(_client, $"/payments/{row.Person.Village.Code}?pageSize=100");
         var link = $"/reports?paymentId={payment.Id}";

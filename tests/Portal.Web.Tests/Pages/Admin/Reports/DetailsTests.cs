@@ -150,7 +150,7 @@ public partial class DetailsTests(BackOfficeFactory factory)
     {
         using var own = new BackOfficeFactory();
         own.Data.AddCounty(people: 10, months: 1);
-        var payment = await own.WithAsync(s => Task.FromResult(s.GetRequiredService<IPaymentIndex>().Search(new PaymentQuery { RegionCode = "410221" }).Items[0]));
+        var payment = (await own.WithAsync(s => s.GetRequiredService<IPaymentIndex>().SearchAsync(new PaymentQuery { RegionCode = "410221" }))).Items[0];
         var report = await own.FileAsync(f => f.PaymentId = payment.Id);
         var intake = await own.SignInAsync(await own.StaffAsync("杨受理", StaffRoles.Intake));
 

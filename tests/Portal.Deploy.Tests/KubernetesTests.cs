@@ -47,6 +47,18 @@ public class KubernetesTests
     }
 
     [Fact]
+    public void The_ingress_that_takes_reports_and_lookups_keeps_no_access_log()
+    {
+        var posted = new[] { "/reports/new", "/reports/progress", "/api/v1/reports", "/payments/lookup", "/api/v1/payments/lookup" };
+        var carrying = OfKind("Ingress")
+            .Where(i => i.Map("spec").List("rules").SelectMany(r => r.Map("http").List("paths")).Any(p => posted.Contains(p.Text("path"))))
+            .ToList();
+
+        Assert.NotEmpty(carrying);
+        Assert.All(carrying, i => Assert.Equal("false", i.Map("metadata").Map("annotations").Text("nginx.ingress.kubernetes.io/enable-access-log")));
+    }
+
+    [Fact]
     public void Web_and_api_scale_horizontally_from_two()
     {
         var deployments = OfKind("Deployment").Select(Name).ToHashSet();

@@ -60,15 +60,25 @@ public sealed class Nginx : IDisposable
         }
     }
 
+    /// <summary>Stops nginx, which writes out its buffered access log, and reads that log.</summary>
+    public string StopAndReadAccessLog()
+    {
+        Stop();
+        return File.ReadAllText(Path.Combine(_folder, "access.log"));
+    }
+
+    private void Stop()
+    {
+        if (_process is not { HasExited: false }) return;
+        // nginx -s stop, not a kill: a killed master leaves its workers running.
+        using (var stop = Process.Start(Binary, ["-c", Config, "-s", "stop"])) stop.WaitForExit();
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(30))) _process.Kill(true);
+        _process.WaitForExit();
+    }
+
     public void Dispose()
     {
-        if (_process is { HasExited: false })
-        {
-            // nginx -s stop, not a kill: a killed master leaves its workers running.
-            using (var stop = Process.Start(Binary, ["-c", Config, "-s", "stop"])) stop.WaitForExit();
-            if (!_process.WaitForExit(TimeSpan.FromSeconds(30))) _process.Kill(true);
-            _process.WaitForExit();
-        }
+        Stop();
         _process?.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
@@ -102,6 +112,29 @@ public partial class NginxTests
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.True(refused.Headers.Contains("Retry-After"));
         Assert.Equal(HttpStatusCode.BadGateway, (await client.GetAsync("/api/v1/payments/lookup")).StatusCode);
+    }
+
+    [NginxFact]
+    public async Task The_access_log_keeps_no_query_string_and_on_report_paths_no_client_address()
+    {
+        using var nginx = new Nginx();
+        using var client = nginx.Start();
+        const string name = "张三明";
+
+        await client.GetAsync("/payments/410221101201?q=" + Uri.EscapeDataString(name));
+        await client.PostAsync("/reports/new", new StringContent("title=x"));
+        await client.GetAsync("/api/v1/reports/progress?code=7KQ4M2XZ");
+        var lines = nginx.StopAndReadAccessLog().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var search = Assert.Single(lines, l => l.Contains("/payments/410221101201"));
+        Assert.StartsWith("127.0.0.1 ", search);
+        Assert.Contains("\"GET /payments/410221101201 HTTP/", search);
+        var reporting = lines.Where(l => l.Contains("/reports")).ToList();
+        Assert.Equal(2, reporting.Count);
+        Assert.All(reporting, l => Assert.StartsWith("- ", l));
+        Assert.All(lines, l => Assert.DoesNotContain("?", l));
+        Assert.All(lines, l => Assert.DoesNotContain(Uri.EscapeDataString(name), l));
+        Assert.All(lines, l => Assert.DoesNotContain("7KQ4M2XZ", l));
     }
 
     [NginxFact]

@@ -46,10 +46,18 @@ public sealed class OperationsTests : IDisposable
         // The database file is replaced by a folder: SQLite cannot open it, as after a lost disk.
         SqliteConnection.ClearAllPools();
         var database = Path.Combine(_data.DataDirectory, "portal.db");
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" }) File.Delete(file);
+        foreach (var file in new[] { database + "-wal", database + "-shm", database }) File.Delete(file);
         Directory.CreateDirectory(database);
 
+        // A background task may hand back to the pool a connection it opened before the file went; once the pools are
+        // empty, no connection can be opened.
         var ready = await client.GetAsync("/readyz");
+        for (var attempt = 0; ready.StatusCode == HttpStatusCode.OK && attempt < 50; attempt++)
+        {
+            await Task.Delay(100);
+            SqliteConnection.ClearAllPools();
+            ready = await client.GetAsync("/readyz");
+        }
         var body = await ready.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);

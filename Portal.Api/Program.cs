@@ -9,7 +9,7 @@ using Portal.Core.Operations;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPortalCore();
 builder.Services.AddPaymentIndex();
-builder.Services.AddReports();
+builder.Services.AddReports(builder.Configuration);
 builder.Services.AddExhibition();
 builder.Services.AddMediaAddresses();
 builder.Services.AddWeChatCallback();

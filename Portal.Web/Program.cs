@@ -9,7 +9,7 @@ using Portal.Web.Reports;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPortalCore();
 builder.Services.AddPaymentIndex();
-builder.Services.AddReports();
+builder.Services.AddReports(builder.Configuration);
 builder.Services.AddExhibition();
 builder.Services.AddOrphanAttachmentSweep();
 builder.Services.AddUnusedMediaSweep();

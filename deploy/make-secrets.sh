@@ -4,6 +4,7 @@
 #                      connection settings, the WeChat keys to fill in
 #   postgres.env       the database password
 #   elasticsearch.env  the password of the elastic user
+#   data-protection.pem  a certificate with its key (RSA, 10 years) that encrypts the sites' data-protection keys
 #   deploy/make-secrets.sh [DIR]
 # portal-indexer comes from $PORTAL_INDEXER, else a Release build in the repository, else the portal-indexer image.
 # An existing file is never overwritten: losing the keys loses the reports they sealed (rotation: deploy/README.md).
@@ -26,6 +27,10 @@ mkdir -p "$dir"
 umask 077
 printf 'POSTGRES_PASSWORD=%s\n' "$pg" >"$dir/postgres.env"
 printf 'ELASTIC_PASSWORD=%s\n' "$es" >"$dir/elasticsearch.env"
+openssl req -x509 -newkey rsa:3072 -sha256 -days 3650 -nodes -subj "/CN=portal-data-protection-$(date -u +%Y%m%d)" \
+  -keyout "$dir/data-protection.key" -out "$dir/data-protection.crt" 2>/dev/null
+cat "$dir/data-protection.crt" "$dir/data-protection.key" >"$dir/data-protection.pem"
+rm "$dir/data-protection.crt" "$dir/data-protection.key"
 {
   echo "# Made by deploy/make-secrets.sh on $(date -u +%F). Back it up apart from the database backups."
   echo "$keys"
@@ -38,4 +43,4 @@ printf 'ELASTIC_PASSWORD=%s\n' "$es" >"$dir/elasticsearch.env"
   echo "# Portal__WeChat__Token="
   echo "# Portal__WeChat__EncodingAesKey="
 } >"$dir/portal.env"
-echo "secrets written to $dir (portal.env, postgres.env, elasticsearch.env)"
+echo "secrets written to $dir (portal.env, postgres.env, elasticsearch.env, data-protection.pem)"

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Core.Reports;
@@ -6,10 +7,10 @@ using Portal.Core.Staff;
 namespace Portal.Core.Database;
 
 /// <summary>
-/// Reports, staff, the audit log and the working-day calendar. One model, two providers: each provider
+/// Reports, staff, the audit log, the working-day calendar, the exhibition and the data-protection keys. One model, two providers: each provider
 /// has its own subclass so that each keeps its own migrations (Migrations/Sqlite, Migrations/Postgres).
 /// </summary>
-public abstract class PortalDb(DbContextOptions options) : DbContext(options)
+public abstract class PortalDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
@@ -21,6 +22,9 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options)
     public DbSet<Exhibition.HallVisit> HallVisits => Set<Exhibition.HallVisit>();
     public DbSet<Exhibition.ExhibitionItem> ExhibitionItems => Set<Exhibition.ExhibitionItem>();
     public DbSet<Exhibition.ExhibitionVersion> ExhibitionVersions => Set<Exhibition.ExhibitionVersion>();
+
+    /// <summary>ASP.NET Core's data-protection keys, shared by every instance (see <see cref="Hosting.DataProtectionKeys"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Times are stored as UTC; SQLite hands them back without a kind, so every read is marked UTC.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
@@ -118,6 +122,7 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options)
             c.HasKey(x => x.Date);
             c.Property(x => x.Note).HasMaxLength(50);
         });
+        model.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 }
 

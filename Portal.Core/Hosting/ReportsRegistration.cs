@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Blobs;
 using Portal.Core.Database;
@@ -14,7 +11,7 @@ namespace Portal.Core.Hosting;
 public static class ReportsRegistration
 {
     /// <summary>Report intake, progress lookup and the staff desk, over the configured database and blob storage.</summary>
-    public static IServiceCollection AddReports(this IServiceCollection services)
+    public static IServiceCollection AddReports(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPortalDatabase();
         services.AddOptions<ReportRules>().BindConfiguration(ReportRules.Section);
@@ -39,10 +36,8 @@ public static class ReportsRegistration
         services.AddScoped<StaffAccounts>();
         services.AddSingleton<OrphanAttachmentSweeper>();
 
-        // Supplement tickets and antiforgery tokens must survive a restart and be readable by every host sharing the data folder.
-        services.AddDataProtection().SetApplicationName("Portal");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<PortalOptions>, ILoggerFactory>((keys, portal, logs) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(Path.GetFullPath(portal.Value.DataDirectory), "data-protection-keys")), logs));
+        // Supplement tickets, antiforgery tokens and sign-in cookies must survive a restart and be readable by every instance.
+        services.AddPortalDataProtection(configuration);
         return services;
     }
 

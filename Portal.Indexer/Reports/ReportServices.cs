@@ -26,7 +26,7 @@ public static class ReportServices
             .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error));
         services.AddPortalCore();
         services.AddPaymentIndex();
-        services.AddReports();
+        services.AddReports(configuration);
         services.AddExhibition();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
     }

@@ -32,4 +32,6 @@ public sealed class PostgresReportStoreTests : ReportStoreBehaviour
     [PostgresFact] public override Task A_new_report_is_due_for_acceptance_fifteen_working_days_later_counting_holidays() => base.A_new_report_is_due_for_acceptance_fifteen_working_days_later_counting_holidays();
     [PostgresFact] public override Task After_rekeying_the_old_key_can_be_retired() => base.After_rekeying_the_old_key_can_be_retired();
     [PostgresFact] public override Task A_supplement_sent_twice_with_the_same_token_is_added_once() => base.A_supplement_sent_twice_with_the_same_token_is_added_once();
+    [PostgresFact] public override Task Every_instance_shares_the_data_protection_keys_through_the_database_encrypted_with_the_certificate() => base.Every_instance_shares_the_data_protection_keys_through_the_database_encrypted_with_the_certificate();
+    [PostgresFact] public override Task A_replaced_certificate_still_opens_the_keys_it_encrypted_while_it_is_listed() => base.A_replaced_certificate_still_opens_the_keys_it_encrypted_while_it_is_listed();
 }

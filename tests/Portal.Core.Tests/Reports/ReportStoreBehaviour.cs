@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Database;
@@ -348,6 +349,42 @@ public abstract class ReportStoreBehaviour
         }
         return text.ToString();
     }
+
+    [Fact]
+    public virtual async Task Every_instance_shares_the_data_protection_keys_through_the_database_encrypted_with_the_certificate()
+    {
+        await using var h = await StartAsync();
+        await h.RestartAsync(new Dictionary<string, string?> { [KeyCertificates.Setting] = KeyCertificates.Write(h.Data.DataDirectory, "2026") });
+        await using var second = h.AnotherInstance();
+
+        var ticket = Protector(h.Services).Protect("补充材料凭据");
+
+        Assert.Equal("补充材料凭据", Protector(second).Unprotect(ticket));
+        var key = Assert.Single(await h.With(sp => sp.GetRequiredService<PortalDb>().DataProtectionKeys.Select(k => k.Xml!).ToListAsync()));
+        Assert.Contains("<encryptedSecret", key);
+        Assert.DoesNotContain("<masterKey", key);
+        Assert.False(Directory.Exists(Path.Combine(h.Data.DataDirectory, "data-protection-keys")));
+    }
+
+    [Fact]
+    public virtual async Task A_replaced_certificate_still_opens_the_keys_it_encrypted_while_it_is_listed()
+    {
+        await using var h = await StartAsync();
+        var old = KeyCertificates.Write(h.Data.DataDirectory, "2025");
+        await h.RestartAsync(new Dictionary<string, string?> { [KeyCertificates.Setting] = old });
+        var ticket = Protector(h.Services).Protect("补充材料凭据");
+        var renewed = new Dictionary<string, string?> { [KeyCertificates.Setting] = KeyCertificates.Write(h.Data.DataDirectory, "2026") };
+
+        await using var forgetful = h.AnotherInstance(renewed);
+        renewed["Portal:DataProtection:PreviousCertificatePaths:0"] = old;
+        await using var rotated = h.AnotherInstance(renewed);
+
+        Assert.Equal("补充材料凭据", Protector(rotated).Unprotect(ticket));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => Protector(forgetful).Unprotect(ticket));
+    }
+
+    private static IDataProtector Protector(IServiceProvider services) =>
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Portal.Tests.Tickets");
 
     private static async Task<byte[]> BlobBytesAsync(ReportsHarness h)
     {

@@ -69,15 +69,24 @@ public sealed class ReportsHarness : IAsyncDisposable
         Services = Build(settings, Clock);
     }
 
+    /// <summary>A second instance of the hosts' services over the same database and blobs, as a second pod would be.</summary>
+    public ServiceProvider AnotherInstance(IDictionary<string, string?>? changes = null)
+    {
+        var settings = new Dictionary<string, string?>(Settings);
+        foreach (var (key, value) in changes ?? new Dictionary<string, string?>()) settings[key] = value;
+        return Build(settings, Clock);
+    }
+
     private static ServiceProvider Build(IDictionary<string, string?> settings, FakeTimeProvider clock)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
         services.AddPortalCore();
         services.AddPaymentIndex();
-        services.AddReports();
+        services.AddReports(configuration);
         services.AddExhibition();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

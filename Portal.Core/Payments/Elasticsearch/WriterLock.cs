@@ -19,6 +19,7 @@ public sealed class WriterLock : IDisposable
     private readonly string _index;
     private readonly string _holder;
     private readonly DateTimeOffset _acquiredAt;
+    private readonly string _token;
     private readonly System.Threading.Lock _gate = new();
     private readonly ITimer _timer;
     private (long SeqNo, long PrimaryTerm) _version;
@@ -26,9 +27,9 @@ public sealed class WriterLock : IDisposable
     private string? _lost;
     private bool _closed;
 
-    private WriterLock(ElasticsearchClient client, TimeProvider clock, TimeSpan lease, string index, string holder, DateTimeOffset acquiredAt, (long, long) version)
+    private WriterLock(ElasticsearchClient client, TimeProvider clock, TimeSpan lease, string index, string holder, DateTimeOffset acquiredAt, string token, (long, long) version)
     {
-        (_client, _clock, _lease, _index, _holder, _acquiredAt, _version, _renewedAt) = (client, clock, lease, index, holder, acquiredAt, version, acquiredAt);
+        (_client, _clock, _lease, _index, _holder, _acquiredAt, _token, _version, _renewedAt) = (client, clock, lease, index, holder, acquiredAt, token, version, acquiredAt);
         _timer = clock.CreateTimer(_ => Tick(), null, lease / 3, lease / 3);
     }
 
@@ -39,32 +40,42 @@ public sealed class WriterLock : IDisposable
     public static WriterLock Acquire(ElasticsearchClient client, TimeProvider clock, TimeSpan lease, string holder, string? index = null)
     {
         var target = index ?? client.Alias;
+        var token = Guid.NewGuid().ToString("N");
         for (var attempt = 1; ; attempt++)
         {
             var now = clock.GetUtcNow();
-            var body = Body(holder, now, now + lease);
-            try { return new WriterLock(client, clock, lease, target, holder, now, Version(client.Send(HttpMethod.Put, $"{target}/_create/{PaymentDocuments.LockId}?refresh=true", body)!.Value)); }
+            var body = Body(holder, token, now, now + lease);
+            WriterLock Held((long, long) version) => new(client, clock, lease, target, holder, now, token, version);
+            try { return Held(Version(client.Send(HttpMethod.Put, $"{target}/_create/{PaymentDocuments.LockId}?refresh=true", body)!.Value)); }
             catch (ElasticsearchException e) when (e.Status == 409)
             {
                 // Released between the create and this read: try to create it again.
                 if (Read(client, target) is not { } held) { if (attempt < 3) continue; throw Refused(client, null, e); }
+                if (held.Token == token) return Held(held.Version);
                 if (!held.Lease.Expired(now)) throw Refused(client, held.Lease, e);
-                try { return new WriterLock(client, clock, lease, target, holder, now, Version(client.Send(HttpMethod.Put, Conditional(target, held.Version), body)!.Value)); }
-                catch (ElasticsearchException lost) when (lost.Status == 409) { throw Refused(client, Read(client, target)?.Lease, lost); }
+                try { return Held(Version(client.Send(HttpMethod.Put, Conditional(target, held.Version), body)!.Value)); }
+                catch (ElasticsearchException lost) when (lost.Status == 409)
+                {
+                    var winner = Read(client, target);
+                    if (winner?.Token == token) return Held(winner.Version);
+                    throw Refused(client, winner?.Lease, lost);
+                }
             }
         }
     }
 
     /// <summary>The lock as it is now, with the version a conditional write needs; null when nobody holds it.</summary>
-    internal static (LockLease Lease, (long SeqNo, long PrimaryTerm) Version)? Read(ElasticsearchClient client, string index)
+    internal static HeldLock? Read(ElasticsearchClient client, string index)
     {
         if (client.Send(HttpMethod.Get, $"{index}/_doc/{PaymentDocuments.LockId}", null, notFoundIsNull: true) is not { } doc
             || !doc.TryGetProperty("_source", out var source)) return null;
-        return (new LockLease(
-            source.GetProperty("holder").GetString() ?? "",
-            SyncState.Time(source.GetProperty("acquiredAt").GetString()),
-            // A lock written before leases existed has no expiry: it holds until `es unlock`, as it always did.
-            source.TryGetProperty("expiresAt", out var e) && e.GetString() is { } text ? SyncState.Time(text) : null), Version(doc));
+        return new HeldLock(new LockLease(
+                source.GetProperty("holder").GetString() ?? "",
+                SyncState.Time(source.GetProperty("acquiredAt").GetString()),
+                // A lock written before leases existed has no expiry: it holds until `es unlock`, as it always did.
+                source.TryGetProperty("expiresAt", out var e) && e.GetString() is { } text ? SyncState.Time(text) : null),
+            source.TryGetProperty("token", out var t) ? t.GetString() : null,
+            Version(doc));
     }
 
     /// <summary>Renews the lease now; throws (and keeps throwing) once the lock turns out to be someone else's.</summary>
@@ -74,11 +85,17 @@ public sealed class WriterLock : IDisposable
         {
             ThrowIfLost();
             var now = _clock.GetUtcNow();
-            try { _version = Version(_client.Send(HttpMethod.Put, Conditional(_index, _version), Body(_holder, _acquiredAt, now + _lease))!.Value); }
+            try { _version = Version(_client.Send(HttpMethod.Put, Conditional(_index, _version), Body(_holder, _token, _acquiredAt, now + _lease))!.Value); }
             catch (ElasticsearchException e) when (e.Status == 409)
             {
-                _lost = Read(_client, _index)?.Lease.ToString() ?? "无人（已被 es unlock 解除）";
-                ThrowIfLost();
+                // The client retries a request whose answer was lost: a renewal that had landed the first time conflicts with itself.
+                var current = Read(_client, _index);
+                if (current?.Token == _token) _version = current.Version;
+                else
+                {
+                    _lost = current?.Lease.ToString() ?? "无人（已被 es unlock 解除）";
+                    ThrowIfLost();
+                }
             }
             _renewedAt = now;
         }
@@ -135,10 +152,11 @@ public sealed class WriterLock : IDisposable
     private static string Conditional(string index, (long SeqNo, long PrimaryTerm) version) =>
         $"{index}/_doc/{PaymentDocuments.LockId}?if_seq_no={version.SeqNo}&if_primary_term={version.PrimaryTerm}&refresh=true";
 
-    private static JsonObject Body(string holder, DateTimeOffset acquiredAt, DateTimeOffset expiresAt) => new()
+    private static JsonObject Body(string holder, string token, DateTimeOffset acquiredAt, DateTimeOffset expiresAt) => new()
     {
         ["type"] = PaymentDocuments.LockType,
         ["holder"] = holder,
+        ["token"] = token,
         ["acquiredAt"] = SyncState.Text(acquiredAt),
         ["expiresAt"] = SyncState.Text(expiresAt),
     };
@@ -161,3 +179,6 @@ public sealed record LockLease(string Holder, DateTimeOffset AcquiredAt, DateTim
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 }
+
+/// <summary>The lock document as read: its lease, the token only its taker knows (a writer recognises its own write by it), its version.</summary>
+internal sealed record HeldLock(LockLease Lease, string? Token, (long SeqNo, long PrimaryTerm) Version);

@@ -365,9 +365,40 @@ public sealed class ElasticsearchWireFormatTests
         Assert.Equal($"{Alias}/_doc/portal-sync-lock", _cluster.Single(HttpMethod.Get, $"{Alias}/_doc/portal-sync-lock").Path);
         var takeover = _cluster.Single(HttpMethod.Put, $"{Alias}/_doc/portal-sync-lock");
         Assert.Equal($"{Alias}/_doc/portal-sync-lock?if_seq_no=17&if_primary_term=2&refresh=true", takeover.Path);
-        Assert.Equal("""{"type":"lock","holder":"sync host-b pid 7","acquiredAt":"2026-06-15T02:00:00.0000000Z","expiresAt":"2026-06-15T02:05:00.0000000Z"}""", takeover.Body);
+        var body = takeover.Json;
+        Assert.Equal(["type", "holder", "token", "acquiredAt", "expiresAt"], body.Select(p => p.Key));
+        Assert.Equal(("lock", "sync host-b pid 7", "2026-06-15T02:00:00.0000000Z", "2026-06-15T02:05:00.0000000Z"),
+            (body["type"]!.GetValue<string>(), body["holder"]!.GetValue<string>(), body["acquiredAt"]!.GetValue<string>(), body["expiresAt"]!.GetValue<string>()));
+        Assert.Matches("^[0-9a-f]{32}$", body["token"]!.GetValue<string>());
         // Released only if still the version this writer wrote (the takeover answered seq_no 18, primary term 1).
         Assert.Equal($"{Alias}/_doc/portal-sync-lock?if_seq_no=18&if_primary_term=1&refresh=true", _cluster.Single(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock").Path);
+    }
+
+    [Fact]
+    public void A_renewal_retried_after_its_answer_was_lost_finds_its_own_write_and_keeps_the_lock()
+    {
+        _cluster.On(HttpMethod.Put, $"{Alias}/_create/", (201, Written("portal-sync-lock", 5)));
+        _cluster.On(HttpMethod.Put, $"{Alias}/_doc/portal-sync-lock",
+            (503, """{"error":{"type":"unavailable_shards_exception","reason":"primary shard is not active"},"status":503}"""),
+            (409, """{"error":{"type":"version_conflict_engine_exception","reason":"[portal-sync-lock]: version conflict, required seqNo [5], primary term [1]. current document has seqNo [6] and primary term [1]"},"status":409}"""));
+        const string Renewed = """
+            {"_index":"portal-payments-20260601-000000000","_id":"portal-sync-lock","_version":2,"_seq_no":6,"_primary_term":1,"found":true,
+             "_source":{"type":"lock","holder":"sync host-b pid 7","token":"TOKEN","acquiredAt":"2026-06-15T02:00:00.0000000Z","expiresAt":"2026-06-15T02:07:00.0000000Z"}}
+            """;
+        _cluster.On(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock", (200, """{"result":"deleted"}"""));
+        using var client = Client();
+
+        using (var held = new PaymentIndexAdmin(client, _clock).AcquireLock("sync host-b pid 7"))
+        {
+            // The renewal landed (with this writer's token) before its answer was lost.
+            var token = _cluster.Single(HttpMethod.Put, $"{Alias}/_create/").Json["token"]!.GetValue<string>();
+            _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync-lock", (200, Renewed.Replace("TOKEN", token, StringComparison.Ordinal)));
+            _clock.Advance(TimeSpan.FromMinutes(2));
+            held.Renew();
+        }
+
+        Assert.Equal(2, _cluster.All(HttpMethod.Put, $"{Alias}/_doc/portal-sync-lock?if_seq_no=5&if_primary_term=1").Count);
+        Assert.Equal($"{Alias}/_doc/portal-sync-lock?if_seq_no=6&if_primary_term=1&refresh=true", _cluster.Single(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock").Path);
     }
 
     [Fact]

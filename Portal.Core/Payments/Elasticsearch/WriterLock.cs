@@ -58,6 +58,7 @@ public sealed class WriterLock : IDisposable
                 {
                     var winner = Read(client, target);
                     if (winner?.Token == token) return Held(winner.Version);
+                    if (winner is null && attempt < 3) continue;
                     throw Refused(client, winner?.Lease, lost);
                 }
             }

@@ -55,6 +55,29 @@ public sealed class ElasticsearchWireFormatTests
         return $$"""{"took":30,"errors":{{(statuses.Any(s => s >= 300) ? "true" : "false")}},"items":[{{string.Join(",", items)}}]}""";
     }
 
+    /// <summary>What a writer opening on an index that exists is answered: template, alias, mapping update, lock (seq_no 11), the state, the clean-up.</summary>
+    private void WriterOnAnExistingIndex(string state)
+    {
+        _cluster.On(HttpMethod.Put, "_index_template/", (200, Acknowledged));
+        _cluster.On(HttpMethod.Get, $"_alias/{Alias}", (200, """{"portal-payments-20260601-000000000":{"aliases":{"portal-payments":{}}}}"""));
+        _cluster.On(HttpMethod.Put, $"{Alias}/_mapping", (200, Acknowledged));
+        _cluster.On(HttpMethod.Put, $"{Alias}/_create/", (201, Written("portal-sync-lock", 11)));
+        _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync", (200, state));
+        _cluster.On(HttpMethod.Post, $"{Alias}/_delete_by_query", (200, ByQuery));
+        _cluster.On(HttpMethod.Post, $"{Alias}/_update_by_query", (200, ByQuery));
+        _cluster.On(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock", (200, """{"result":"deleted"}"""));
+    }
+
+    /// <summary>What a run and its commit are answered: the published hashes, bulk, refresh, the state write and the renewal (seq_no 29).</summary>
+    private void CommitAnswers(string hashes)
+    {
+        _cluster.On(HttpMethod.Post, $"{Alias}/_search", (200, hashes));
+        _cluster.On(HttpMethod.Post, $"{Alias}/_bulk", (200, BulkAnswer(201, 201)));
+        _cluster.On(HttpMethod.Post, $"{Alias}/_refresh", (200, """{"_shards":{"total":2,"successful":1,"failed":0}}"""));
+        _cluster.On(HttpMethod.Put, $"{Alias}/_doc/portal-sync", (200, Written("portal-sync", 30, "updated")));
+        _cluster.On(HttpMethod.Put, $"{Alias}/_doc/portal-sync-lock", (200, Written("portal-sync-lock", 29, "updated")));
+    }
+
     private static BulkAction Doc(int n) => BulkAction.IndexDocument($"5-{n}", new JsonObject { ["type"] = "payment", ["name"] = "张*明", ["amount"] = 58000L + n });
 
     [Fact]
@@ -292,22 +315,11 @@ public sealed class ElasticsearchWireFormatTests
         var village = SampleData.Regions.Find("410221101201")!;
         var dibao = SampleData.Funds.ByCode("rural-dibao")!;
         var payments = new[] { new ValidPayment(1, village, dibao, May, 600m, "owner-1", "张*明", 3, "杞县民政局", null) };
-        _cluster.On(HttpMethod.Put, "_index_template/", (200, Acknowledged));
-        _cluster.On(HttpMethod.Get, $"_alias/{Alias}", (200, """{"portal-payments-20260601-000000000":{"aliases":{"portal-payments":{}}}}"""));
-        _cluster.On(HttpMethod.Put, $"{Alias}/_mapping", (200, Acknowledged));
-        _cluster.On(HttpMethod.Put, $"{Alias}/_create/", (201, Written("portal-sync-lock", 11)));
-        _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync", (200, State(4, "410221")));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_delete_by_query", (200, ByQuery));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_update_by_query", (200, ByQuery));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_search", (200, """
+        WriterOnAnExistingIndex(State(4, "410221"));
+        CommitAnswers("""
             {"took":1,"timed_out":false,"hits":{"total":{"value":1,"relation":"eq"},"max_score":null,"hits":[
               {"_index":"portal-payments-1","_id":"2-rollup-410221101201|rural-dibao|202605","_score":null,"_source":{"partition":"410221101201|rural-dibao|202605","hash":"an-older-hash"},"sort":["410221101201|rural-dibao|202605"]}]}}
-            """));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_bulk", (200, BulkAnswer(201, 201)));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_refresh", (200, """{"_shards":{"total":2,"successful":1,"failed":0}}"""));
-        _cluster.On(HttpMethod.Put, $"{Alias}/_doc/portal-sync", (200, Written("portal-sync", 30, "updated")));
-        _cluster.On(HttpMethod.Put, $"{Alias}/_doc/portal-sync-lock", (200, Written("portal-sync-lock", 29, "updated")));
-        _cluster.On(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock", (200, """{"result":"deleted"}"""));
+            """);
 
         using (var store = new ElasticsearchPartitionStore(Client(), SampleData.Regions, _clock, Settings))
         {
@@ -417,19 +429,12 @@ public sealed class ElasticsearchWireFormatTests
     [Fact]
     public void A_writer_deletes_only_documents_replaced_by_commits_older_than_the_retention()
     {
-        _cluster.On(HttpMethod.Put, "_index_template/", (200, Acknowledged));
-        _cluster.On(HttpMethod.Get, $"_alias/{Alias}", (200, """{"portal-payments-20260601-000000000":{"aliases":{"portal-payments":{}}}}"""));
-        _cluster.On(HttpMethod.Put, $"{Alias}/_mapping", (200, Acknowledged));
-        _cluster.On(HttpMethod.Put, $"{Alias}/_create/", (201, Written("portal-sync-lock", 11)));
         // Run 5 committed 10 s ago, run 4 30 s ago, run 3 five minutes ago: with a minute's retention, what 4 and 5 replaced stays.
-        _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync", (200, """
+        WriterOnAnExistingIndex("""
             {"_index":"portal-payments-20260601-000000000","_id":"portal-sync","_version":9,"_seq_no":10,"_primary_term":1,"found":true,
              "_source":{"type":"sync","sequence":5,"counties":["410221"],"allRegions":false,"committedAt":"2026-06-15T01:59:50.0000000Z",
                         "commits":[{"sequence":3,"committedAt":"2026-06-15T01:55:00.0000000Z"},{"sequence":4,"committedAt":"2026-06-15T01:59:30.0000000Z"}]}}
-            """));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_delete_by_query", (200, ByQuery));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_update_by_query", (200, ByQuery));
-        _cluster.On(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock", (200, """{"result":"deleted"}"""));
+            """);
 
         using (new ElasticsearchPartitionStore(Client(), SampleData.Regions, _clock, Settings)) { }
 
@@ -447,23 +452,12 @@ public sealed class ElasticsearchWireFormatTests
     {
         var village = SampleData.Regions.Find("410221101201")!;
         var payments = new[] { new ValidPayment(1, village, SampleData.Funds.ByCode("rural-dibao")!, May, 600m, "owner-1", "张*明", 3, "杞县民政局", null) };
-        _cluster.On(HttpMethod.Put, "_index_template/", (200, Acknowledged));
-        _cluster.On(HttpMethod.Get, $"_alias/{Alias}", (200, """{"portal-payments-20260601-000000000":{"aliases":{"portal-payments":{}}}}"""));
-        _cluster.On(HttpMethod.Put, $"{Alias}/_mapping", (200, Acknowledged));
-        _cluster.On(HttpMethod.Put, $"{Alias}/_create/", (201, Written("portal-sync-lock", 11)));
-        _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync", (200, """
+        WriterOnAnExistingIndex("""
             {"_index":"portal-payments-20260601-000000000","_id":"portal-sync","_seq_no":10,"_primary_term":1,"found":true,
              "_source":{"type":"sync","sequence":5,"counties":["410221"],"allRegions":false,"committedAt":"2026-06-15T01:59:50.0000000Z",
                         "commits":[{"sequence":3,"committedAt":"2026-06-15T00:59:00.0000000Z"},{"sequence":4,"committedAt":"2026-06-15T01:30:00.0000000Z"}]}}
-            """));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_delete_by_query", (200, ByQuery));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_update_by_query", (200, ByQuery));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_search", (200, """{"took":1,"timed_out":false,"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}"""));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_bulk", (200, BulkAnswer(201, 201)));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_refresh", (200, """{"_shards":{"total":2,"successful":1,"failed":0}}"""));
-        _cluster.On(HttpMethod.Put, $"{Alias}/_doc/portal-sync", (200, Written("portal-sync", 30, "updated")));
-        _cluster.On(HttpMethod.Put, $"{Alias}/_doc/portal-sync-lock", (200, Written("portal-sync-lock", 29, "updated")));
-        _cluster.On(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock", (200, """{"result":"deleted"}"""));
+            """);
+        CommitAnswers("""{"took":1,"timed_out":false,"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}""");
 
         using (var store = new ElasticsearchPartitionStore(Client(), SampleData.Regions, _clock, Settings))
         {

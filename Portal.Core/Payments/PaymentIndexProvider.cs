@@ -43,7 +43,7 @@ public sealed record PaymentIndexProvider(string Provider, string LuceneDirector
         this with { LuceneDirectory = luceneDirectory, Elasticsearch = CopyOf(Elasticsearch, Elasticsearch.Alias + aliasSuffix) };
 
     public IPartitionStore OpenStore(RegionCatalog regions, TimeProvider clock) => IsElasticsearch
-        ? new ElasticsearchPartitionStore(new ElasticsearchClient(Elasticsearch), regions, clock)
+        ? new ElasticsearchPartitionStore(new ElasticsearchClient(Elasticsearch), regions, clock, Elasticsearch)
         : new LucenePaymentWriter(LuceneDirectory, regions);
 
     /// <summary>The caller owns (and disposes) what this returns.</summary>
@@ -54,6 +54,6 @@ public sealed record PaymentIndexProvider(string Provider, string LuceneDirector
     private static ElasticsearchOptions CopyOf(ElasticsearchOptions o, string alias) => new()
     {
         Url = o.Url, ApiKey = o.ApiKey, Username = o.Username, Password = o.Password, CaCertificatePath = o.CaCertificatePath,
-        Alias = alias, Timeout = o.Timeout, BulkBatchSize = o.BulkBatchSize,
+        Alias = alias, Timeout = o.Timeout, BulkBatchSize = o.BulkBatchSize, LockLease = o.LockLease, ReplacedRetention = o.ReplacedRetention,
     };
 }

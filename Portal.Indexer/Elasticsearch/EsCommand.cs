@@ -19,7 +19,8 @@ public static class EsCommand
             else
             {
                 AnsiConsole.MarkupLine($"集群：{Markup.Escape(s.Cluster.Status)}（{(s.Cluster.Ready ? "可用" : "不可用")}）");
-                AnsiConsole.MarkupLine($"别名：{Markup.Escape(s.Alias)}，已提交同步序号：{s.CommittedRun?.ToString() ?? "无"}，写入锁：{Markup.Escape(s.Lock ?? "无")}");
+                var held = s.Lock is null ? "无" : s.Lock + (s.LockExpired == true ? "（已过期，下一次同步会接管）" : "");
+                AnsiConsole.MarkupLine($"别名：{Markup.Escape(s.Alias)}，已提交同步序号：{s.CommittedRun?.ToString() ?? "无"}，写入锁：{Markup.Escape(held)}");
                 foreach (var i in s.Indices)
                     AnsiConsole.MarkupLine($"{(i.Aliased ? "→" : " ")} {Markup.Escape(i.Name)}  {Markup.Escape(i.Health)}  {i.Documents:N0} 个文档  {Markup.Escape(i.Size)}");
             }
@@ -42,7 +43,7 @@ public static class EsCommand
             return 0;
         }));
 
-        var unlock = new Command("unlock", "解除写入锁：只在确认没有同步或重建仍在运行（上次异常退出）时使用");
+        var unlock = new Command("unlock", "强制解除写入锁：只在确认没有同步或重建仍在运行时使用（异常退出者的锁在租约到期后会被自动接管）");
         unlock.SetAction(parse => WithAdmin(parse, (admin, _) =>
         {
             admin.ReleaseLock();
@@ -62,7 +63,7 @@ public static class EsCommand
             return 2;
         }
         using var client = new ElasticsearchClient(context.Payments.Elasticsearch);
-        try { return run(new PaymentIndexAdmin(client, TimeProvider.System), context); }
+        try { return run(new PaymentIndexAdmin(client, TimeProvider.System, lockLease: context.Payments.Elasticsearch.LockLease), context); }
         catch (Exception e) when (e is ElasticsearchException or InvalidOperationException or Portal.Core.Ingest.ExportFileException or HttpRequestException)
         {
             Console.Error.WriteLine("错误：" + e.Message);

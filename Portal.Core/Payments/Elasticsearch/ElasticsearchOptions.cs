@@ -24,4 +24,13 @@ public sealed class ElasticsearchOptions
 
     /// <summary>Documents per <c>_bulk</c> request.</summary>
     public int BulkBatchSize { get; set; } = 1000;
+
+    /// <summary>How long the writers' lock holds without renewal: a killed writer's lock is taken over this long after its last renewal.</summary>
+    public TimeSpan LockLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long documents a commit replaced are kept for readers that have not re-read the state since (they do every 2 s).
+    /// At most an hour counts: the state document keeps commit times that long.
+    /// </summary>
+    public TimeSpan ReplacedRetention { get; set; } = TimeSpan.FromMinutes(1);
 }

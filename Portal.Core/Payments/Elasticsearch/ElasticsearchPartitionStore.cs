@@ -12,8 +12,11 @@ namespace Portal.Core.Payments.Elasticsearch;
 /// Instead each run (the committed sequence + 1) writes new documents tagged with its number and marks the documents
 /// it replaces with <c>until</c> = its number; readers filter on the committed sequence (<see cref="IndexQueries.Visible"/>),
 /// so until <see cref="Commit"/> rewrites the one <c>portal-sync</c> document they see only the old partitions, and after
-/// it only the new ones. Replaced documents are deleted when the next writer opens: readers re-read the state every
-/// two seconds, so only one that has not looked since the last commit could still be asking for them.
+/// it only the new ones. Replaced documents are deleted by a writer that opens once the commit that replaced them is
+/// <see cref="ElasticsearchOptions.ReplacedRetention"/> old (the state document keeps recent commit times): readers re-read
+/// the state every two seconds, so by then none is still asking for them; younger ones wait for a later writer. A run
+/// that never committed is invisible, so what it left is deleted at once. One writer at a time holds the lease of the
+/// <see cref="WriterLock"/>, renewed while it writes and right before its commit, so a writer that lost it commits nothing.
 /// </summary>
 public sealed class ElasticsearchPartitionStore : IPartitionStore
 {
@@ -23,21 +26,24 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
     private readonly ElasticsearchClient _client;
     private readonly PaymentIndexAdmin _admin;
     private readonly RegionCatalog _regions;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _retention;
     private readonly RunChanges _run = new();
-    private long _committed;
-    private bool _locked;
+    private readonly WriterLock? _lock;
+    private SyncState _state = SyncState.Nothing;
 
-    public ElasticsearchPartitionStore(ElasticsearchClient client, RegionCatalog regions, TimeProvider clock)
+    public ElasticsearchPartitionStore(ElasticsearchClient client, RegionCatalog regions, TimeProvider clock, ElasticsearchOptions options)
     {
         _client = client;
         _regions = regions;
-        _admin = new PaymentIndexAdmin(client, clock);
+        _clock = clock;
+        _retention = options.ReplacedRetention;
+        _admin = new PaymentIndexAdmin(client, clock, lockLease: options.LockLease);
         try
         {
             _admin.EnsureIndex();
-            _admin.AcquireLock($"sync {Environment.MachineName} pid {Environment.ProcessId}");
-            _locked = true;
-            _committed = SyncState.Read(client)?.Sequence ?? 0;
+            _lock = _admin.AcquireLock($"sync {Environment.MachineName} pid {Environment.ProcessId}");
+            _state = SyncState.Read(client) ?? SyncState.Nothing;
             CleanUp();
         }
         catch
@@ -47,10 +53,15 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
         }
     }
 
-    private long Run => _committed + 1;
+    private long Committed => _state.Sequence;
+
+    private long Run => Committed + 1;
+
+    private WriterLock Lock => _lock!;
 
     public PartitionReplacement Replace(IReadOnlyList<ValidPayment> payments, Action<int>? progress = null)
     {
+        Lock.EnsureHeld();
         var groups = PartitionContent.Of(payments);
         var published = PublishedHashes(groups.Select(g => g.Key).ToList());
         var changed = groups.Where(g => published.GetValueOrDefault(g.Key) != g.Hash).ToList();
@@ -61,7 +72,7 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
             DeleteWhere(Terms("partition", chunk), Term("run", Run));
         var superseded = changed.Where(g => !_run.Replaced(g.Key) && published.ContainsKey(g.Key)).Select(g => g.Key.ToString()).ToList();
         foreach (var chunk in superseded.Chunk(TermsPerQuery))
-            UpdateWhere("ctx._source.until = params.run", new JsonObject { ["run"] = Run }, Terms("partition", chunk), Range("run", "lte", _committed));
+            UpdateWhere("ctx._source.until = params.run", new JsonObject { ["run"] = Run }, Terms("partition", chunk), Range("run", "lte", Committed), NotReplaced);
 
         var written = 0;
         _client.Bulk(changed.SelectMany(group => Documents(group, () =>
@@ -76,6 +87,8 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
 
     private IEnumerable<BulkAction> Documents(PartitionContent group, Action written)
     {
+        // Per partition, so a writer that lost its lock mid-bulk stops at the next one.
+        Lock.EnsureHeld();
         var key = group.Key.ToString();
         var path = _regions.Path(group.Rows[0].Village);
         foreach (var p in group.Rows)
@@ -90,8 +103,11 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
         var counties = _run.UncommittedCounties;
         if (counties.Count == 0) return;
         _client.Send(HttpMethod.Post, $"{_client.Alias}/_refresh", null);
-        new SyncState(Run, counties, AllRegions: false).Write(_client);
-        _committed = Run;
+        // Renewed right before the state is written: a writer whose lock was taken over fails here and commits nothing.
+        Lock.Renew();
+        var next = _state.Next(Run, counties, allRegions: false, _clock.GetUtcNow());
+        next.Write(_client);
+        _state = next;
         _run.Clear();
     }
 
@@ -101,7 +117,7 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
         if (ownerKeys.Count == 0 || periods.Count == 0) return found;
         foreach (var owners in ownerKeys.Chunk(TermsPerQuery))
         {
-            var query = Visible(PaymentDocuments.PaymentType, _committed, Terms("owner", owners), Terms("period", periods.Select(p => p.ToString())));
+            var query = Visible(PaymentDocuments.PaymentType, Committed, Terms("owner", owners), Terms("period", periods.Select(p => p.ToString())));
             foreach (var source in Scan(query, ["owner", "fund", "period", "r5"], ["partition", "id"]))
             {
                 var payment = new PublishedPayment(source.GetProperty("owner").GetString()!, source.GetProperty("fund").GetString()!,
@@ -119,7 +135,7 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
         var hashes = keys.Where(_run.Replaced).ToDictionary(k => k, k => _run.HashOf(k)!);
         var byName = keys.Where(k => !_run.Replaced(k)).ToDictionary(k => k.ToString());
         foreach (var chunk in byName.Keys.Chunk(TermsPerQuery))
-            foreach (var source in Scan(Visible(PaymentDocuments.RollupType, _committed, Terms("partition", chunk)), ["partition", "hash"], ["partition"]))
+            foreach (var source in Scan(Visible(PaymentDocuments.RollupType, Committed, Terms("partition", chunk)), ["partition", "hash"], ["partition"]))
                 hashes[byName[source.GetProperty("partition").GetString()!]] = source.GetProperty("hash").GetString()!;
         return hashes;
     }
@@ -146,21 +162,25 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
     }
 
     /// <summary>
-    /// What a run that never committed left (its documents, its marks), and documents replaced by commits that readers
-    /// have long picked up: a writer starts from exactly what the committed run publishes.
+    /// What a run that never committed left (its documents, its marks), and documents replaced by commits older than
+    /// the retention: a writer starts from what the committed run publishes plus what recent commits replaced.
     /// </summary>
     private void CleanUp()
     {
+        var kept = _state.OldestKept(_clock.GetUtcNow(), _retention);
         DeleteWhere(new JsonObject
         {
             ["bool"] = new JsonObject
             {
-                ["should"] = new JsonArray(Range("run", "gt", _committed), Range("until", "lte", _committed)),
+                ["should"] = new JsonArray(Range("run", "gt", Committed), Range("until", "lte", kept - 1)),
                 ["minimum_should_match"] = 1,
             },
         });
-        UpdateWhere("ctx._source.remove('until')", null, Range("until", "gt", _committed));
+        UpdateWhere("ctx._source.remove('until')", null, Range("until", "gt", Committed));
     }
+
+    /// <summary>Not already replaced by a commit: marking those again would make them visible to readers at that commit.</summary>
+    private static JsonObject NotReplaced => new() { ["bool"] = new JsonObject { ["must_not"] = new JsonArray(new JsonObject { ["exists"] = new JsonObject { ["field"] = "until" } }) } };
 
     private void DeleteWhere(params JsonNode[] filter) =>
         _client.Send(HttpMethod.Post, $"{_client.Alias}/_delete_by_query?refresh=true&conflicts=proceed",
@@ -179,10 +199,11 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
     {
         try
         {
-            if (_run.UncommittedCounties.Count > 0) CleanUp();
-            if (_locked) _admin.ReleaseLock();
-            _locked = false;
+            // A writer that lost its lock leaves its run to the next writer: cleaning now could delete the new holder's run.
+            if (_run.UncommittedCounties.Count > 0 && _lock!.StillHeld()) CleanUp();
         }
+        catch (Exception e) when (e is ElasticsearchException or HttpRequestException or TaskCanceledException) { }
+        try { _lock?.Dispose(); }
         catch (Exception e) when (e is ElasticsearchException or HttpRequestException or TaskCanceledException) { }
         _client.Dispose();
     }

@@ -9,11 +9,12 @@ namespace Portal.Core.Payments.Elasticsearch;
 /// The index behind the alias: the template (deploy/elasticsearch/index-template.json, embedded), the first index, the
 /// writers' lock, and a full reindex into a new index with an atomic alias swap that keeps the old index.
 /// </summary>
-public sealed class PaymentIndexAdmin(ElasticsearchClient client, TimeProvider clock, Action<TimeSpan>? sleep = null)
+public sealed class PaymentIndexAdmin(ElasticsearchClient client, TimeProvider clock, Action<TimeSpan>? sleep = null, TimeSpan? lockLease = null)
 {
     public const string TemplateResource = "Portal.Core.Payments.Elasticsearch.index-template.json";
     private static readonly TimeSpan LongCall = TimeSpan.FromMinutes(10);
     private readonly Action<TimeSpan> _sleep = sleep ?? Thread.Sleep;
+    private readonly TimeSpan _lease = lockLease ?? new ElasticsearchOptions().LockLease;
 
     /// <summary>The template as deploy/ holds it, for indices named after the alias.</summary>
     public JsonObject Template()
@@ -24,11 +25,17 @@ public sealed class PaymentIndexAdmin(ElasticsearchClient client, TimeProvider c
         return template;
     }
 
-    /// <summary>Installs the template (idempotent) and, on a new cluster, makes the first index behind the alias.</summary>
+    /// <summary>
+    /// Installs the template (idempotent) and, on a new cluster, makes the first index behind the alias. An index made
+    /// with an earlier template gets the fields added since (the update mapping API adds fields; unchanged ones are no-ops),
+    /// as its strict mapping would refuse documents that carry them.
+    /// </summary>
     public void EnsureIndex()
     {
-        client.Send(HttpMethod.Put, $"_index_template/{client.Alias}", Template());
+        var template = Template();
+        client.Send(HttpMethod.Put, $"_index_template/{client.Alias}", template);
         if (client.Send(HttpMethod.Get, $"_alias/{client.Alias}", null, notFoundIsNull: true) is null) CreateIndex(withAlias: true);
+        else client.Send(HttpMethod.Put, $"{client.Alias}/_mapping", new JsonObject { ["properties"] = template["template"]!["mappings"]!["properties"]!.DeepClone() });
     }
 
     /// <summary>A new index named {alias}-{UTC time}; the template gives it settings and mappings.</summary>
@@ -47,18 +54,10 @@ public sealed class PaymentIndexAdmin(ElasticsearchClient client, TimeProvider c
             ? answer.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList()
             : [];
 
-    /// <summary>Created only if absent (<c>_create</c>), so a second writer is refused rather than interleaved.</summary>
-    public void AcquireLock(string holder, string? index = null)
-    {
-        var body = new JsonObject { ["type"] = PaymentDocuments.LockType, ["holder"] = holder, ["acquiredAt"] = clock.GetUtcNow().ToString("O") };
-        try { client.Send(HttpMethod.Put, $"{index ?? client.Alias}/_create/{PaymentDocuments.LockId}?refresh=true", body); }
-        catch (ElasticsearchException e) when (e.Status == 409)
-        {
-            throw new ExportFileException($"另一个同步或重建正在写入 Elasticsearch 索引 {client.Alias}，请等它结束后再试；" +
-                "若它已异常退出，确认后运行 portal-indexer es unlock 解除锁定。", e);
-        }
-    }
+    /// <summary>Takes the writers' lock (see <see cref="WriterLock"/>); the caller renews it through what it returns and disposes it to release.</summary>
+    public WriterLock AcquireLock(string holder, string? index = null) => WriterLock.Acquire(client, clock, _lease, holder, index);
 
+    /// <summary>Removes the lock whoever holds it (<c>es unlock</c>); a writer that held it fails at its next renewal.</summary>
     public void ReleaseLock(string? index = null) =>
         client.Send(HttpMethod.Delete, $"{index ?? client.Alias}/_doc/{PaymentDocuments.LockId}?refresh=true", null, notFoundIsNull: true);
 
@@ -74,21 +73,20 @@ public sealed class PaymentIndexAdmin(ElasticsearchClient client, TimeProvider c
             [] => throw new InvalidOperationException($"别名 {client.Alias} 不存在：还没有同步过数据。"),
             var many => throw new InvalidOperationException($"别名 {client.Alias} 指向多个索引（{string.Join("，", many)}），请先修正。"),
         };
-        AcquireLock("reindex", old);
-        try
-        {
-            client.Send(HttpMethod.Put, $"_index_template/{client.Alias}", Template());
-            var state = SyncState.Read(client, old) ?? new SyncState(0, [], true);
-            var target = CreateIndex(withAlias: false);
-            var task = client.Send(HttpMethod.Post, "_reindex?wait_for_completion=false&refresh=true", ReindexBody(old, target, state.Sequence))!.Value
-                .GetProperty("task").GetString()!;
-            var copied = WaitFor(task);
-            // A new sequence with every region changed: the sites drop all cached pages once they see the new index.
-            new SyncState(state.Sequence + 1, [], AllRegions: true).Write(client, target);
-            client.Send(HttpMethod.Post, "_aliases", AliasSwap(old, target));
-            return new ReindexResult(old, target, copied);
-        }
-        finally { ReleaseLock(old); }
+        // The current template for the new index; the old one's mapping learns the lock's fields added since it was made.
+        EnsureIndex();
+        using var held = AcquireLock("reindex", old);
+        var state = SyncState.Read(client, old) ?? SyncState.Nothing;
+        var target = CreateIndex(withAlias: false);
+        var task = client.Send(HttpMethod.Post, "_reindex?wait_for_completion=false&refresh=true", ReindexBody(old, target, state.Sequence))!.Value
+            .GetProperty("task").GetString()!;
+        var copied = WaitFor(task, held);
+        // Renewed right before the swap: a reindex whose lock was taken over must not move the alias.
+        held.Renew();
+        // A new sequence with every region changed: the sites drop all cached pages once they see the new index.
+        state.Next(state.Sequence + 1, [], allRegions: true, clock.GetUtcNow()).Write(client, target);
+        client.Send(HttpMethod.Post, "_aliases", AliasSwap(old, target));
+        return new ReindexResult(old, target, copied);
     }
 
     /// <summary>Only what readers can see: superseded and uncommitted documents and the lock are left behind.</summary>
@@ -121,10 +119,11 @@ public sealed class PaymentIndexAdmin(ElasticsearchClient client, TimeProvider c
     };
 
     /// <summary>Polls the reindex task (a large index takes longer than any HTTP timeout) and returns the documents it created.</summary>
-    private long WaitFor(string task)
+    private long WaitFor(string task, WriterLock held)
     {
         while (true)
         {
+            held.EnsureHeld();
             var answer = client.Send(HttpMethod.Get, $"_tasks/{task}", null, timeout: LongCall)!.Value;
             if (answer.GetProperty("completed").GetBoolean())
             {
@@ -146,9 +145,8 @@ public sealed class PaymentIndexAdmin(ElasticsearchClient client, TimeProvider c
                 Text(i, "store.size"), aliased.Contains(Text(i, "index")))).OrderBy(i => i.Name, StringComparer.Ordinal).ToList()
             : [];
         var state = aliased.Count > 0 ? SyncState.Read(client) : null;
-        var locked = aliased.Count > 0 && client.Send(HttpMethod.Get, $"{client.Alias}/_doc/{PaymentDocuments.LockId}", null, notFoundIsNull: true) is { } l
-            && l.TryGetProperty("_source", out var lockSource) ? lockSource.GetProperty("holder").GetString() + " @ " + lockSource.GetProperty("acquiredAt").GetString() : null;
-        return new IndexStatus(client.Alias, client.Health(), indices, state?.Sequence, locked);
+        var locked = aliased.Count > 0 ? WriterLock.Read(client, client.Alias)?.Lease : null;
+        return new IndexStatus(client.Alias, client.Health(), indices, state?.Sequence, locked, locked?.Expired(clock.GetUtcNow()));
     }
 
     private static string Text(JsonElement e, string property) => e.TryGetProperty(property, out var v) ? v.ToString() : "";
@@ -158,4 +156,5 @@ public sealed record ReindexResult(string OldIndex, string NewIndex, long Docume
 
 public sealed record IndexInfo(string Name, string Health, long Documents, string Size, bool Aliased);
 
-public sealed record IndexStatus(string Alias, ClusterHealth Cluster, IReadOnlyList<IndexInfo> Indices, long? CommittedRun, string? Lock);
+/// <param name="LockExpired">Whether the lock's lease has run out (the next writer takes it over); null when nobody holds it.</param>
+public sealed record IndexStatus(string Alias, ClusterHealth Cluster, IReadOnlyList<IndexInfo> Indices, long? CommittedRun, LockLease? Lock, bool? LockExpired);

@@ -35,6 +35,12 @@ public sealed class ElasticsearchWireFormatTests
         """{"_index":"portal-payments-20260601-000000000","_id":"portal-sync","_version":3,"_seq_no":7,"_primary_term":1,"found":true,"_source":{"type":"sync","sequence":"""
         + sequence + ""","counties":[""" + string.Join(",", counties.Select(c => $"\"{c}\"")) + """],"allRegions":false}}""";
 
+    private static readonly ElasticsearchOptions Settings = new();
+
+    /// <summary>An index or create answer as the API reference shows it, with the sequence number and primary term of the write.</summary>
+    private static string Written(string id, long seqNo, string result = "created") =>
+        $$"""{"_index":"portal-payments-20260601-000000000","_id":"{{id}}","_version":1,"result":"{{result}}","_shards":{"total":2,"successful":1,"failed":0},"_seq_no":{{seqNo}},"_primary_term":1}""";
+
     private const string NotFoundDocument = """{"_index":"portal-payments-20260601-000000000","_id":"portal-sync","found":false}""";
     private const string NoSuchIndex = """{"error":{"root_cause":[{"type":"index_not_found_exception","reason":"no such index [portal-payments]"}],"type":"index_not_found_exception","reason":"no such index [portal-payments]","index":"portal-payments"},"status":404}""";
     private const string Acknowledged = """{"acknowledged":true}""";
@@ -47,6 +53,29 @@ public sealed class ElasticsearchWireFormatTests
             ? "{\"index\":{\"_index\":\"portal-payments-1\",\"_id\":\"" + i + "\",\"_version\":1,\"result\":\"created\",\"_shards\":{\"total\":2,\"successful\":1,\"failed\":0},\"_seq_no\":" + i + ",\"_primary_term\":1,\"status\":" + status + "}}"
             : "{\"index\":{\"_index\":\"portal-payments-1\",\"_id\":\"" + i + "\",\"status\":" + status + ",\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":\"rejected execution of coordinating operation\"}}}");
         return $$"""{"took":30,"errors":{{(statuses.Any(s => s >= 300) ? "true" : "false")}},"items":[{{string.Join(",", items)}}]}""";
+    }
+
+    /// <summary>What a writer opening on an index that exists is answered: template, alias, mapping update, lock (seq_no 11), the state, the clean-up.</summary>
+    private void WriterOnAnExistingIndex(string state)
+    {
+        _cluster.On(HttpMethod.Put, "_index_template/", (200, Acknowledged));
+        _cluster.On(HttpMethod.Get, $"_alias/{Alias}", (200, """{"portal-payments-20260601-000000000":{"aliases":{"portal-payments":{}}}}"""));
+        _cluster.On(HttpMethod.Put, $"{Alias}/_mapping", (200, Acknowledged));
+        _cluster.On(HttpMethod.Put, $"{Alias}/_create/", (201, Written("portal-sync-lock", 11)));
+        _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync", (200, state));
+        _cluster.On(HttpMethod.Post, $"{Alias}/_delete_by_query", (200, ByQuery));
+        _cluster.On(HttpMethod.Post, $"{Alias}/_update_by_query", (200, ByQuery));
+        _cluster.On(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock", (200, """{"result":"deleted"}"""));
+    }
+
+    /// <summary>What a run and its commit are answered: the published hashes, bulk, refresh, the state write and the renewal (seq_no 29).</summary>
+    private void CommitAnswers(string hashes)
+    {
+        _cluster.On(HttpMethod.Post, $"{Alias}/_search", (200, hashes));
+        _cluster.On(HttpMethod.Post, $"{Alias}/_bulk", (200, BulkAnswer(201, 201)));
+        _cluster.On(HttpMethod.Post, $"{Alias}/_refresh", (200, """{"_shards":{"total":2,"successful":1,"failed":0}}"""));
+        _cluster.On(HttpMethod.Put, $"{Alias}/_doc/portal-sync", (200, Written("portal-sync", 30, "updated")));
+        _cluster.On(HttpMethod.Put, $"{Alias}/_doc/portal-sync-lock", (200, Written("portal-sync-lock", 29, "updated")));
     }
 
     private static BulkAction Doc(int n) => BulkAction.IndexDocument($"5-{n}", new JsonObject { ["type"] = "payment", ["name"] = "张*明", ["amount"] = 58000L + n });
@@ -297,20 +326,23 @@ public sealed class ElasticsearchWireFormatTests
         _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync", (404, NotFoundDocument));
         _cluster.On(HttpMethod.Post, $"{Alias}/_delete_by_query", (200, ByQuery));
         _cluster.On(HttpMethod.Post, $"{Alias}/_update_by_query", (200, ByQuery));
-        _cluster.On(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock", (200, """{"_index":"portal-payments-20260615-020000000","_id":"portal-sync-lock","_version":2,"result":"deleted"}"""));
+        _cluster.On(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock", (200, """{"_index":"portal-payments-20260615-020000000","_id":"portal-sync-lock","_version":2,"result":"deleted","_seq_no":1,"_primary_term":1}"""));
 
-        using (new ElasticsearchPartitionStore(Client(), SampleData.Regions, _clock)) { }
+        using (new ElasticsearchPartitionStore(Client(), SampleData.Regions, _clock, Settings)) { }
 
         var template = _cluster.Single(HttpMethod.Put, "_index_template/portal-payments");
         Assert.Equal(new PaymentIndexAdmin(Client(), _clock).Template().ToJsonString(), template.Json.ToJsonString());
         Assert.Equal("""{"aliases":{"portal-payments":{}}}""", _cluster.Single(HttpMethod.Put, "portal-payments-20260615-020000000").Body);
         var lockRequest = _cluster.Single(HttpMethod.Put, $"{Alias}/_create/portal-sync-lock?refresh=true").Json;
         Assert.Equal("lock", lockRequest["type"]!.GetValue<string>());
+        Assert.Equal(("2026-06-15T02:00:00.0000000Z", "2026-06-15T02:05:00.0000000Z"),
+            (lockRequest["acquiredAt"]!.GetValue<string>(), lockRequest["expiresAt"]!.GetValue<string>()));
         Assert.Equal("""{"query":{"bool":{"filter":[{"bool":{"should":[{"range":{"run":{"gt":0}}},{"range":{"until":{"lte":0}}}],"minimum_should_match":1}}]}}}""",
             _cluster.Single(HttpMethod.Post, $"{Alias}/_delete_by_query?refresh=true&conflicts=proceed").Body);
         var unmark = _cluster.Single(HttpMethod.Post, $"{Alias}/_update_by_query?refresh=true&conflicts=proceed").Json;
         Assert.Equal("""{"lang":"painless","source":"ctx._source.remove('until')","params":{}}""", unmark["script"]!.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-        Assert.Single(_cluster.All(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock"));
+        Assert.Equal($"{Alias}/_doc/portal-sync-lock?if_seq_no=0&if_primary_term=1&refresh=true", _cluster.Single(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock").Path);
+        Assert.Empty(_cluster.All(HttpMethod.Put, $"{Alias}/_mapping"));
     }
 
     [Fact]
@@ -319,35 +351,30 @@ public sealed class ElasticsearchWireFormatTests
         var village = SampleData.Regions.Find("410221101201")!;
         var dibao = SampleData.Funds.ByCode("rural-dibao")!;
         var payments = new[] { new ValidPayment(1, village, dibao, May, 600m, "owner-1", "张*明", 3, "杞县民政局", null) };
-        _cluster.On(HttpMethod.Put, "_index_template/", (200, Acknowledged));
-        _cluster.On(HttpMethod.Get, $"_alias/{Alias}", (200, """{"portal-payments-20260601-000000000":{"aliases":{"portal-payments":{}}}}"""));
-        _cluster.On(HttpMethod.Put, $"{Alias}/_create/", (201, """{"result":"created"}"""));
-        _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync", (200, State(4, "410221")));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_delete_by_query", (200, ByQuery));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_update_by_query", (200, ByQuery));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_search", (200, """
+        WriterOnAnExistingIndex(State(4, "410221"));
+        CommitAnswers("""
             {"took":1,"timed_out":false,"hits":{"total":{"value":1,"relation":"eq"},"max_score":null,"hits":[
               {"_index":"portal-payments-1","_id":"2-rollup-410221101201|rural-dibao|202605","_score":null,"_source":{"partition":"410221101201|rural-dibao|202605","hash":"an-older-hash"},"sort":["410221101201|rural-dibao|202605"]}]}}
-            """));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_bulk", (200, BulkAnswer(201, 201)));
-        _cluster.On(HttpMethod.Post, $"{Alias}/_refresh", (200, """{"_shards":{"total":2,"successful":1,"failed":0}}"""));
-        _cluster.On(HttpMethod.Put, $"{Alias}/_doc/portal-sync", (200, """{"_index":"portal-payments-1","_id":"portal-sync","_version":4,"result":"updated"}"""));
-        _cluster.On(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock", (200, """{"result":"deleted"}"""));
+            """);
 
-        using (var store = new ElasticsearchPartitionStore(Client(), SampleData.Regions, _clock))
+        using (var store = new ElasticsearchPartitionStore(Client(), SampleData.Regions, _clock, Settings))
         {
             var replaced = store.Replace(payments);
             Assert.Equal([payments[0].Partition], replaced.Changed);
             store.Commit();
         }
 
+        // A state document from before commit times were kept: every replaced document is old.
+        Assert.Contains("""{"range":{"until":{"lte":4}}}""", _cluster.All(HttpMethod.Post, $"{Alias}/_delete_by_query")[0].Body);
         var hashes = _cluster.Single(HttpMethod.Post, $"{Alias}/_search").Json;
         Assert.Contains("""{"terms":{"partition":["410221101201|rural-dibao|202605"]}}""", hashes["query"]!["bool"]!["filter"]!.AsArray().Select(c => c!.ToJsonString()));
         Assert.Equal("""["partition","hash"]""", hashes["_source"]!.ToJsonString());
         Assert.Equal("""[{"partition":{"order":"asc"}}]""", hashes["sort"]!.ToJsonString());
         var mark = _cluster.All(HttpMethod.Post, $"{Alias}/_update_by_query")[1].Json;
         Assert.Equal("""{"lang":"painless","source":"ctx._source.until = params.run","params":{"run":5}}""", mark["script"]!.ToJsonString());
-        Assert.Equal("""[{"terms":{"partition":["410221101201|rural-dibao|202605"]}},{"range":{"run":{"lte":4}}}]""", mark["query"]!["bool"]!["filter"]!.ToJsonString());
+        // Documents a recent commit already replaced keep their mark: marking them again would show them to readers at that commit.
+        Assert.Equal("""[{"terms":{"partition":["410221101201|rural-dibao|202605"]}},{"range":{"run":{"lte":4}}},{"bool":{"must_not":[{"exists":{"field":"until"}}]}}]""",
+            mark["query"]!["bool"]!["filter"]!.ToJsonString());
         var lines = _cluster.Single(HttpMethod.Post, $"{Alias}/_bulk").Body!.TrimEnd('\n').Split('\n').Select(l => JsonNode.Parse(l)!).ToList();
         Assert.Equal(4, lines.Count);
         Assert.StartsWith("5-", lines[0]!["index"]!["_id"]!.GetValue<string>());
@@ -357,14 +384,136 @@ public sealed class ElasticsearchWireFormatTests
         var refresh = _cluster.Requests.FindIndex(r => r.Path.StartsWith($"{Alias}/_refresh", StringComparison.Ordinal));
         var commit = _cluster.Requests.FindIndex(r => r.Method == HttpMethod.Put && r.Path == $"{Alias}/_doc/portal-sync?refresh=true");
         Assert.True(refresh >= 0 && refresh < commit);
-        Assert.Equal("""{"type":"sync","sequence":5,"counties":["410221"],"allRegions":false}""", _cluster.Requests[commit].Body);
+        Assert.Equal("""{"type":"sync","sequence":5,"counties":["410221"],"allRegions":false,"committedAt":"2026-06-15T02:00:00.0000000Z","commits":[]}""",
+            _cluster.Requests[commit].Body);
+        var renewal = _cluster.Requests.FindIndex(r => r.Path == $"{Alias}/_doc/portal-sync-lock?if_seq_no=11&if_primary_term=1&refresh=true");
+        Assert.True(refresh < renewal && renewal < commit);
+        Assert.Equal($"{Alias}/_doc/portal-sync-lock?if_seq_no=29&if_primary_term=1&refresh=true", _cluster.Single(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock").Path);
+    }
+
+    private void LockRoutes(string expiresAt)
+    {
+        _cluster.On(HttpMethod.Put, $"{Alias}/_create/", (409, """{"error":{"root_cause":[{"type":"version_conflict_engine_exception","reason":"[portal-sync-lock]: version conflict, document already exists (current version [3])","index_uuid":"UlI06z5_T4udCzy65Yq6Mg","shard":"0","index":"portal-payments-20260601-000000000"}],"type":"version_conflict_engine_exception","reason":"[portal-sync-lock]: version conflict, document already exists (current version [3])","index_uuid":"UlI06z5_T4udCzy65Yq6Mg","shard":"0","index":"portal-payments-20260601-000000000"},"status":409}"""));
+        _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync-lock", (200, $$$"""
+            {"_index":"portal-payments-20260601-000000000","_id":"portal-sync-lock","_version":3,"_seq_no":17,"_primary_term":2,"found":true,
+             "_source":{"type":"lock","holder":"sync host-a pid 42","acquiredAt":"2026-06-15T01:40:00.0000000Z","expiresAt":"{{{expiresAt}}}"}}
+            """));
+    }
+
+    [Fact]
+    public void An_expired_lock_is_read_with_its_seq_no_and_primary_term_and_taken_over_by_a_write_conditional_on_them()
+    {
+        LockRoutes(expiresAt: "2026-06-15T01:59:59.0000000Z");
+        _cluster.On(HttpMethod.Put, $"{Alias}/_doc/portal-sync-lock", (200, Written("portal-sync-lock", 18, "updated")));
+        _cluster.On(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock", (200, """{"_index":"portal-payments-20260601-000000000","_id":"portal-sync-lock","_version":5,"result":"deleted","_seq_no":19,"_primary_term":2}"""));
+        using var client = Client();
+
+        using (new PaymentIndexAdmin(client, _clock).AcquireLock("sync host-b pid 7")) { }
+
+        Assert.Equal($"{Alias}/_doc/portal-sync-lock", _cluster.Single(HttpMethod.Get, $"{Alias}/_doc/portal-sync-lock").Path);
+        var takeover = _cluster.Single(HttpMethod.Put, $"{Alias}/_doc/portal-sync-lock");
+        Assert.Equal($"{Alias}/_doc/portal-sync-lock?if_seq_no=17&if_primary_term=2&refresh=true", takeover.Path);
+        var body = takeover.Json;
+        Assert.Equal(["type", "holder", "token", "acquiredAt", "expiresAt"], body.Select(p => p.Key));
+        Assert.Equal(("lock", "sync host-b pid 7", "2026-06-15T02:00:00.0000000Z", "2026-06-15T02:05:00.0000000Z"),
+            (body["type"]!.GetValue<string>(), body["holder"]!.GetValue<string>(), body["acquiredAt"]!.GetValue<string>(), body["expiresAt"]!.GetValue<string>()));
+        Assert.Matches("^[0-9a-f]{32}$", body["token"]!.GetValue<string>());
+        // Released only if still the version this writer wrote (the takeover answered seq_no 18, primary term 1).
+        Assert.Equal($"{Alias}/_doc/portal-sync-lock?if_seq_no=18&if_primary_term=1&refresh=true", _cluster.Single(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock").Path);
+    }
+
+    [Fact]
+    public void A_renewal_retried_after_its_answer_was_lost_finds_its_own_write_and_keeps_the_lock()
+    {
+        _cluster.On(HttpMethod.Put, $"{Alias}/_create/", (201, Written("portal-sync-lock", 5)));
+        _cluster.On(HttpMethod.Put, $"{Alias}/_doc/portal-sync-lock",
+            (503, """{"error":{"type":"unavailable_shards_exception","reason":"primary shard is not active"},"status":503}"""),
+            (409, """{"error":{"type":"version_conflict_engine_exception","reason":"[portal-sync-lock]: version conflict, required seqNo [5], primary term [1]. current document has seqNo [6] and primary term [1]"},"status":409}"""));
+        const string Renewed = """
+            {"_index":"portal-payments-20260601-000000000","_id":"portal-sync-lock","_version":2,"_seq_no":6,"_primary_term":1,"found":true,
+             "_source":{"type":"lock","holder":"sync host-b pid 7","token":"TOKEN","acquiredAt":"2026-06-15T02:00:00.0000000Z","expiresAt":"2026-06-15T02:07:00.0000000Z"}}
+            """;
+        _cluster.On(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock", (200, """{"result":"deleted"}"""));
+        using var client = Client();
+
+        using (var held = new PaymentIndexAdmin(client, _clock).AcquireLock("sync host-b pid 7"))
+        {
+            // The renewal landed (with this writer's token) before its answer was lost.
+            var token = _cluster.Single(HttpMethod.Put, $"{Alias}/_create/").Json["token"]!.GetValue<string>();
+            _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync-lock", (200, Renewed.Replace("TOKEN", token, StringComparison.Ordinal)));
+            _clock.Advance(TimeSpan.FromMinutes(2));
+            held.Renew();
+        }
+
+        Assert.Equal(2, _cluster.All(HttpMethod.Put, $"{Alias}/_doc/portal-sync-lock?if_seq_no=5&if_primary_term=1").Count);
+        Assert.Equal($"{Alias}/_doc/portal-sync-lock?if_seq_no=6&if_primary_term=1&refresh=true", _cluster.Single(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock").Path);
+    }
+
+    [Fact]
+    public void A_lock_whose_lease_still_runs_is_refused_naming_its_holder_and_expiry_and_nothing_is_written()
+    {
+        LockRoutes(expiresAt: "2026-06-15T02:03:00.0000000Z");
+        using var client = Client();
+
+        var refused = Assert.Throws<ExportFileException>(() => new PaymentIndexAdmin(client, _clock).AcquireLock("sync host-b pid 7"));
+
+        Assert.Contains("sync host-a pid 42，2026-06-15 01:40:00 UTC 取得，租约到 2026-06-15 02:03:00 UTC", refused.Message);
+        Assert.Contains("es unlock", refused.Message);
+        Assert.Empty(_cluster.All(HttpMethod.Put, $"{Alias}/_doc/"));
+    }
+
+    [Fact]
+    public void A_writer_deletes_only_documents_replaced_by_commits_older_than_the_retention()
+    {
+        // Run 5 committed 10 s ago, run 4 30 s ago, run 3 five minutes ago: with a minute's retention, what 4 and 5 replaced stays.
+        WriterOnAnExistingIndex("""
+            {"_index":"portal-payments-20260601-000000000","_id":"portal-sync","_version":9,"_seq_no":10,"_primary_term":1,"found":true,
+             "_source":{"type":"sync","sequence":5,"counties":["410221"],"allRegions":false,"committedAt":"2026-06-15T01:59:50.0000000Z",
+                        "commits":[{"sequence":3,"committedAt":"2026-06-15T01:55:00.0000000Z"},{"sequence":4,"committedAt":"2026-06-15T01:59:30.0000000Z"}]}}
+            """);
+
+        using (new ElasticsearchPartitionStore(Client(), SampleData.Regions, _clock, Settings)) { }
+
+        Assert.Equal("""{"query":{"bool":{"filter":[{"bool":{"should":[{"range":{"run":{"gt":5}}},{"range":{"until":{"lte":3}}}],"minimum_should_match":1}}]}}}""",
+            _cluster.Single(HttpMethod.Post, $"{Alias}/_delete_by_query").Body);
+        // An index made with an earlier template learns the fields added since.
+        var mapping = _cluster.Single(HttpMethod.Put, $"{Alias}/_mapping").Json;
+        Assert.Equal(["properties"], mapping.Select(p => p.Key));
+        Assert.Equal("""{"type":"date"}""", mapping["properties"]!["expiresAt"]!.ToJsonString());
+        Assert.Equal("""{"type":"object","enabled":false}""", mapping["properties"]!["commits"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void The_commit_keeps_the_last_hours_commit_times_in_the_state_document()
+    {
+        var village = SampleData.Regions.Find("410221101201")!;
+        var payments = new[] { new ValidPayment(1, village, SampleData.Funds.ByCode("rural-dibao")!, May, 600m, "owner-1", "张*明", 3, "杞县民政局", null) };
+        WriterOnAnExistingIndex("""
+            {"_index":"portal-payments-20260601-000000000","_id":"portal-sync","_seq_no":10,"_primary_term":1,"found":true,
+             "_source":{"type":"sync","sequence":5,"counties":["410221"],"allRegions":false,"committedAt":"2026-06-15T01:59:50.0000000Z",
+                        "commits":[{"sequence":3,"committedAt":"2026-06-15T00:59:00.0000000Z"},{"sequence":4,"committedAt":"2026-06-15T01:30:00.0000000Z"}]}}
+            """);
+        CommitAnswers("""{"took":1,"timed_out":false,"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}""");
+
+        using (var store = new ElasticsearchPartitionStore(Client(), SampleData.Regions, _clock, Settings))
+        {
+            store.Replace(payments);
+            store.Commit();
+        }
+
+        // Run 3 is more than an hour old and leaves the history; 4 and 5 stay, 6 is this commit.
+        var state = _cluster.Single(HttpMethod.Put, $"{Alias}/_doc/portal-sync?").Json;
+        Assert.Equal((6L, "2026-06-15T02:00:00.0000000Z"), (state["sequence"]!.GetValue<long>(), state["committedAt"]!.GetValue<string>()));
+        Assert.Equal("""[{"sequence":4,"committedAt":"2026-06-15T01:30:00.0000000Z"},{"sequence":5,"committedAt":"2026-06-15T01:59:50.0000000Z"}]""", state["commits"]!.ToJsonString());
     }
 
     [Fact]
     public void A_reindex_copies_what_readers_see_into_a_new_index_and_swaps_the_alias_in_one_aliases_call()
     {
         _cluster.On(HttpMethod.Get, $"_alias/{Alias}", (200, """{"portal-payments-20260601-000000000":{"aliases":{"portal-payments":{}}}}"""));
-        _cluster.On(HttpMethod.Put, "portal-payments-20260601-000000000/_create/", (201, """{"result":"created"}"""));
+        _cluster.On(HttpMethod.Put, $"{Alias}/_mapping", (200, Acknowledged));
+        _cluster.On(HttpMethod.Put, "portal-payments-20260601-000000000/_create/", (201, Written("portal-sync-lock", 40)));
+        _cluster.On(HttpMethod.Put, "portal-payments-20260601-000000000/_doc/portal-sync-lock", (200, Written("portal-sync-lock", 41, "updated")));
         _cluster.On(HttpMethod.Put, "_index_template/", (200, Acknowledged));
         _cluster.On(HttpMethod.Get, "portal-payments-20260601-000000000/_doc/portal-sync", (200, State(9, "410221")));
         _cluster.On(HttpMethod.Put, "portal-payments-20260615-020000000", (200, """{"acknowledged":true,"shards_acknowledged":true,"index":"portal-payments-20260615-020000000"}"""));
@@ -386,7 +535,12 @@ public sealed class ElasticsearchWireFormatTests
         Assert.Equal(2, reindex["source"]!["query"]!["bool"]!["should"]!.AsArray().Count);
         Assert.Contains("""{"range":{"run":{"lte":9}}}""", reindex["source"]!["query"]!.ToJsonString());
         Assert.Equal([TimeSpan.FromSeconds(2)], _waits);
-        Assert.Equal("""{"type":"sync","sequence":10,"counties":[],"allRegions":true}""", _cluster.Single(HttpMethod.Put, "portal-payments-20260615-020000000/_doc/portal-sync").Body);
+        Assert.Equal("""{"type":"sync","sequence":10,"counties":[],"allRegions":true,"committedAt":"2026-06-15T02:00:00.0000000Z","commits":[]}""",
+            _cluster.Single(HttpMethod.Put, "portal-payments-20260615-020000000/_doc/portal-sync").Body);
+        var renewal = _cluster.Requests.FindIndex(r => r.Path == "portal-payments-20260601-000000000/_doc/portal-sync-lock?if_seq_no=40&if_primary_term=1&refresh=true");
+        Assert.True(renewal >= 0 && renewal < _cluster.Requests.FindIndex(r => r.Path == "_aliases"));
+        Assert.Equal("portal-payments-20260601-000000000/_doc/portal-sync-lock?if_seq_no=41&if_primary_term=1&refresh=true",
+            _cluster.Single(HttpMethod.Delete, "portal-payments-20260601-000000000/_doc/portal-sync-lock").Path);
         Assert.Equal("""{"actions":[{"remove":{"index":"portal-payments-20260601-000000000","alias":"portal-payments"}},{"add":{"index":"portal-payments-20260615-020000000","alias":"portal-payments","is_write_index":true}}]}""",
             _cluster.Single(HttpMethod.Post, "_aliases").Body);
         var swap = _cluster.Requests.FindIndex(r => r.Path == "_aliases");

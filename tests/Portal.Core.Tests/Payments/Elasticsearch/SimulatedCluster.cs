@@ -7,10 +7,12 @@ namespace Portal.Core.Tests.Payments.Elasticsearch;
 
 /// <summary>
 /// A simulation of the part of Elasticsearch's REST API the payment index uses, in memory, written from the API
-/// reference: composable index templates (with <c>dynamic: strict</c> enforced), indices and aliases, document GET/PUT/
-/// _create/DELETE, _bulk, _search (bool/term/terms/range/prefix/match_phrase with CJK bigrams, match_none; sort, from/size,
-/// search_after, _source filtering; sum and terms aggregations), _delete_by_query, _update_by_query with the two scripts
-/// the writer sends, _reindex as a task, _tasks, _aliases, _cat/indices and _cluster/health. Every write is searchable at
+/// reference: composable index templates (with <c>dynamic: strict</c> enforced, and the update mapping API adding fields),
+/// indices and aliases, document GET/PUT/_create/DELETE with <c>_seq_no</c>/<c>_primary_term</c> and optimistic concurrency
+/// control (<c>if_seq_no</c>/<c>if_primary_term</c>: 409 <c>version_conflict_engine_exception</c> on a stale or missing
+/// document), _bulk, _search (bool/term/terms/range/prefix/match_phrase with CJK bigrams, match_none; sort, from/size,
+/// search_after, _source filtering; sum and terms aggregations; exists), _delete_by_query, _update_by_query with the two
+/// scripts the writer sends, _reindex as a task (done after <see cref="ReindexPolls"/> looks), _tasks, _aliases, _cat/indices and _cluster/health. Every write is searchable at
 /// once (a real cluster refreshes every second), the harder case for readers that must not see an uncommitted run.
 /// It is no substitute for a cluster: it runs the behaviour suite through the real client so the logic is exercised.
 /// </summary>
@@ -22,9 +24,22 @@ internal sealed class SimulatedCluster : HttpMessageHandler
     private readonly Dictionary<string, JsonObject> _templates = new();
     private readonly Dictionary<string, JsonObject> _mappings = new();
     private readonly Dictionary<string, JsonObject> _tasks = new();
+    private readonly Dictionary<string, int> _pollsLeft = new();
+
+    /// <summary>Each index's sequence number of its last operation; one primary, never failed over, so the primary term stays 1.</summary>
+    private readonly Dictionary<string, long> _lastSeqNo = new();
+    private readonly Dictionary<(string Index, string Id), long> _seqNos = new();
+    private const long PrimaryTerm = 1;
+
+    /// <summary>How many GET _tasks a reindex task answers before it reports itself completed.</summary>
+    public int ReindexPolls { get; set; } = 1;
+
+    /// <summary>Called with every request before the cluster handles it, outside its lock: a test can interleave another client's requests.</summary>
+    public Action<HttpRequestMessage>? BeforeEachRequest { get; set; }
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        BeforeEachRequest?.Invoke(request);
         var body = request.Content?.ReadAsStringAsync(cancellationToken).GetAwaiter().GetResult();
         var uri = request.RequestUri!;
         var path = Uri.UnescapeDataString(uri.AbsolutePath.Trim('/')).Split('/');
@@ -58,7 +73,9 @@ internal sealed class SimulatedCluster : HttpMessageHandler
                 }
                 return Ack();
             case ["_reindex"]: return Reindex(Body());
-            case ["_tasks", var task]: return (200, _tasks[task]);
+            case ["_tasks", var task]:
+                if (--_pollsLeft[task] > 0) return (200, new JsonObject { ["completed"] = false, ["task"] = new JsonObject { ["action"] = "indices:data/write/reindex" } });
+                return (200, _tasks[task]);
             case ["_cat", "indices", var pattern]:
                 return (200, new JsonArray(_indices.Where(i => Like(i.Key, pattern)).Select(i => (JsonNode)new JsonObject
                 {
@@ -83,11 +100,24 @@ internal sealed class SimulatedCluster : HttpMessageHandler
                 var found = indices.Select(i => (Index: i, Doc: _indices[i].GetValueOrDefault(id))).FirstOrDefault(f => f.Doc is not null);
                 return found.Doc is null
                     ? (404, new JsonObject { ["_index"] = indices[0], ["_id"] = id, ["found"] = false })
-                    : (200, new JsonObject { ["_index"] = found.Index, ["_id"] = id, ["found"] = true, ["_source"] = found.Doc.DeepClone() });
-            case ["_doc", var id] when method == HttpMethod.Put: return Write(Single(indices), id, Body(), create: false);
+                    : (200, new JsonObject
+                    {
+                        ["_index"] = found.Index, ["_id"] = id, ["_seq_no"] = _seqNos[(found.Index, id)], ["_primary_term"] = PrimaryTerm,
+                        ["found"] = true, ["_source"] = found.Doc.DeepClone(),
+                    });
+            case ["_doc", var id] when method == HttpMethod.Put:
+                return Conflict(Single(indices), id, query) ?? Write(Single(indices), id, Body(), create: false);
             case ["_create", var id]: return Write(Single(indices), id, Body(), create: true);
             case ["_doc", var id] when method == HttpMethod.Delete:
-                return _indices[Single(indices)].Remove(id) ? (200, new JsonObject { ["result"] = "deleted" }) : (404, new JsonObject { ["result"] = "not_found" });
+                if (Conflict(Single(indices), id, query) is { } conflict) return conflict;
+                return _indices[Single(indices)].Remove(id)
+                    ? (200, new JsonObject { ["_index"] = Single(indices), ["_id"] = id, ["result"] = "deleted", ["_seq_no"] = NextSeqNo(Single(indices)), ["_primary_term"] = PrimaryTerm })
+                    : (404, new JsonObject { ["result"] = "not_found" });
+            case ["_mapping"] when method == HttpMethod.Put:
+                foreach (var index in indices)
+                    foreach (var (field, mapping) in Body()["properties"]!.AsObject())
+                        if (!_mappings[index].ContainsKey(field)) _mappings[index][field] = mapping!.DeepClone();
+                return Ack();
             case ["_refresh"]: return (200, new JsonObject { ["_shards"] = new JsonObject { ["failed"] = 0 } });
             case ["_bulk"]: return Bulk(Single(indices), body!);
             case ["_search"]: return (200, Search(indices, Body()));
@@ -99,8 +129,9 @@ internal sealed class SimulatedCluster : HttpMessageHandler
                 var request = Body();
                 var script = request["script"]!;
                 var updated = Matching(indices, request["query"]).ToList();
-                foreach (var (_, _, doc) in updated)
+                foreach (var (index, id, doc) in updated)
                 {
+                    _seqNos[(index, id)] = NextSeqNo(index);
                     switch (script["source"]!.GetValue<string>())
                     {
                         case "ctx._source.until = params.run": doc["until"] = script["params"]!["run"]!.GetValue<long>(); break;
@@ -127,9 +158,29 @@ internal sealed class SimulatedCluster : HttpMessageHandler
     {
         if (create && _indices[index].ContainsKey(id)) return Error(409, "version_conflict_engine_exception", $"[{id}]: version conflict, document already exists");
         if (Unmapped(index, doc) is { } field) return Error(400, "strict_dynamic_mapping_exception", $"mapping set to strict, dynamic introduction of [{field}] within [_doc] is not allowed");
+        var existed = _indices[index].ContainsKey(id);
         _indices[index][id] = doc;
-        return (create ? 201 : 200, new JsonObject { ["_index"] = index, ["_id"] = id, ["result"] = "created" });
+        var seqNo = _seqNos[(index, id)] = NextSeqNo(index);
+        return (existed ? 200 : 201, new JsonObject
+        {
+            ["_index"] = index, ["_id"] = id, ["result"] = existed ? "updated" : "created", ["_seq_no"] = seqNo, ["_primary_term"] = PrimaryTerm,
+        });
     }
+
+    /// <summary>Optimistic concurrency control: with if_seq_no and if_primary_term the write applies only to exactly that version of the document.</summary>
+    private (int, JsonNode)? Conflict(string index, string id, System.Collections.Specialized.NameValueCollection query)
+    {
+        if (query["if_seq_no"] is not { } seqNo) return null;
+        var term = query["if_primary_term"] ?? throw new InvalidOperationException("if_seq_no without if_primary_term");
+        if (!_indices[index].ContainsKey(id))
+            return Error(409, "version_conflict_engine_exception", $"[{id}]: version conflict, required seqNo [{seqNo}], primary term [{term}] but no document was found");
+        var current = _seqNos[(index, id)];
+        return current == long.Parse(seqNo) && PrimaryTerm == long.Parse(term)
+            ? null
+            : Error(409, "version_conflict_engine_exception", $"[{id}]: version conflict, required seqNo [{seqNo}], primary term [{term}]. current document has seqNo [{current}] and primary term [{PrimaryTerm}]");
+    }
+
+    private long NextSeqNo(string index) => _lastSeqNo[index] = _lastSeqNo.GetValueOrDefault(index, -1) + 1;
 
     private string? Unmapped(string index, JsonObject doc) => doc.Select(p => p.Key).FirstOrDefault(k => !_mappings[index].ContainsKey(k));
 
@@ -168,6 +219,7 @@ internal sealed class SimulatedCluster : HttpMessageHandler
             if (Write(target, id, copy, create: true).Item1 < 300) created++;
         }
         var task = "simulated:" + (_tasks.Count + 1);
+        _pollsLeft[task] = ReindexPolls;
         _tasks[task] = new JsonObject { ["completed"] = true, ["response"] = new JsonObject { ["created"] = created, ["failures"] = new JsonArray() } };
         return (200, new JsonObject { ["task"] = task });
     }
@@ -253,6 +305,7 @@ internal sealed class SimulatedCluster : HttpMessageHandler
         {
             case "match_none": return false;
             case "match_all": return true;
+            case "exists": return doc[spec!["field"]!.GetValue<string>()] is not null;
             case "bool":
                 var filters = Clauses(spec, "filter").Concat(Clauses(spec, "must"));
                 var should = Clauses(spec, "should").ToList();

@@ -65,10 +65,10 @@ public abstract class ElasticsearchIndexBehaviour : PaymentIndexBehaviour
     private static ValidPayment[] Paid(decimal amount, string village = Village) =>
         [new(1, SampleData.Regions.Find(village)!, SampleData.Funds.ByCode("rural-dibao")!, Period.Of(DateTimeOffset.Now).AddMonths(-1), amount, "owner-" + village, "张*明", 3, "杞县民政局", null)];
 
-    private static decimal Total(IPaymentIndex index, string village = Village) => index.Search(new PaymentQuery { RegionCode = village, PageSize = 100 }).TotalAmount;
+    private static async Task<decimal> Total(IPaymentIndex index, string village = Village) => (await index.SearchAsync(new PaymentQuery { RegionCode = village, PageSize = 100 })).TotalAmount;
 
     [Fact]
-    public virtual void A_killed_writers_lock_is_refused_while_its_lease_runs_and_taken_over_once_it_has_expired()
+    public virtual async Task A_killed_writers_lock_is_refused_while_its_lease_runs_and_taken_over_once_it_has_expired()
     {
         // Killed after writing, before committing: its lock stays, its renewals stop.
         var killed = OpenStore(new FakeTimeProvider(Start));
@@ -86,14 +86,14 @@ public abstract class ElasticsearchIndexBehaviour : PaymentIndexBehaviour
         }
 
         using var index = OpenIndex(TimeProvider.System);
-        Assert.Equal(600m, Total(index));
-        Assert.Equal(0m, Total(index, OtherVillage));
+        Assert.Equal(600m, await Total(index));
+        Assert.Equal(0m, await Total(index, OtherVillage));
         using (OpenStore(clock)) { }
         killed.Dispose();
     }
 
     [Fact]
-    public virtual void A_writer_whose_lease_was_taken_over_cannot_commit_and_what_it_wrote_never_shows()
+    public virtual async Task A_writer_whose_lease_was_taken_over_cannot_commit_and_what_it_wrote_never_shows()
     {
         var stalled = OpenStore(new FakeTimeProvider(Start));
         stalled.Replace(Paid(900m, OtherVillage));
@@ -112,12 +112,12 @@ public abstract class ElasticsearchIndexBehaviour : PaymentIndexBehaviour
         }
 
         using var index = OpenIndex(TimeProvider.System);
-        Assert.Equal(600m, Total(index));
-        Assert.Equal(0m, Total(index, OtherVillage));
+        Assert.Equal(600m, await Total(index));
+        Assert.Equal(0m, await Total(index, OtherVillage));
     }
 
     [Fact]
-    public virtual void A_long_sync_keeps_its_lock_by_renewing_it()
+    public virtual async Task A_long_sync_keeps_its_lock_by_renewing_it()
     {
         var clock = new FakeTimeProvider(Start);
         using var writer = OpenStore(clock);
@@ -129,11 +129,11 @@ public abstract class ElasticsearchIndexBehaviour : PaymentIndexBehaviour
         writer.Replace(Paid(700m, OtherVillage));
         writer.Commit();
         using var index = OpenIndex(TimeProvider.System);
-        Assert.Equal(1300m, Total(index) + Total(index, OtherVillage));
+        Assert.Equal(1300m, await Total(index) + await Total(index, OtherVillage));
     }
 
     [Fact]
-    public virtual void A_writer_opening_right_after_a_commit_keeps_what_it_replaced_until_the_retention_has_passed()
+    public virtual async Task A_writer_opening_right_after_a_commit_keeps_what_it_replaced_until_the_retention_has_passed()
     {
         var clock = new FakeTimeProvider(Start);
         using (var first = OpenStore(clock)) { first.Replace(Paid(580m)); first.Commit(); }
@@ -145,11 +145,11 @@ public abstract class ElasticsearchIndexBehaviour : PaymentIndexBehaviour
         clock.Advance(TimeSpan.FromSeconds(3));
         using (var third = OpenStore(clock)) { third.Replace(Paid(700m)); third.Commit(); }
 
-        using (var current = OpenIndex(TimeProvider.System)) Assert.Equal(700m, Total(current));
-        Assert.Equal((580m, 600m), (Total(atFirst), Total(atSecond)));
+        using (var current = OpenIndex(TimeProvider.System)) Assert.Equal(700m, await Total(current));
+        Assert.Equal((580m, 600m), (await Total(atFirst), await Total(atSecond)));
         clock.Advance(Settings.ReplacedRetention);
         using (OpenStore(clock)) { }
-        Assert.Equal((0m, 0m), (Total(atFirst), Total(atSecond)));
-        using (var current = OpenIndex(TimeProvider.System)) Assert.Equal(700m, Total(current));
+        Assert.Equal((0m, 0m), (await Total(atFirst), await Total(atSecond)));
+        using (var current = OpenIndex(TimeProvider.System)) Assert.Equal(700m, await Total(current));
     }
 }

@@ -53,13 +53,13 @@ public sealed class ElasticsearchPaymentIndexTests : ElasticsearchIndexBehaviour
 
     [ElasticsearchFact] public override void A_second_writer_is_refused_while_the_first_runs_and_welcome_after() => base.A_second_writer_is_refused_while_the_first_runs_and_welcome_after();
 
-    [ElasticsearchFact] public override void A_killed_writers_lock_is_refused_while_its_lease_runs_and_taken_over_once_it_has_expired() => base.A_killed_writers_lock_is_refused_while_its_lease_runs_and_taken_over_once_it_has_expired();
+    [ElasticsearchFact] public override Task A_killed_writers_lock_is_refused_while_its_lease_runs_and_taken_over_once_it_has_expired() => base.A_killed_writers_lock_is_refused_while_its_lease_runs_and_taken_over_once_it_has_expired();
 
-    [ElasticsearchFact] public override void A_writer_whose_lease_was_taken_over_cannot_commit_and_what_it_wrote_never_shows() => base.A_writer_whose_lease_was_taken_over_cannot_commit_and_what_it_wrote_never_shows();
+    [ElasticsearchFact] public override Task A_writer_whose_lease_was_taken_over_cannot_commit_and_what_it_wrote_never_shows() => base.A_writer_whose_lease_was_taken_over_cannot_commit_and_what_it_wrote_never_shows();
 
-    [ElasticsearchFact] public override void A_long_sync_keeps_its_lock_by_renewing_it() => base.A_long_sync_keeps_its_lock_by_renewing_it();
+    [ElasticsearchFact] public override Task A_long_sync_keeps_its_lock_by_renewing_it() => base.A_long_sync_keeps_its_lock_by_renewing_it();
 
-    [ElasticsearchFact] public override void A_writer_opening_right_after_a_commit_keeps_what_it_replaced_until_the_retention_has_passed() => base.A_writer_opening_right_after_a_commit_keeps_what_it_replaced_until_the_retention_has_passed();
+    [ElasticsearchFact] public override Task A_writer_opening_right_after_a_commit_keeps_what_it_replaced_until_the_retention_has_passed() => base.A_writer_opening_right_after_a_commit_keeps_what_it_replaced_until_the_retention_has_passed();
 
     [ElasticsearchFact]
     public void The_cluster_reports_itself_ready()

@@ -90,7 +90,7 @@ public sealed class SimulatedElasticsearchTests : ElasticsearchIndexBehaviour
     }
 
     [Fact]
-    public void A_writer_on_an_index_made_with_an_earlier_template_adds_the_new_fields_to_its_mapping()
+    public async Task A_writer_on_an_index_made_with_an_earlier_template_adds_the_new_fields_to_its_mapping()
     {
         using var client = NewClient();
         var admin = new PaymentIndexAdmin(client, TimeProvider.System);
@@ -107,6 +107,6 @@ public sealed class SimulatedElasticsearchTests : ElasticsearchIndexBehaviour
         }
 
         using var index = OpenIndex(TimeProvider.System);
-        Assert.Equal(1, index.Search(new Portal.Core.Payments.PaymentQuery { RegionCode = "410221101201" }).TotalCount);
+        Assert.Equal(1, (await index.SearchAsync(new Portal.Core.Payments.PaymentQuery { RegionCode = "410221101201" })).TotalCount);
     }
 }

@@ -19,7 +19,7 @@ public sealed class PaymentIndexCheck(IPaymentIndex index) : IHealthCheck
     {
         try
         {
-            await index.PeriodsAsync(cancellationToken);
+            await index.CheckAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -21,6 +21,9 @@ public interface IPaymentIndex : IDisposable
     /// <summary>Periods that have published payments, newest first.</summary>
     Task<IReadOnlyList<Period>> PeriodsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Throws when the index cannot answer now (for readiness): asks the engine itself, past any cached answer.</summary>
+    Task CheckAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Picks up what a sync committed since the last call; returns the county codes it changed, or null if nothing changed.</summary>
     Task<IndexChange?> RefreshAsync(CancellationToken cancellationToken = default);
 }

@@ -130,6 +130,10 @@ public sealed class ElasticsearchPaymentIndex : IPaymentIndex
 
     private sealed record PeriodsAt(long Sequence, int Month, IReadOnlyList<Period> Periods);
 
+    /// <summary>A count through the alias: the cluster answers and the index's shards are searchable. No alias yet (before the first sync) is not a failure.</summary>
+    public Task CheckAsync(CancellationToken cancellationToken = default) =>
+        _client.SendAsync(HttpMethod.Get, $"{_client.Alias}/_count", null, notFoundIsNull: true, cancellationToken: cancellationToken);
+
     /// <summary>Reads the state document the writer puts at each commit; a gap in its sequence means several commits were missed.</summary>
     public async Task<IndexChange?> RefreshAsync(CancellationToken cancellationToken = default)
     {

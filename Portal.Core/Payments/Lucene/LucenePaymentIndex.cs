@@ -49,6 +49,8 @@ public sealed class LucenePaymentIndex : IPaymentIndex
 
     public Task<IndexChange?> RefreshAsync(CancellationToken cancellationToken = default) => Task.FromResult(Refresh());
 
+    public Task CheckAsync(CancellationToken cancellationToken = default) => PeriodsAsync(cancellationToken);
+
     private PaymentPage Search(PaymentQuery query)
     {
         var page = Math.Max(1, query.Page);

@@ -31,6 +31,8 @@ public sealed class FakePaymentIndex(params PaymentTotal[] totals) : IPaymentInd
 
     public Task<IReadOnlyList<Period>> PeriodsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task CheckAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public Task<IndexChange?> RefreshAsync(CancellationToken cancellationToken = default) => Task.FromResult<IndexChange?>(null);
 
     // The gate belongs to the test that made it.

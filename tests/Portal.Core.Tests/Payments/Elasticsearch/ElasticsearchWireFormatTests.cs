@@ -305,6 +305,26 @@ public sealed class ElasticsearchWireFormatTests
     }
 
     [Fact]
+    public async Task Readiness_asks_the_cluster_every_time_though_the_pages_answers_are_cached()
+    {
+        _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync", (200, State(4, "410221")));
+        _cluster.On(HttpMethod.Post, $"{Alias}/_search", (200, """{"took":1,"timed_out":false,"hits":{"total":{"value":0,"relation":"eq"},"hits":[]},"aggregations":{"groups":{"buckets":[{"key":"2026-05","doc_count":1,"count":{"value":3.0},"amount":{"value":58000.0}}]}}}"""));
+        _cluster.On(HttpMethod.Get, $"{Alias}/_count", (200, """{"count":1284,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0}}"""),
+            (503, """{"error":{"type":"cluster_block_exception","reason":"blocked by: [SERVICE_UNAVAILABLE/2/no master];"},"status":503}"""));
+        var sites = new ElasticsearchClient(new ElasticsearchOptions { Url = "http://es.test:9200" }, _cluster, _waits.Add, ElasticsearchClient.ReaderAttempts);
+        using var index = new ElasticsearchPaymentIndex(sites, SampleData.Funds, _clock);
+        var check = new Portal.Core.Operations.PaymentIndexCheck(index);
+
+        Assert.Equal([May], await index.PeriodsAsync());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, (await check.CheckHealthAsync(new())).Status);
+        Assert.Equal([May], await index.PeriodsAsync());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, (await check.CheckHealthAsync(new())).Status);
+
+        Assert.Single(_cluster.All(HttpMethod.Post, $"{Alias}/_search"));
+        Assert.Equal(3, _cluster.All(HttpMethod.Get, $"{Alias}/_count").Count);
+    }
+
+    [Fact]
     public async Task Without_an_index_behind_the_alias_nothing_is_published_and_no_search_is_sent()
     {
         _cluster.On(HttpMethod.Get, $"{Alias}/_doc/portal-sync", (404, NoSuchIndex));

@@ -45,6 +45,17 @@ if [ -z "${Portal__Reports__Secrets__SigningKey:-}" ]; then
   set -a; . "$REPORT_KEYS"; set +a
 fi
 
+# The certificate that encrypts the data-protection keys (staff sign-in, form tokens) in the database: made once per machine.
+if [ -z "${Portal__DataProtection__CertificatePath:-}" ]; then
+  DP_CERT=$CONFIG_DIR/data-protection.pem
+  if [ ! -s "$DP_CERT" ]; then
+    mkdir -p "$CONFIG_DIR"
+    (umask 077; $INDEXER keys certificate > "$DP_CERT")
+    echo "已生成本机数据保护证书 / created a local data-protection certificate: $DP_CERT"
+  fi
+  export Portal__DataProtection__CertificatePath="$DP_CERT"
+fi
+
 $INDEXER db migrate
 # No default account: on first run one administrator is made with a random password, shown once and kept in a private file.
 if [ ! -s "$ADMIN_FILE" ]; then

@@ -27,10 +27,7 @@ mkdir -p "$dir"
 umask 077
 printf 'POSTGRES_PASSWORD=%s\n' "$pg" >"$dir/postgres.env"
 printf 'ELASTIC_PASSWORD=%s\n' "$es" >"$dir/elasticsearch.env"
-openssl req -x509 -newkey rsa:3072 -sha256 -days 3650 -nodes -subj "/CN=portal-data-protection-$(date -u +%Y%m%d)" \
-  -keyout "$dir/data-protection.key" -out "$dir/data-protection.crt" 2>/dev/null
-cat "$dir/data-protection.crt" "$dir/data-protection.key" >"$dir/data-protection.pem"
-rm "$dir/data-protection.crt" "$dir/data-protection.key"
+"${indexer[@]}" keys certificate >"$dir/data-protection.pem"
 {
   echo "# Made by deploy/make-secrets.sh on $(date -u +%F). Back it up apart from the database backups."
   echo "$keys"

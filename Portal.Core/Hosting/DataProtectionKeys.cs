@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,18 @@ public sealed class DataProtectionKeyOptions
     /// <summary>Certificates replaced by <see cref="CertificatePath"/>: they still open the keys they encrypted until those expire (90 days).</summary>
     public string[] PreviousCertificatePaths { get; set; } = [];
 
+    /// <summary>
+    /// A new self-signed certificate (RSA 3072, ten years: it encrypts, it is never shown to a browser) followed by its
+    /// private key, in PEM: the one file <see cref="CertificatePath"/> names.
+    /// </summary>
+    public static string NewCertificatePem()
+    {
+        using var rsa = RSA.Create(3072);
+        var request = new CertificateRequest($"CN=portal-data-protection-{DateTime.UtcNow:yyyyMMdd}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(10));
+        return certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem() + "\n";
+    }
+
     public X509Certificate2? Certificate() => CertificatePath.Length == 0 ? null : Load(CertificatePath);
 
     public IEnumerable<X509Certificate2> DecryptionCertificates() =>
@@ -38,7 +51,7 @@ public sealed class DataProtectionKeyOptions
             if (!certificate.HasPrivateKey) throw new InvalidOperationException("证书没有私钥");
             return certificate;
         }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or InvalidOperationException)
+        catch (Exception e) when (e is CryptographicException or InvalidOperationException)
         {
             throw new InvalidOperationException($"{Section} 的证书 {path} 无法读取（{e.Message}）：需要含私钥的 PEM 文件（证书和私钥在同一文件）或无密码的 PKCS#12 文件。", e);
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
+using Portal.Core.Hosting;
 
 namespace Portal.Indexer.Reports;
 
@@ -10,6 +11,7 @@ public static class KeysCommand
     {
         var keyId = new Option<string>("--key-id") { Description = "新加密密钥的编号（轮换时换一个新编号，旧密钥保留用于解密）", DefaultValueFactory = _ => "k" + DateTime.UtcNow.ToString("yyyyMMdd") };
         var command = new Command("keys", "生成举报加密密钥、回执签名密钥和本人查询密钥（输出为环境变量行，请存入密钥管理，不要提交到代码库）") { keyId };
+        command.Subcommands.Add(CertificateCommand());
         command.SetAction(parse =>
         {
             var id = parse.GetValue(keyId)!;
@@ -24,6 +26,18 @@ public static class KeysCommand
             Console.WriteLine($"Portal__Reports__Secrets__SigningKey={Convert.ToBase64String(signing.ExportPkcs8PrivateKey())}");
             Console.WriteLine("# 本人查询密钥只在首次安装时生成；更换它必须重新同步全部惠民资金数据。");
             Console.WriteLine($"Portal__Lookup__HmacKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>`keys certificate`: the certificate that encrypts the sites' data-protection keys in the database, printed as PEM.</summary>
+    private static Command CertificateCommand()
+    {
+        var command = new Command("certificate", "生成加密数据保护密钥的证书（PEM，含私钥，输出到标准输出；存成仅属主可读的文件，Portal:DataProtection:CertificatePath 指向它）");
+        command.SetAction(_ =>
+        {
+            Console.Write(DataProtectionKeyOptions.NewCertificatePem());
             return 0;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
@@ -29,6 +30,15 @@ public sealed class RateLimitOptions
     public int ReportLookupPermitLimit { get; set; } = 20;
 
     public TimeSpan ReportWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Large uploads (report attachments, exhibition media) an instance takes at once, from any clients: each is held and
+    /// encrypted in memory (up to 5 × 20 MB twice over), so this is what bounds their memory. Others wait their turn.
+    /// </summary>
+    public int ConcurrentUploads { get; set; } = 2;
+
+    /// <summary>Large uploads waiting for a turn; past these an upload is refused at once, to be sent again shortly.</summary>
+    public int QueuedUploads { get; set; } = 20;
 }
 
 /// <summary>
@@ -42,7 +52,16 @@ public static class ClientRateLimits
     public const string ReportSubmit = "report-submit";
     public const string ReportLookup = "report-lookup";
 
-    public static IServiceCollection AddClientRateLimits(this IServiceCollection services, Func<HttpContext, int, ValueTask> writeRefusal)
+    /// <summary>A multipart post above this, or of unknown length, counts as a large upload.</summary>
+    public const long LargeUploadBytes = 1024 * 1024;
+
+    private static readonly TimeSpan BusyRetry = TimeSpan.FromSeconds(10);
+
+    /// <summary>What a refused large upload is told; the hosts show it as a page or a problem.</summary>
+    public static string BusyRefusal(int seconds) => $"正在接收的附件较多，请 {seconds} 秒后再提交一次（填写的内容请先别关闭）。";
+
+    /// <param name="writeRefusal">Writes the refusal: the seconds to wait, and whether the instance was busy with uploads rather than this client asking too often.</param>
+    public static IServiceCollection AddClientRateLimits(this IServiceCollection services, Func<HttpContext, int, bool, ValueTask> writeRefusal)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddRateLimiter(o =>
@@ -60,19 +79,36 @@ public static class ClientRateLimits
             o.AddPolicy(ReportLookup, context => context.Request.Method == HttpMethods.Post
                 ? PerAddress(context, ReportLookup, options => options.ReportLookupPermitLimit, options => options.ReportWindow)
                 : RateLimitPartition.GetNoLimiter(""));
+            // The error page for a refusal re-executes the same request: it is not another upload.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsLargeUpload(context.Request)
+                && context.Features.Get<IStatusCodeReExecuteFeature>() is null && context.Features.Get<IExceptionHandlerFeature>() is null
+                ? RateLimitPartition.GetConcurrencyLimiter("uploads", _ =>
+                {
+                    var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                    return new ConcurrencyLimiterOptions { PermitLimit = options.ConcurrentUploads, QueueLimit = options.QueuedUploads };
+                })
+                : RateLimitPartition.GetNoLimiter(""));
             o.OnRejected = (rejected, _) =>
             {
                 var context = rejected.HttpContext;
-                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-                    ? retryAfter
+                // A client's own limit knows when it resets; the instance-wide upload limit does not.
+                var counted = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
+                var busy = !counted && IsLargeUpload(context.Request);
+                var wait = counted ? retryAfter
+                    : busy ? BusyRetry
                     : context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
                 context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                return writeRefusal(context, seconds);
+                return writeRefusal(context, seconds, busy);
             };
         });
         return services;
     }
+
+    /// <summary>Checked before the body is read, so a waiting upload holds no memory yet.</summary>
+    public static bool IsLargeUpload(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true
+        && (request.ContentLength is null || request.ContentLength > LargeUploadBytes);
 
     /// <summary>
     /// Limits are per client, so behind the reverse proxy the client's address comes from X-Forwarded-For.

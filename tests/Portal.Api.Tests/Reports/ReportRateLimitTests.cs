@@ -1,5 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Portal.Core.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Portal.Api.Tests.Reports;
@@ -44,6 +48,49 @@ public class ReportRateLimitTests(PortalApiFactory factory)
         ReportForms.AssertNoStore(third);
         Assert.Equal(HttpStatusCode.NotFound, neighbour.StatusCode);
     }
+
+    [Fact]
+    public async Task A_large_upload_finding_every_upload_slot_taken_is_refused_at_once_in_chinese_and_taken_once_one_is_free()
+    {
+        using var narrow = factory.WithWebHostBuilder(b => b
+            .UseSetting("Portal:RateLimits:ConcurrentUploads", "1")
+            .UseSetting("Portal:RateLimits:QueuedUploads", "0"));
+        using var client = narrow.CreateClient();
+        var limiter = narrow.Services.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter!;
+        var photo = ("photo.png", ReportForms.Png.Concat(new byte[1_200_000]).ToArray());
+
+        var slot = limiter.AttemptAcquire(AnotherUpload(narrow.Services));
+        Assert.True(slot.IsAcquired);
+        var refused = await client.PostReport(ReportForms.Anonymous(), photo);
+        var small = await client.PostReport(ReportForms.Anonymous(), ("note.png", ReportForms.Png));
+        slot.Dispose();
+        var taken = await client.PostReport(ReportForms.Anonymous(), photo);
+
+        var problem = await Problems.AssertProblem(refused, HttpStatusCode.TooManyRequests);
+        Assert.Contains("正在接收的附件较多，请 10 秒后再提交", problem.GetProperty("detail").GetString());
+        Assert.Equal(TimeSpan.FromSeconds(10), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.Created, small.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("POST", "multipart/form-data; boundary=x", 2_000_000L, true)]
+    [InlineData("POST", "multipart/form-data; boundary=x", null, true)]
+    [InlineData("POST", "multipart/form-data; boundary=x", 500_000L, false)]
+    [InlineData("POST", "application/json", 2_000_000L, false)]
+    [InlineData("GET", null, null, false)]
+    public void A_large_upload_is_a_multipart_post_above_a_megabyte_or_of_unknown_length(string method, string? type, long? length, bool large)
+    {
+        var context = new DefaultHttpContext { Request = { Method = method, ContentType = type, ContentLength = length } };
+        Assert.Equal(large, ClientRateLimits.IsLargeUpload(context.Request));
+    }
+
+    /// <summary>An upload already being received: holds one of the instance's slots until disposed.</summary>
+    private static DefaultHttpContext AnotherUpload(IServiceProvider services) => new()
+    {
+        RequestServices = services,
+        Request = { Method = "POST", ContentType = "multipart/form-data; boundary=held", ContentLength = 50_000_000 },
+    };
 
     private static HttpRequestMessage From(string address, string path, string json)
     {

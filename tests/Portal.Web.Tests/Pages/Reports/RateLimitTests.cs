@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Portal.Web.Tests.Pages.Reports;
 
@@ -22,6 +26,30 @@ public class RateLimitTests
         Assert.True(refused.Headers.CacheControl?.NoStore);
         // Reading the form stays open.
         await reporter.OpenForm();
+    }
+
+    [Fact]
+    public async Task A_report_with_large_attachments_while_every_upload_slot_is_taken_gets_a_Chinese_page_to_send_it_again_shortly()
+    {
+        using var factory = new PortalWebFactory { Settings = { ["Portal:RateLimits:ConcurrentUploads"] = "1", ["Portal:RateLimits:QueuedUploads"] = "0" } };
+        var reporter = new Reporter(factory.CreateClient());
+        await reporter.OpenForm();
+        var form = reporter.Page;
+        var limiter = factory.Services.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter!;
+        using var slot = limiter.AttemptAcquire(new DefaultHttpContext
+        {
+            RequestServices = factory.Services,
+            Request = { Method = "POST", ContentType = "multipart/form-data; boundary=held", ContentLength = 50_000_000 },
+        });
+
+        var refused = await reporter.Submit(Reporter.NamedReport(), Upload.Photo(size: 1_500_000));
+
+        Assert.True(slot.IsAcquired);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("附件上传繁忙", reporter.Page);
+        Assert.Contains("正在接收的附件较多，请 10 秒后再提交", reporter.Page);
+        reporter.GoBackTo(form);
+        Assert.Equal(HttpStatusCode.OK, (await reporter.Submit(Reporter.NamedReport(), Upload.Photo())).StatusCode);
     }
 
     [Fact]

@@ -2,11 +2,13 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -52,11 +54,18 @@ public static class PortalOperations
             telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = IsNotOperations).AddHttpClientInstrumentation().AddOtlpExporter());
 
         if (configuration[RedisSetting] is { Length: > 0 } redis)
+        {
             services.AddStackExchangeRedisOutputCache(o =>
             {
                 o.Configuration = redis;
                 o.InstanceName = "portal:";
             });
+            var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+            services.Remove(store);
+            services.AddSingleton<IOutputCacheStore>(sp => new FailOpenOutputCacheStore(
+                (IOutputCacheStore)(store.ImplementationInstance ?? store.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FailOpenOutputCacheStore>>()));
+        }
         return services;
     }
 

@@ -11,7 +11,8 @@ namespace Portal.Web.Tests.Operations;
 
 /// <summary>
 /// Two instances of the site behind one public address, each on its own loopback port, sharing the database, the data
-/// folder and a Redis output cache: a page one instance cached, the other serves; what one publishes, the other shows.
+/// folder and a Redis output cache: a page one instance cached, the other serves; what one publishes, the other shows;
+/// and with Redis out of reach an instance still serves.
 /// </summary>
 public sealed class SharedOutputCacheTests : IDisposable
 {
@@ -20,9 +21,9 @@ public sealed class SharedOutputCacheTests : IDisposable
     private readonly SampleData _data = new();
     private readonly List<SiteInstance> _instances = [];
 
-    private SiteInstance Start()
+    private SiteInstance Start(string? redis = null)
     {
-        var instance = new SiteInstance(_data);
+        var instance = new SiteInstance(_data, redis ?? TestServers.RequireRedis());
         _instances.Add(instance);
         return instance;
     }
@@ -54,6 +55,22 @@ public sealed class SharedOutputCacheTests : IDisposable
         Assert.True(seen, "the first instance still serves the page without the new exhibit");
     }
 
+    [Fact]
+    public async Task With_the_shared_cache_unreachable_the_site_starts_and_serves_its_pages_uncached()
+    {
+        var site = Start(redis: "127.0.0.1:1,abortConnect=false,connectTimeout=200,asyncTimeout=300");
+
+        var first = await site.Client.GetAsync($"/exhibition/{Hall}");
+        var again = await site.Client.GetAsync($"/exhibition/{Hall}");
+        var village = await site.Client.GetAsync("/payments/410221");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, again.StatusCode);
+        Assert.Null(again.Headers.Age);
+        Assert.Equal(System.Net.HttpStatusCode.OK, village.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await site.Client.GetAsync("/readyz")).StatusCode);
+    }
+
     private static async Task PublishExhibitAsync(SiteInstance site, string slug, string title)
     {
         var officer = new StaffActor(Guid.NewGuid(), "宣传干事", StaffRoles.Press);
@@ -77,10 +94,12 @@ public sealed class SharedOutputCacheTests : IDisposable
     private sealed class SiteInstance : WebApplicationFactory<Program>
     {
         private readonly SampleData _data;
+        private readonly string _redis;
 
-        public SiteInstance(SampleData data)
+        public SiteInstance(SampleData data, string redis)
         {
             _data = data;
+            _redis = redis;
             UseKestrel(0);
             StartServer();
             var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -91,7 +110,7 @@ public sealed class SharedOutputCacheTests : IDisposable
         public HttpClient Client { get; }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-            builder.UseSampleData(_data).WithoutAddressLimits().UseSetting("Portal:OutputCache:Redis", TestServers.RequireRedis());
+            builder.UseSampleData(_data).WithoutAddressLimits().UseSetting("Portal:OutputCache:Redis", _redis);
 
         protected override void Dispose(bool disposing)
         {

@@ -3,8 +3,10 @@
 # made from deploy/nginx/portal.conf, with sample payments. wrk asks through nginx (HTTPS, as phones do, with
 # Accept-Encoding) for the village page, the API's payment query and a hall page, each from the caches and rendered
 # every time (an Authorization header bypasses both the hosts' output cache and nginx's), and prints requests/s and p99.
+# The hosts share one Redis output cache, as in compose, when redis-server is installed; PORTAL_LOAD_REDIS=no keeps each
+# host's own in-memory cache.
 #   deploy/load/run.sh [SECONDS] [CONNECTIONS]      (default 10 s, 32 connections, 2 threads)
-# Needs wrk and nginx (apt-get install wrk nginx-light); everything it starts is stopped and removed when it ends.
+# Needs wrk and nginx (apt-get install wrk nginx-light redis-server); everything it starts is stopped and removed when it ends.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-10}; connections=${2:-32}
@@ -29,6 +31,13 @@ set -a; eval "$("${indexer[@]}" keys --key-id k1 | grep '^Portal__Reports__')"; 
 "${indexer[@]}" sync "$work/sample" --json >/dev/null
 
 base=${PORTAL_LOAD_PORT:-5580}
+cache="in-memory per host"
+if [ "${PORTAL_LOAD_REDIS:-yes}" != no ] && command -v redis-server >/dev/null; then
+  redis-server --port $((base + 379)) --bind 127.0.0.1 --save "" --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
+  pids+=($!)
+  export Portal__OutputCache__Redis=127.0.0.1:$((base + 379)),abortConnect=false
+  cache="shared Redis"
+fi
 start_host() { # project port
   ASPNETCORE_ENVIRONMENT=Production dotnet "$1/bin/Release/net10.0/$1.dll" --urls "http://127.0.0.1:$2" --contentRoot "$PWD/$1" >"$work/$1-$2.log" 2>&1 &
   pids+=($!)
@@ -48,7 +57,7 @@ village=/payments/410221101201
 api="/api/v1/payments?region=410221101201&pageSize=20"
 hall=/exhibition/honest-officials
 echo
-echo "$(nproc) 核 / cores, wrk -t2 -c$connections -d${seconds}s, HTTPS through nginx to 2 web + 2 api, Accept-Encoding: br, gzip"
+echo "$(nproc) 核 / cores, wrk -t2 -c$connections -d${seconds}s, HTTPS through nginx to 2 web + 2 api ($cache output cache), Accept-Encoding: br, gzip"
 printf '%-34s %12s %10s  %s\n' "页面 page" "requests/s" "p99" "nginx cache"
 measure() { # label path [bypass]
   local headers=(-H "Accept-Encoding: br, gzip")

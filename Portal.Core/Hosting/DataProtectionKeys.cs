@@ -36,8 +36,7 @@ public sealed class DataProtectionKeyOptions
 
     public X509Certificate2? Certificate() => CertificatePath.Length == 0 ? null : Load(CertificatePath);
 
-    public IEnumerable<X509Certificate2> DecryptionCertificates() =>
-        PreviousCertificatePaths.Where(p => p.Length > 0).Select(Load).Prepend(Certificate()).OfType<X509Certificate2>();
+    public IEnumerable<X509Certificate2> PreviousCertificates() => PreviousCertificatePaths.Where(p => p.Length > 0).Select(Load);
 
     private static X509Certificate2 Load(string path)
     {
@@ -70,7 +69,7 @@ public static class DataProtectionKeys
         var options = configuration.GetSection(DataProtectionKeyOptions.Section).Get<DataProtectionKeyOptions>() ?? new DataProtectionKeyOptions();
         var keys = services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDb>();
         if (options.Certificate() is { } certificate)
-            keys.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate([.. options.DecryptionCertificates()]);
+            keys.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate([certificate, .. options.PreviousCertificates()]);
         return services;
     }
 }

@@ -11,6 +11,7 @@ DATA_DIR=${Portal__DataDirectory:-${XDG_DATA_HOME:-$HOME/.local/share}/portal}
 CONFIG_DIR=${XDG_CONFIG_HOME:-$HOME/.config}/portal
 KEY_FILE=${PORTAL_KEY_FILE:-$CONFIG_DIR/lookup-hmac.key}
 REPORT_KEYS=$CONFIG_DIR/report-keys.env
+PROTECTION_KEY=$CONFIG_DIR/data-protection.env
 ADMIN_FILE=$CONFIG_DIR/first-admin.txt
 SAMPLE_DIR=${PORTAL_SAMPLE_DIR:-.local/sample-exports}
 export Portal__DataDirectory="$DATA_DIR"
@@ -46,14 +47,13 @@ if [ -z "${Portal__Reports__Secrets__SigningKey:-}" ]; then
 fi
 
 # The certificate that encrypts the data-protection keys (staff sign-in, form tokens) in the database: made once per machine.
-if [ -z "${Portal__DataProtection__CertificatePath:-}" ]; then
-  DP_CERT=$CONFIG_DIR/data-protection.pem
-  if [ ! -s "$DP_CERT" ]; then
+if [ -z "${Portal__DataProtection__Certificate:-}" ]; then
+  if [ ! -s "$PROTECTION_KEY" ]; then
     mkdir -p "$CONFIG_DIR"
-    (umask 077; $INDEXER keys certificate > "$DP_CERT")
-    echo "已生成本机数据保护证书 / created a local data-protection certificate: $DP_CERT"
+    (umask 077; $INDEXER keys certificate > "$PROTECTION_KEY")
+    echo "已生成本机数据保护证书 / created a local data-protection certificate: $PROTECTION_KEY"
   fi
-  export Portal__DataProtection__CertificatePath="$DP_CERT"
+  set -a; . "$PROTECTION_KEY"; set +a
 fi
 
 $INDEXER db migrate

@@ -10,49 +10,43 @@ namespace Portal.Core.Hosting;
 /// <summary>
 /// <c>Portal:DataProtection</c>: the certificate that encrypts ASP.NET Core's data-protection keys where they are stored.
 /// Those keys sign the back office's sign-in cookies, antiforgery tokens and supplement tickets, so whoever reads them
-/// can forge a staff sign-in.
+/// can forge a staff sign-in. Given like the other keys, as a secret setting (Base64), so containers need no file.
 /// </summary>
 public sealed class DataProtectionKeyOptions
 {
     public const string Section = "Portal:DataProtection";
 
-    /// <summary>A PEM file holding the certificate and its private key (or a PKCS#12 file without password). Empty: keys are stored unencrypted (development).</summary>
-    public string CertificatePath { get; set; } = "";
+    /// <summary>The certificate with its private key, PKCS#12 without password, in Base64 (<c>portal-indexer keys certificate</c>). Empty: keys are stored unencrypted (development).</summary>
+    public string Certificate { get; set; } = "";
 
-    /// <summary>Certificates replaced by <see cref="CertificatePath"/>: they still open the keys they encrypted until those expire (90 days).</summary>
-    public string[] PreviousCertificatePaths { get; set; } = [];
+    /// <summary>Certificates <see cref="Certificate"/> replaced: they still open the keys they encrypted until those expire (90 days).</summary>
+    public string[] PreviousCertificates { get; set; } = [];
 
-    /// <summary>
-    /// A new self-signed certificate (RSA 3072, ten years: it encrypts, it is never shown to a browser) followed by its
-    /// private key, in PEM: the one file <see cref="CertificatePath"/> names.
-    /// </summary>
-    public static string NewCertificatePem()
+    /// <summary>A new self-signed certificate (RSA 3072, ten years: it encrypts, it is never shown to a browser), as <see cref="Certificate"/> takes it.</summary>
+    public static string NewCertificate()
     {
         using var rsa = RSA.Create(3072);
         var request = new CertificateRequest($"CN=portal-data-protection-{DateTime.UtcNow:yyyyMMdd}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(10));
-        return certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem() + "\n";
+        return Convert.ToBase64String(certificate.Export(X509ContentType.Pkcs12));
     }
 
-    public X509Certificate2? Certificate() => CertificatePath.Length == 0 ? null : Load(CertificatePath);
+    public X509Certificate2? Current() => Certificate.Length == 0 ? null : Load(Certificate, nameof(Certificate));
 
-    public IEnumerable<X509Certificate2> PreviousCertificates() => PreviousCertificatePaths.Where(p => p.Length > 0).Select(Load);
+    public IEnumerable<X509Certificate2> Previous() =>
+        PreviousCertificates.Select((text, i) => (text, i)).Where(c => c.text.Length > 0).Select(c => Load(c.text, $"{nameof(PreviousCertificates)}:{c.i}"));
 
-    private static X509Certificate2 Load(string path)
+    private static X509Certificate2 Load(string text, string setting)
     {
-        if (!File.Exists(path))
-            throw new InvalidOperationException($"{Section}:CertificatePath 指向的文件 {path} 不存在。用 deploy/make-secrets.sh 生成证书，或清空该设置（仅限开发）。");
         try
         {
-            var certificate = File.ReadAllText(path).Contains("-----BEGIN", StringComparison.Ordinal)
-                ? X509Certificate2.CreateFromPemFile(path)
-                : X509CertificateLoader.LoadPkcs12FromFile(path, null);
-            if (!certificate.HasPrivateKey) throw new InvalidOperationException("证书没有私钥");
+            var certificate = X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(text.Trim()), null);
+            if (!certificate.HasPrivateKey) throw new CryptographicException("证书没有私钥");
             return certificate;
         }
-        catch (Exception e) when (e is CryptographicException or InvalidOperationException)
+        catch (Exception e) when (e is CryptographicException or FormatException)
         {
-            throw new InvalidOperationException($"{Section} 的证书 {path} 无法读取（{e.Message}）：需要含私钥的 PEM 文件（证书和私钥在同一文件）或无密码的 PKCS#12 文件。", e);
+            throw new InvalidOperationException($"{Section}:{setting} 无法读取（{e.Message}）：需要 portal-indexer keys certificate 生成的 Base64（含私钥、无密码的 PKCS#12）。", e);
         }
     }
 }
@@ -68,8 +62,8 @@ public static class DataProtectionKeys
     {
         var options = configuration.GetSection(DataProtectionKeyOptions.Section).Get<DataProtectionKeyOptions>() ?? new DataProtectionKeyOptions();
         var keys = services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDb>();
-        if (options.Certificate() is { } certificate)
-            keys.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate([certificate, .. options.PreviousCertificates()]);
+        if (options.Current() is { } certificate)
+            keys.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate([certificate, .. options.Previous()]);
         return services;
     }
 }

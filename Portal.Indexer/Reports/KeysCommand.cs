@@ -31,13 +31,13 @@ public static class KeysCommand
         return command;
     }
 
-    /// <summary>`keys certificate`: the certificate that encrypts the sites' data-protection keys in the database, printed as PEM.</summary>
+    /// <summary>`keys certificate`: the certificate that encrypts the sites' data-protection keys in the database, as a setting line.</summary>
     private static Command CertificateCommand()
     {
-        var command = new Command("certificate", "生成加密数据保护密钥的证书（PEM，含私钥，输出到标准输出；存成仅属主可读的文件，Portal:DataProtection:CertificatePath 指向它）");
+        var command = new Command("certificate", "生成加密数据保护密钥的证书（输出为环境变量行；轮换时把旧值移到 PreviousCertificates）");
         command.SetAction(_ =>
         {
-            Console.Write(DataProtectionKeyOptions.NewCertificatePem());
+            Console.WriteLine($"Portal__DataProtection__Certificate={DataProtectionKeyOptions.NewCertificate()}");
             return 0;
         });
         return command;

@@ -66,7 +66,6 @@ public class ComposeTests
         var makers = new Dictionary<string, string>
         {
             ["secrets/"] = "make-secrets.sh",
-            ["./secrets/"] = "make-secrets.sh",
             ["./nginx/certs"] = "nginx/make-cert.sh",
             ["./inbox"] = "README.md",
             ["./backups"] = "README.md",
@@ -111,8 +110,10 @@ public class ComposeTests
             Assert.Contains("Portal__Lookup__HmacKey", keys);
             Assert.All(keys, key => Assert.True(BoundSettings.IsBound(key), $"{key} is read by no options class"));
             Assert.Equal(["POSTGRES_PASSWORD"], EnvFile.Keys(Path.Combine(folder, "postgres.env")));
-            using var certificate = new Portal.Core.Hosting.DataProtectionKeyOptions { CertificatePath = Path.Combine(folder, "data-protection.pem") }.Certificate();
-            Assert.True(certificate!.HasPrivateKey);
+            Assert.Contains("Portal__DataProtection__Certificate", keys);
+            var certificate = File.ReadAllLines(Path.Combine(folder, "portal.env")).Single(l => l.StartsWith("Portal__DataProtection__Certificate=", StringComparison.Ordinal));
+            using var loaded = new Portal.Core.Hosting.DataProtectionKeyOptions { Certificate = certificate[(certificate.IndexOf('=') + 1)..] }.Current();
+            Assert.True(loaded!.HasPrivateKey);
 
             var again = Script.Run(Path.Combine(Repository.Deploy, "make-secrets.sh"), [folder]);
             Assert.NotEqual(0, again.ExitCode);

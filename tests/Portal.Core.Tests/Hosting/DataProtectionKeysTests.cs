@@ -7,20 +7,20 @@ using Portal.Core.Tests.Reports;
 
 namespace Portal.Core.Tests.Hosting;
 
-public sealed class DataProtectionKeysTests : IDisposable
+public sealed class DataProtectionKeysTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("portal-keys-").FullName;
+    private static void Register(string setting, string value) => new ServiceCollection().AddPortalDataProtection(
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [KeyCertificates.Setting] = KeyCertificates.New(), [setting] = value }).Build());
 
-    private static void Register(string certificatePath) => new ServiceCollection().AddPortalDataProtection(
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [KeyCertificates.Setting] = certificatePath }).Build());
-
-    [Fact]
-    public void A_certificate_file_that_is_missing_stops_the_host_and_says_how_to_make_one()
+    [Theory]
+    [InlineData("not base64 at all")]
+    [InlineData("AAECAwQF")]
+    public void A_certificate_setting_that_is_not_one_stops_the_host_and_says_how_to_make_one(string value)
     {
-        var e = Assert.Throws<InvalidOperationException>(() => Register(Path.Combine(_folder, "absent.pem")));
+        var e = Assert.Throws<InvalidOperationException>(() => Register(KeyCertificates.Setting, value));
 
-        Assert.Contains("不存在", e.Message);
-        Assert.Contains("deploy/make-secrets.sh", e.Message);
+        Assert.Contains("Portal:DataProtection:Certificate 无法读取", e.Message);
+        Assert.Contains("portal-indexer keys certificate", e.Message);
     }
 
     [Fact]
@@ -29,13 +29,10 @@ public sealed class DataProtectionKeysTests : IDisposable
         using var rsa = RSA.Create(2048);
         using var certificate = new CertificateRequest("CN=no-key", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             .CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddYears(1));
-        var path = Path.Combine(_folder, "public-only.pem");
-        File.WriteAllText(path, certificate.ExportCertificatePem());
+        using var publicOnly = X509CertificateLoader.LoadCertificate(certificate.Export(X509ContentType.Cert));
 
-        var e = Assert.Throws<InvalidOperationException>(() => Register(path));
+        var e = Assert.Throws<InvalidOperationException>(() => Register(KeyCertificates.Previous, Convert.ToBase64String(publicOnly.Export(X509ContentType.Pkcs12))));
 
-        Assert.Contains("含私钥的 PEM 文件", e.Message);
+        Assert.Contains("PreviousCertificates:0 无法读取（证书没有私钥）", e.Message);
     }
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -354,7 +354,7 @@ public abstract class ReportStoreBehaviour
     public virtual async Task Every_instance_shares_the_data_protection_keys_through_the_database_encrypted_with_the_certificate()
     {
         await using var h = await StartAsync();
-        await h.RestartAsync(new Dictionary<string, string?> { [KeyCertificates.Setting] = KeyCertificates.Write(h.Data.DataDirectory, "2026") });
+        await h.RestartAsync(new Dictionary<string, string?> { [KeyCertificates.Setting] = KeyCertificates.New() });
         await using var second = h.AnotherInstance();
 
         var ticket = Protector(h.Services).Protect("补充材料凭据");
@@ -370,13 +370,13 @@ public abstract class ReportStoreBehaviour
     public virtual async Task A_replaced_certificate_still_opens_the_keys_it_encrypted_while_it_is_listed()
     {
         await using var h = await StartAsync();
-        var old = KeyCertificates.Write(h.Data.DataDirectory, "2025");
+        var old = KeyCertificates.New();
         await h.RestartAsync(new Dictionary<string, string?> { [KeyCertificates.Setting] = old });
         var ticket = Protector(h.Services).Protect("补充材料凭据");
-        var renewed = new Dictionary<string, string?> { [KeyCertificates.Setting] = KeyCertificates.Write(h.Data.DataDirectory, "2026") };
+        var renewed = new Dictionary<string, string?> { [KeyCertificates.Setting] = KeyCertificates.New() };
 
         await using var forgetful = h.AnotherInstance(renewed);
-        renewed["Portal:DataProtection:PreviousCertificatePaths:0"] = old;
+        renewed[KeyCertificates.Previous] = old;
         await using var rotated = h.AnotherInstance(renewed);
 
         Assert.Equal("补充材料凭据", Protector(rotated).Unprotect(ticket));

@@ -19,7 +19,7 @@ public sealed record NewExhibitionItem(ExhibitionItemKind Kind, string Key, int 
 /// (now or at a set time) → published → taken down. A published item keeps its public version while a new draft is
 /// written and reviewed. Every step is audited, and whatever changes what the public sees refreshes it at once.
 /// </summary>
-public sealed partial class ExhibitionPublishing(PortalDb db, ExhibitionMediaStore media, PublishedExhibition publicView, TimeProvider time)
+public sealed partial class ExhibitionPublishing(PortalDb db, ExhibitionMediaStore media, PublishedExhibition publicView, ExhibitionChangeSignal changes, TimeProvider time)
 {
     public const int MaxTextLength = 100_000;
     public const int MaxOrder = 9999;
@@ -199,7 +199,7 @@ public sealed partial class ExhibitionPublishing(PortalDb db, ExhibitionMediaSto
                 db.ChangeTracker.Clear();
             }
         }
-        if (published > 0) await publicView.RefreshAsync(cancellationToken);
+        if (published > 0) await RefreshPublicAsync(cancellationToken);
         return published;
     }
 
@@ -251,7 +251,13 @@ public sealed partial class ExhibitionPublishing(PortalDb db, ExhibitionMediaSto
         {
             throw new PublishingRefusedException("这一项刚被其他人改过。请刷新页面，看过最新情况后再操作。");
         }
-        await publicView.RefreshAsync(cancellationToken);
+        await RefreshPublicAsync(cancellationToken);
+    }
+
+    /// <summary>Rebuilds this instance's public view and, when what the public sees changed, tells the other instances at once.</summary>
+    private async Task RefreshPublicAsync(CancellationToken cancellationToken)
+    {
+        if ((await publicView.RefreshAsync(cancellationToken)).Count > 0) await changes.AnnounceAsync();
     }
 
     private async Task CheckDocumentAsync(ExhibitionItemKind kind, string key, int order, string text, CancellationToken cancellationToken)

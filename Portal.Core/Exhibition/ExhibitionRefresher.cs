@@ -9,13 +9,14 @@ public sealed class ExhibitionRefreshOptions
 {
     public const string Section = "Portal:Exhibition";
 
-    /// <summary>How often a host publishes what is due and looks for what another instance published.</summary>
+    /// <summary>How often a host publishes what is due and looks for what another instance published (at once, when a shared Redis carries the news).</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>Publishes scheduled items when their time comes and picks up changes made on other instances (the API host, a second web host).</summary>
 public sealed class ExhibitionRefresher(
-    IServiceScopeFactory scopes, PublishedExhibition published, TimeProvider time, IOptions<ExhibitionRefreshOptions> options, ILogger<ExhibitionRefresher> log)
+    IServiceScopeFactory scopes, PublishedExhibition published, ExhibitionChangeSignal changes, TimeProvider time, IOptions<ExhibitionRefreshOptions> options,
+    ILogger<ExhibitionRefresher> log)
     : BackgroundService
 {
     private async Task RunOnceAsync(CancellationToken cancellationToken)
@@ -27,9 +28,10 @@ public sealed class ExhibitionRefresher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.RefreshInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        await changes.ListenAsync(stoppingToken);
+        while (true)
         {
+            await changes.WaitAsync(options.Value.RefreshInterval, time, stoppingToken);
             try
             {
                 await RunOnceAsync(stoppingToken);

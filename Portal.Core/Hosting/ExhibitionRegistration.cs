@@ -23,6 +23,7 @@ public static class ExhibitionRegistration
                 BlobStores.Create(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value, portal, ExhibitionMediaStore.Container));
         });
         services.AddSingleton<PublishedExhibition>();
+        services.AddSingleton<ExhibitionChangeSignal>();
         services.AddSingleton<IExhibitionContent>(sp => sp.GetRequiredService<PublishedExhibition>());
         services.AddScoped<ExhibitionPublishing>();
         services.AddHostedService<ExhibitionRefresher>();

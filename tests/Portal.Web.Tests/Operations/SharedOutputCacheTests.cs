@@ -11,8 +11,8 @@ namespace Portal.Web.Tests.Operations;
 
 /// <summary>
 /// Two instances of the site behind one public address, each on its own loopback port, sharing the database, the data
-/// folder and a Redis output cache: a page one instance cached, the other serves; what one publishes, the other shows;
-/// and with Redis out of reach an instance still serves.
+/// folder and a Redis output cache: a page one instance cached, the other serves; what one publishes, the other shows,
+/// told at once over Redis; and with Redis out of reach an instance still serves.
 /// </summary>
 public sealed class SharedOutputCacheTests : IDisposable
 {
@@ -21,9 +21,9 @@ public sealed class SharedOutputCacheTests : IDisposable
     private readonly SampleData _data = new();
     private readonly List<SiteInstance> _instances = [];
 
-    private SiteInstance Start(string? redis = null)
+    private SiteInstance Start(string? redis = null, string? refreshInterval = null)
     {
-        var instance = new SiteInstance(_data, redis ?? TestServers.RequireRedis());
+        var instance = new SiteInstance(_data, redis ?? TestServers.RequireRedis(), refreshInterval);
         _instances.Add(instance);
         return instance;
     }
@@ -53,6 +53,26 @@ public sealed class SharedOutputCacheTests : IDisposable
             if (!seen) await Task.Delay(100);
         }
         Assert.True(seen, "the first instance still serves the page without the new exhibit");
+    }
+
+    [RedisFact]
+    public async Task An_instance_that_would_look_again_only_in_an_hour_shows_a_publication_on_another_at_once()
+    {
+        var first = Start(refreshInterval: "01:00:00");
+        var second = Start(refreshInterval: "01:00:00");
+        var page = $"/exhibition/{Hall}";
+        Assert.DoesNotContain("经 Redis 通知的展品", await first.Client.GetStringAsync(page));
+
+        await PublishExhibitAsync(second, "announced", "经 Redis 通知的展品");
+
+        // Only the announcement can bring it: the first instance's own look is an hour away.
+        var seen = false;
+        for (var attempt = 0; attempt < 100 && !seen; attempt++)
+        {
+            seen = (await first.Client.GetStringAsync(page)).Contains("经 Redis 通知的展品");
+            if (!seen) await Task.Delay(100);
+        }
+        Assert.True(seen, "the first instance did not hear of the publication");
     }
 
     [Fact]
@@ -95,11 +115,13 @@ public sealed class SharedOutputCacheTests : IDisposable
     {
         private readonly SampleData _data;
         private readonly string _redis;
+        private readonly string? _refreshInterval;
 
-        public SiteInstance(SampleData data, string redis)
+        public SiteInstance(SampleData data, string redis, string? refreshInterval)
         {
             _data = data;
             _redis = redis;
+            _refreshInterval = refreshInterval;
             UseKestrel(0);
             StartServer();
             var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -109,8 +131,11 @@ public sealed class SharedOutputCacheTests : IDisposable
 
         public HttpClient Client { get; }
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
             builder.UseSampleData(_data).WithoutAddressLimits().UseSetting("Portal:OutputCache:Redis", _redis);
+            if (_refreshInterval is not null) builder.UseSetting("Portal:Exhibition:RefreshInterval", _refreshInterval);
+        }
 
         protected override void Dispose(bool disposing)
         {

@@ -45,14 +45,8 @@ public sealed class SharedOutputCacheTests : IDisposable
         await PublishExhibitAsync(second, "shared-cache", "两个实例共用的缓存");
 
         Assert.Contains("两个实例共用的缓存", await second.Client.GetStringAsync(page));
-        // The first instance learns of the publication from the database within its refresh interval (0.2 s here, 5 s by default).
-        var seen = false;
-        for (var attempt = 0; attempt < 100 && !seen; attempt++)
-        {
-            seen = (await first.Client.GetStringAsync(page)).Contains("两个实例共用的缓存");
-            if (!seen) await Task.Delay(100);
-        }
-        Assert.True(seen, "the first instance still serves the page without the new exhibit");
+        // The first instance hears of the publication over Redis, or else looks in the database within its refresh interval (0.2 s here).
+        Assert.True(await ShowsSoonAsync(first, page, "两个实例共用的缓存"), "the first instance still serves the page without the new exhibit");
     }
 
     [RedisFact]
@@ -66,13 +60,18 @@ public sealed class SharedOutputCacheTests : IDisposable
         await PublishExhibitAsync(second, "announced", "经 Redis 通知的展品");
 
         // Only the announcement can bring it: the first instance's own look is an hour away.
-        var seen = false;
-        for (var attempt = 0; attempt < 100 && !seen; attempt++)
+        Assert.True(await ShowsSoonAsync(first, page, "经 Redis 通知的展品"), "the first instance did not hear of the publication");
+    }
+
+    /// <summary>Whether the page shows the text within a hundred tries a tenth of a second apart: another instance's news travels, it is not instant.</summary>
+    private static async Task<bool> ShowsSoonAsync(SiteInstance site, string page, string text)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
         {
-            seen = (await first.Client.GetStringAsync(page)).Contains("经 Redis 通知的展品");
-            if (!seen) await Task.Delay(100);
+            if ((await site.Client.GetStringAsync(page)).Contains(text)) return true;
+            await Task.Delay(100);
         }
-        Assert.True(seen, "the first instance did not hear of the publication");
+        return false;
     }
 
     [Fact]

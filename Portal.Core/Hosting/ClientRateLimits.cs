@@ -32,8 +32,8 @@ public sealed class RateLimitOptions
     public TimeSpan ReportWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Large uploads (report attachments, exhibition media) an instance takes at once, from any clients: each is held and
-    /// encrypted in memory (up to 5 × 20 MB twice over), so this is what bounds their memory. Others wait their turn.
+    /// Large uploads (report attachments, exhibition media) an instance takes at once, from any clients: each is held in
+    /// memory, and attachments are encrypted there too (up to 5 × 20 MB twice over), so this bounds their memory. Others wait their turn.
     /// </summary>
     public int ConcurrentUploads { get; set; } = 2;
 

@@ -22,7 +22,13 @@ public sealed class ExhibitionChangeSignal(IConfiguration configuration, ILogger
         if (configuration[PortalOperations.RedisSetting] is not { Length: > 0 } setting) return;
         var options = ConfigurationOptions.Parse(setting);
         options.AbortOnConnectFail = false;
-        _redis = await ConnectionMultiplexer.ConnectAsync(options);
+        try { _redis = await ConnectionMultiplexer.ConnectAsync(options); }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // A failure here must not stop the refresher, which is what keeps the exhibition current without Redis.
+            log.LogWarning(e, "Could not reach Redis for exhibition changes; this instance notices them at its next look");
+            return;
+        }
         _redis.ConnectionRestored += async (_, _) => await SubscribeAsync();
         await SubscribeAsync();
     }

@@ -1,5 +1,5 @@
 using Portal.Core.Exhibition;
-using Portal.Core.Hosting;
+using Portal.Hosting;
 
 namespace Portal.Api.Exhibition;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Portal.Core.Hosting;
+using Portal.Hosting;
 
 namespace Portal.Api.Hosting;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
-using Portal.Core.Hosting;
+using Portal.Core.Payments;
 using Portal.Core.Regions;
+using Portal.Hosting;
 
 namespace Portal.Api.Payments;
 

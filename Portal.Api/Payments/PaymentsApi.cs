@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Api.Hosting;
 using Portal.Core.Funds;
-using Portal.Core.Hosting;
+using Portal.Hosting;
 using Portal.Core.Payments;
 using Portal.Core.Privacy;
 using Portal.Core.Regions;

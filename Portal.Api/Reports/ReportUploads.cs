@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Portal.Api.Hosting;
 using Portal.Core.Reports;
+using Portal.Hosting;
 
 namespace Portal.Api.Reports;
 
@@ -63,7 +64,7 @@ public static class ReportUploads
         }
         if (value is null) return (null, Invalid(part, $"{part} 部分应为 JSON 对象，例如 {example}。"));
 
-        var files = IncomingFile.From(form.Files, FilesPart);
+        var files = IncomingFiles.From(form.Files, FilesPart);
         return (new Upload<T>(value, files), null);
     }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Portal.Api.Hosting;
-using Portal.Core.Hosting;
+using Portal.Hosting;
 using Portal.Core.Reports;
 
 namespace Portal.Api.Reports;

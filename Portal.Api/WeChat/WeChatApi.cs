@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Api.Hosting;
-using Portal.Core.Hosting;
+using Portal.Hosting;
 using Portal.Core.WeChat;
 
 namespace Portal.Api.WeChat;

@@ -7,7 +7,7 @@ namespace Portal.Core.Exhibition;
 
 /// <summary>
 /// Tells the other instances that the published exhibition changed, over Redis pub/sub on the output cache's Redis
-/// (<see cref="PortalOperations.RedisSetting"/>), so that they rebuild their snapshot at once instead of at their next
+/// (<see cref="SharedRedis.Setting"/>), so that they rebuild their snapshot at once instead of at their next
 /// look. Best effort: without Redis, or while it is down, each instance still looks every refresh interval.
 /// </summary>
 public sealed class ExhibitionChangeSignal(IConfiguration configuration, ILogger<ExhibitionChangeSignal> log) : IAsyncDisposable
@@ -19,7 +19,7 @@ public sealed class ExhibitionChangeSignal(IConfiguration configuration, ILogger
     /// <summary>Subscribes when a Redis is configured; a Redis that is down is subscribed to once it is back.</summary>
     public async Task ListenAsync(CancellationToken cancellationToken)
     {
-        if (configuration[PortalOperations.RedisSetting] is not { Length: > 0 } setting) return;
+        if (configuration[SharedRedis.Setting] is not { Length: > 0 } setting) return;
         var options = ConfigurationOptions.Parse(setting);
         options.AbortOnConnectFail = false;
         try { _redis = await ConnectionMultiplexer.ConnectAsync(options); }

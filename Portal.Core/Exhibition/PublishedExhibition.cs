@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,7 +15,7 @@ namespace Portal.Core.Exhibition;
 /// evicts the cached pages of exactly what changed.
 /// </summary>
 public sealed class PublishedExhibition(
-    IServiceScopeFactory scopes, ExhibitionMediaStore media, PortalMetrics metrics, IServiceProvider services, ILogger<PublishedExhibition> log)
+    IServiceScopeFactory scopes, ExhibitionMediaStore media, PortalMetrics metrics, ICachedPages cache, ILogger<PublishedExhibition> log)
     : IExhibitionContent
 {
     private sealed record State(ExhibitionSnapshot Snapshot, IReadOnlyDictionary<LiveKey, int> Live);
@@ -59,8 +58,7 @@ public sealed class PublishedExhibition(
             _state = new State(new ExhibitionSnapshot(halls, news, VersionOf(sources.Select(s => s.Source))), live);
             metrics.ExhibitionChanges.Add(1);
             var tags = ExhibitionCacheTags.ToEvict(before.Live, live);
-            if (services.GetService<IOutputCacheStore>() is { } cache)
-                foreach (var tag in tags) await cache.EvictByTagAsync(tag, cancellationToken);
+            foreach (var tag in tags) await cache.EvictAsync(tag, cancellationToken);
             log.LogInformation("Published exhibition changed; evicted cache tags {Tags}", string.Join(",", tags));
             return tags;
         }

@@ -37,7 +37,7 @@ public sealed class ReportProgress(
     private static readonly string DecoyHash = Passwords.HashPassword(new Report(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
 
     private readonly ReportRules _rules = options.Value;
-    private readonly ITimeLimitedDataProtector _tickets = protection.CreateProtector("Portal.Reports.SupplementTicket").ToTimeLimitedDataProtector();
+    private readonly SupplementTickets _tickets = new(protection, clock);
 
     public async Task<ProgressView?> LookupAsync(string? queryCode, string? password, CancellationToken cancellationToken = default)
     {
@@ -69,15 +69,8 @@ public sealed class ReportProgress(
     public async Task<SupplementResult> SupplementAsync(string? ticket, string? text, IReadOnlyList<IncomingFile> files,
         string? submissionToken = null, CancellationToken cancellationToken = default)
     {
-        Guid reportId;
-        try
-        {
-            reportId = Guid.ParseExact(_tickets.Unprotect(ticket ?? ""), "N");
-        }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
-        {
+        if (_tickets.Read(ticket) is not { } reportId)
             return SupplementResult.Refused("页面已过期。为保护您的信息，请重新输入查询码和密码后再补充材料。");
-        }
         return await AddSupplementAsync(reportId, text, files, submissionToken, cancellationToken);
     }
 
@@ -194,7 +187,7 @@ public sealed class ReportProgress(
             e.Kind == ReportEventKind.Filed ? report.Attachments.Count(a => a.EventId is null) : report.Attachments.Count(a => a.EventId == e.Id))).ToList();
         var open = !StatusFlow.IsClosed(report.Status);
         return new ProgressView(report.ReceiptNumber, content.Title, report.Category.Name(), report.Status, report.SubmittedAt, timeline, open,
-            open ? _tickets.Protect(report.Id.ToString("N"), TimeSpan.FromMinutes(30)) : "");
+            open ? _tickets.Issue(report.Id) : "");
     }
 }
 

@@ -42,12 +42,7 @@ public sealed class ReportedPersonFields
 }
 
 /// <summary>An uploaded file as the host received it; opened only after its declared length passed the limit.</summary>
-public sealed record IncomingFile(string FileName, long Length, Func<Stream> Open)
-{
-    /// <summary>The files a form posted under one name, as the site and the API both receive them.</summary>
-    public static List<IncomingFile> From(Microsoft.AspNetCore.Http.IFormFileCollection files, string name) =>
-        files.GetFiles(name).Select(f => new IncomingFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
-}
+public sealed record IncomingFile(string FileName, long Length, Func<Stream> Open);
 
 /// <summary>Problems keyed by field path (<c>reporter.phone</c>, <c>content</c>, <c>files</c>), each a sentence a person can act on.</summary>
 public sealed class FieldErrors : Dictionary<string, string>;

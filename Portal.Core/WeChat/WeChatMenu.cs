@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Portal.Core.Hosting;
 
 namespace Portal.Core.WeChat;
 
@@ -23,7 +22,7 @@ public static class WeChatMenu
     /// <summary>The menu for a site at <paramref name="baseUrl"/>; throws ArgumentException with a Chinese message for a bad address.</summary>
     public static string ForSite(string template, string baseUrl)
     {
-        if (!PublicAddress.Normalize(baseUrl, out var root) || root is null || !root.StartsWith("https://", StringComparison.Ordinal))
+        if (!BaseUrl.Normalize(baseUrl, out var root) || root is null || !root.StartsWith("https://", StringComparison.Ordinal))
             throw new ArgumentException($"--base-url 应为网站的 https 公开地址，如 https://jw.example.gov.cn（收到：{baseUrl}）。");
         var menu = JsonNode.Parse(template) ?? throw new InvalidDataException("菜单文件是空的。");
         foreach (var button in Buttons(menu))

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
-using Portal.Core.Hosting;
+using Portal.Core.Database;
 
 namespace Portal.Indexer.Reports;
 

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Core;
-using Portal.Core.Hosting;
+using Portal.Core.Exhibition;
+using Portal.Core.Payments;
+using Portal.Core.Reports;
 
 namespace Portal.Indexer.Reports;
 

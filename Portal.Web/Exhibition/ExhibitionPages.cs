@@ -1,4 +1,4 @@
-using Portal.Core.Hosting;
+using Portal.Hosting;
 
 namespace Portal.Web.Exhibition;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Portal.Core.Hosting;
+using Portal.Core.Payments;
 using Portal.Core.Regions;
+using Portal.Hosting;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Payments;

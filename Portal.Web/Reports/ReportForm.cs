@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Portal.Core.Reports;
+using Portal.Hosting;
 
 namespace Portal.Web.Reports;
 
@@ -65,7 +66,7 @@ public sealed class ReportForm
 
     /// <summary>The chosen files; a file input left empty sends no file.</summary>
     public static IReadOnlyList<IncomingFile> Files(IFormCollection form) =>
-        IncomingFile.From(form.Files, "files");
+        IncomingFiles.From(form.Files, "files");
 
     /// <summary>The id of a field's input, for labels and for the links of the error summary.</summary>
     public static string Id(string field) => field.Replace('.', '-');

@@ -12,7 +12,7 @@ internal static class BoundSettings
     /// <summary>Keys the code reads straight from configuration rather than through an options class.</summary>
     private static readonly HashSet<string> ReadDirectly = new(StringComparer.OrdinalIgnoreCase)
     {
-        Portal.Core.Operations.PortalOperations.RedisSetting,
+        Portal.Core.Operations.SharedRedis.Setting,
     };
 
     /// <summary>The framework's own switches the containers set.</summary>
@@ -24,6 +24,7 @@ internal static class BoundSettings
     private static readonly Assembly[] Hosts =
     [
         typeof(Portal.Core.PortalOptions).Assembly,
+        typeof(Portal.Hosting.RateLimitOptions).Assembly,
         typeof(Portal.Web.Infrastructure.LargePrint).Assembly,
         typeof(Portal.Api.Payments.PaymentCacheOptions).Assembly,
         typeof(Portal.Indexer.Sync.WatchCommand).Assembly,

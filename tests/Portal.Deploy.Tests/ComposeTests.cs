@@ -112,7 +112,7 @@ public class ComposeTests
             Assert.Equal(["POSTGRES_PASSWORD"], EnvFile.Keys(Path.Combine(folder, "postgres.env")));
             Assert.Contains("Portal__DataProtection__Certificate", keys);
             var certificate = File.ReadAllLines(Path.Combine(folder, "portal.env")).Single(l => l.StartsWith("Portal__DataProtection__Certificate=", StringComparison.Ordinal));
-            using var loaded = new Portal.Core.Hosting.DataProtectionKeyOptions { Certificate = certificate[(certificate.IndexOf('=') + 1)..] }.Current();
+            using var loaded = new Portal.Core.Database.DataProtectionKeyOptions { Certificate = certificate[(certificate.IndexOf('=') + 1)..] }.Current();
             Assert.True(loaded!.HasPrivateKey);
 
             var again = Script.Run(Path.Combine(Repository.Deploy, "make-secrets.sh"), [folder]);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using Portal.Core.Hosting;
+using Portal.Hosting;
 
 namespace Portal.Deploy.Tests;
 

@@ -1,4 +1,4 @@
-using Portal.Core.Hosting;
+using Portal.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

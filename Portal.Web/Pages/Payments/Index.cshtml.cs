@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Portal.Core.Funds;
-using Portal.Core.Hosting;
+using Portal.Hosting;
 using Portal.Core.Payments;
 using Portal.Core.Regions;
 using Portal.Web.Infrastructure;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Portal.Core.Hosting;
+using Portal.Hosting;
 using Portal.Core.Payments;
 using Portal.Core.Privacy;
 using Portal.Web.Infrastructure;

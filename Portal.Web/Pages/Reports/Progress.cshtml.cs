@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Portal.Core.Hosting;
+using Portal.Hosting;
 using Portal.Core.Reports;
 
 namespace Portal.Web.Pages.Reports;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Portal.Core.Hosting;
+using Portal.Hosting;
 using Portal.Core.Reports;
 using Portal.Web.Reports;
 

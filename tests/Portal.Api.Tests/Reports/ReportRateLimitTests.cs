@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Portal.Core.Hosting;
+using Portal.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Portal.Api.Tests.Reports;

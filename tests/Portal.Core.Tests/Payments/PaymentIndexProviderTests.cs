@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Hosting;
 using Portal.Core.Payments;
 using Portal.Core.Payments.Elasticsearch;
 using Portal.Core.Payments.Lucene;

@@ -1,4 +1,5 @@
-using Portal.Core.Hosting;
+using Portal.Core.Database;
+
 
 namespace Portal.Core.Tests.Reports;
 

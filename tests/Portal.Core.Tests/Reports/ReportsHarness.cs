@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Portal.Core.Blobs;
 using Portal.Core.Database;
 using Portal.Core.Exhibition;
-using Portal.Core.Hosting;
+using Portal.Core.Payments;
 using Portal.Core.Reports;
 using Portal.Core.Staff;
 using Portal.Tests;

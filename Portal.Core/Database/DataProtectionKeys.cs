@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Database;
 
-namespace Portal.Core.Hosting;
+namespace Portal.Core.Database;
 
 /// <summary>
 /// <c>Portal:DataProtection</c>: the certificate that encrypts ASP.NET Core's data-protection keys where they are stored.

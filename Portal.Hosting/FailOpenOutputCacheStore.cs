@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
-namespace Portal.Core.Operations;
+namespace Portal.Hosting;
 
 /// <summary>
 /// The shared (Redis) output cache, failing open: while it cannot be reached, pages are rendered uncached instead of

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Blobs;
 using Portal.Core.Exhibition;
 
-namespace Portal.Core.Hosting;
+namespace Portal.Core.Exhibition;
 
 public static class ExhibitionRegistration
 {

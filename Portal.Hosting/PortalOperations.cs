@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,8 +14,9 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Portal.Core.Operations;
 
-namespace Portal.Core.Operations;
+namespace Portal.Hosting;
 
 public sealed class OperationsOptions
 {
@@ -32,7 +34,6 @@ public sealed class OperationsOptions
 public static class PortalOperations
 {
     public const string ReadyTag = "ready";
-    public const string RedisSetting = "Portal:OutputCache:Redis";
 
     /// <param name="service">The host's name in metrics and traces: portal-web or portal-api.</param>
     public static IServiceCollection AddPortalOperations(this IServiceCollection services, IConfiguration configuration, string service)
@@ -53,7 +54,8 @@ public static class PortalOperations
         if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = IsNotOperations).AddHttpClientInstrumentation().AddOtlpExporter());
 
-        if (configuration[RedisSetting] is { Length: > 0 } redis)
+        services.Replace(ServiceDescriptor.Singleton<ICachedPages, OutputCachedPages>());
+        if (configuration[SharedRedis.Setting] is { Length: > 0 } redis)
         {
             services.AddStackExchangeRedisOutputCache(o =>
             {

@@ -1,11 +1,10 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Portal.Core.Payments;
+using Portal.Core.Operations;
 using Portal.Core.Regions;
 
-namespace Portal.Core.Hosting;
+namespace Portal.Core.Payments;
 
 public sealed class PaymentIndexRefreshOptions
 {
@@ -17,7 +16,7 @@ public sealed class PaymentIndexRefreshOptions
 
 /// <summary>Lets the sites see a sync within seconds, without a restart, and evicts the cached pages of the regions it changed.</summary>
 public sealed class PaymentIndexRefresher(
-    IPaymentIndex index, RegionCatalog regions, IOutputCacheStore cache, IOptions<PaymentIndexRefreshOptions> options, ILogger<PaymentIndexRefresher> log) : BackgroundService
+    IPaymentIndex index, RegionCatalog regions, ICachedPages cache, IOptions<PaymentIndexRefreshOptions> options, ILogger<PaymentIndexRefresher> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,7 +28,7 @@ public sealed class PaymentIndexRefresher(
                 if (await index.RefreshAsync(stoppingToken) is { } change)
                 {
                     var tags = PaymentCacheTags.ToEvict(change, regions).ToList();
-                    foreach (var tag in tags) await cache.EvictByTagAsync(tag, stoppingToken);
+                    foreach (var tag in tags) await cache.EvictAsync(tag, stoppingToken);
                     log.LogInformation("Payment index changed; evicted {TagCount} cache tags for counties {Counties}", tags.Count, string.Join(",", change.CountyCodes));
                 }
             }

@@ -6,7 +6,7 @@ using Portal.Core.Database;
 using Portal.Core.Reports;
 using Portal.Core.Staff;
 
-namespace Portal.Core.Hosting;
+namespace Portal.Core.Reports;
 
 public static class ReportsRegistration
 {

@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Hosting;
+using Portal.Core.Database;
 using Portal.Core.Tests.Reports;
 
-namespace Portal.Core.Tests.Hosting;
+namespace Portal.Core.Tests.Database;
 
 public sealed class DataProtectionKeysTests
 {

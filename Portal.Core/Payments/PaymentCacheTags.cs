@@ -1,7 +1,7 @@
 using Portal.Core.Payments;
 using Portal.Core.Regions;
 
-namespace Portal.Core.Hosting;
+namespace Portal.Core.Payments;
 
 /// <summary>
 /// Output-cache tags of payment pages and answers. A page below a county carries its county's tag; a page

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Database;
 using Portal.Core.Exhibition;
 
-namespace Portal.Core.Hosting;
+namespace Portal.Core.Database;
 
 public static class DatabaseStartup
 {

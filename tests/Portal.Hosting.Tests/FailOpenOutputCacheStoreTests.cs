@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Portal.Core.Operations;
+using Portal.Hosting;
 using StackExchange.Redis;
 
-namespace Portal.Core.Tests.Operations;
+namespace Portal.Hosting.Tests;
 
 public sealed class FailOpenOutputCacheStoreTests
 {

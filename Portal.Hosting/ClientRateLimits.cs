@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Portal.Core.Hosting;
+namespace Portal.Hosting;
 
 /// <summary>The same limits for the pages and the API (Portal:RateLimits).</summary>
 public sealed class RateLimitOptions

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portal.Core;
+using Portal.Core.Exhibition;
 
-namespace Portal.Core.Hosting;
+namespace Portal.Hosting;
 
 public sealed class PublicAddressOptions
 {
@@ -29,34 +31,23 @@ public sealed class PublicAddressOptions
 /// </summary>
 public sealed class PublicAddress(IOptions<PublicAddressOptions> options)
 {
-    private readonly string? _configured = Normalize(options.Value.PublicBaseUrl, out var normalized) ? normalized : null;
-    private readonly string? _media = Normalize(options.Value.MediaBaseUrl, out var media) ? media : null;
+    private readonly string? _configured = BaseUrl.Normalize(options.Value.PublicBaseUrl, out var normalized) ? normalized : null;
+    private readonly string? _media = BaseUrl.Normalize(options.Value.MediaBaseUrl, out var media) ? media : null;
 
     /// <summary>A media file's address on a page: on the CDN when one is configured, else relative to the site.</summary>
-    public string Media(string src) => (_media ?? "") + Exhibition.ExhibitionMedia.Url(src);
+    public string Media(string src) => (_media ?? "") + ExhibitionMedia.Url(src);
 
     /// <summary>Where absolute media addresses start: the configured media address, else the site's root.</summary>
     public string MediaRoot(HttpRequest request) => _media ?? Root(request);
 
     /// <summary>A media file's absolute address, for share cards.</summary>
-    public string AbsoluteMedia(HttpRequest request, string src) => MediaRoot(request) + Exhibition.ExhibitionMedia.Url(src);
+    public string AbsoluteMedia(HttpRequest request, string src) => MediaRoot(request) + ExhibitionMedia.Url(src);
 
     /// <summary>The site's root without a trailing slash.</summary>
     public string Root(HttpRequest request) =>
         _configured ?? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}";
 
     public string Absolute(HttpRequest request, string path) => Root(request) + path;
-
-    /// <summary>False for anything but an absolute http(s) address without query or fragment; empty is fine (and yields null).</summary>
-    public static bool Normalize(string? url, out string? normalized)
-    {
-        normalized = null;
-        if (string.IsNullOrWhiteSpace(url)) return true;
-        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0 || uri.Fragment.Length > 0)
-            return false;
-        normalized = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        return true;
-    }
 }
 
 public static class PublicAddressRegistration
@@ -64,8 +55,8 @@ public static class PublicAddressRegistration
     public static IServiceCollection AddPublicAddress(this IServiceCollection services)
     {
         services.AddOptions<PublicAddressOptions>().BindConfiguration(PublicAddressOptions.Section)
-            .Validate(o => PublicAddress.Normalize(o.PublicBaseUrl, out _), "Portal:PublicBaseUrl 应为网站的公开地址，如 https://jw.example.gov.cn（可带路径，不带查询参数）。")
-            .Validate(o => PublicAddress.Normalize(o.MediaBaseUrl, out _), "Portal:MediaBaseUrl 应为媒体文件的公开地址（如内容分发网络 https://cdn.example.gov.cn），不带查询参数。")
+            .Validate(o => BaseUrl.Normalize(o.PublicBaseUrl, out _), "Portal:PublicBaseUrl 应为网站的公开地址，如 https://jw.example.gov.cn（可带路径，不带查询参数）。")
+            .Validate(o => BaseUrl.Normalize(o.MediaBaseUrl, out _), "Portal:MediaBaseUrl 应为媒体文件的公开地址（如内容分发网络 https://cdn.example.gov.cn），不带查询参数。")
             .ValidateOnStart();
         services.AddSingleton<PublicAddress>();
         return services;

@@ -25,6 +25,7 @@ builder.Services.AddPortalOperations(builder.Configuration, "portal-api");
 
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();
+app.UseApiSecurityHeaders();
 app.UseForwardedHeaders();
 app.UseApiCors();
 app.UseNoStore();

@@ -72,6 +72,20 @@ public partial class SecurityHeadersTests(PortalWebFactory factory)
     }
 
     [Fact]
+    public async Task Pictures_audio_and_video_may_come_from_the_configured_media_address_and_nowhere_else()
+    {
+        using var cdn = new PortalWebFactory { Settings = { ["Portal:MediaBaseUrl"] = "https://cdn.example.gov.cn/portal" } };
+        using var client = cdn.CreateClient(new() { AllowAutoRedirect = false });
+
+        foreach (var url in new[] { "/exhibition", "/admin/login" })
+        {
+            var policy = ResponseHeaders.Directives(await client.GetAsync(url));
+            Assert.Equal("'self' data: https://cdn.example.gov.cn", policy["img-src"]);
+            Assert.Equal("'self' https://cdn.example.gov.cn", policy["media-src"]);
+        }
+    }
+
+    [Fact]
     public async Task Back_office_pages_run_only_the_sites_own_scripts_and_are_never_framed()
     {
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false });

@@ -145,7 +145,7 @@ public partial class NginxTests
     public async Task A_hosts_own_refusal_passes_through_with_its_own_wait_and_gets_HSTS()
     {
         using var host = new HttpListener();
-        var port = 40000 + Random.Shared.Next(20000);
+        var port = FreePort();
         host.Prefixes.Add($"http://127.0.0.1:{port}/");
         host.Start();
         using var nginx = new Nginx(webPort: port);
@@ -226,6 +226,16 @@ public partial class NginxTests
             if (response.StatusCode == HttpStatusCode.TooManyRequests) return response;
         }
         throw new Xunit.Sdk.XunitException($"nginx never refused {path}");
+    }
+
+    /// <summary>A port the system just gave out and took back, for a listener that cannot ask for port 0 itself.</summary>
+    private static int FreePort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
     }
 
     private static void AssertZone(string zone, int permits, TimeSpan window)

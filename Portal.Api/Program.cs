@@ -30,6 +30,7 @@ builder.Services.AddPortalOperations(builder.Configuration, "portal-api");
 
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();
+app.UseApiSecurityHeaders();
 app.UseForwardedHeaders();
 app.UseApiCors();
 app.UseNoStore();

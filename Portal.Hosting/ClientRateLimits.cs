@@ -32,6 +32,14 @@ public sealed class RateLimitOptions
     public TimeSpan ReportWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// Staff sign-in attempts per client address per <see cref="StaffSignInWindow"/>, whatever the account: each account
+    /// also waits longer after each wrong password (SignInBackOff), this stops one address trying many accounts.
+    /// </summary>
+    public int StaffSignInPermitLimit { get; set; } = 10;
+
+    public TimeSpan StaffSignInWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// Large uploads (report attachments, exhibition media) an instance takes at once, from any clients: each is held in
     /// memory, and attachments are encrypted there too (up to 5 × 20 MB twice over), so this bounds their memory. Others wait their turn.
     /// </summary>
@@ -42,7 +50,7 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// Per-address limits on what is worth abusing: posted self lookups and name searches. Browsing the region
+/// Per-address limits on what is worth abusing: posted self lookups, name searches, reports and staff sign-in. Browsing the region
 /// tree is never limited; it is served from the cache. Each host says how a refusal reads.
 /// </summary>
 public static class ClientRateLimits
@@ -51,6 +59,7 @@ public static class ClientRateLimits
     public const string Search = "search";
     public const string ReportSubmit = "report-submit";
     public const string ReportLookup = "report-lookup";
+    public const string StaffSignIn = "staff-sign-in";
 
     /// <summary>A multipart post above this, or of unknown length, counts as a large upload.</summary>
     public const long LargeUploadBytes = 1024 * 1024;
@@ -78,6 +87,9 @@ public static class ClientRateLimits
                 : RateLimitPartition.GetNoLimiter(""));
             o.AddPolicy(ReportLookup, context => context.Request.Method == HttpMethods.Post
                 ? PerAddress(context, ReportLookup, options => options.ReportLookupPermitLimit, options => options.ReportWindow)
+                : RateLimitPartition.GetNoLimiter(""));
+            o.AddPolicy(StaffSignIn, context => context.Request.Method == HttpMethods.Post
+                ? PerAddress(context, StaffSignIn, options => options.StaffSignInPermitLimit, options => options.StaffSignInWindow)
                 : RateLimitPartition.GetNoLimiter(""));
             // The error page for a refusal re-executes the same request: it is not another upload.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsLargeUpload(context.Request)

@@ -32,6 +32,7 @@ builder.Services.AddPortalOperations(builder.Configuration, "portal-web");
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();
 await app.Services.LoadHallVisitCountsAsync();
+app.UseSecurityHeaders();
 app.UseForwardedHeaders();
 app.UseResponseCompression();
 app.UsePortalErrorPages();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public static class ReportsRegistration
         services.AddScoped<CalendarEditing>();
         services.AddScoped<ReportRekeying>();
         services.AddScoped<StaffAccounts>();
+        services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddSingleton<OrphanAttachmentSweeper>();
 
         // Supplement tickets, antiforgery tokens and sign-in cookies must survive a restart and be readable by every instance.

@@ -26,7 +26,10 @@ public sealed class StaffAccount
     public string DisplayName { get; set; } = "";
     public string PasswordHash { get; set; } = "";
     public StaffRoles Roles { get; set; }
+    /// <summary>Wrong passwords in a row since the last sign-in.</summary>
     public int FailedSignIns { get; set; }
+
+    /// <summary>No password is checked before this time: the wait after wrong passwords (<see cref="SignInBackOff"/>), never a lock.</summary>
     public DateTime? LockedUntil { get; set; }
     public bool Disabled { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -9,48 +9,51 @@ namespace Portal.Core.Staff;
 public sealed record SignInResult(StaffAccount? Account, string? Refusal);
 
 /// <summary>
-/// Staff accounts: hashed passwords (ASP.NET Core Identity's PBKDF2 format), lockout after repeated
-/// failures, and the administrator's changes, each audited.
+/// Staff accounts: hashed passwords (ASP.NET Core Identity's PBKDF2 format), a growing wait after repeated wrong
+/// passwords (<see cref="SignInBackOff"/>), and the administrator's changes, each audited.
 /// </summary>
-public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock)
+public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock, IPasswordHasher<StaffAccount> passwords)
 {
-    public const int MaxFailedSignIns = 5;
-    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
-    public const string SignInRefusal = "用户名或密码不正确。连续输错 5 次，账号将锁定 15 分钟。";
+    /// <summary>Every refusal reads the same, whether the name is unknown, the password wrong, the account disabled or waiting.</summary>
+    public const string SignInRefusal = "用户名或密码不正确。连续输错 5 次后须等 1 分钟才能再试，再输错等待时间加倍，最长 15 分钟。";
 
-    private static readonly PasswordHasher<StaffAccount> Passwords = new();
-    private static readonly string DecoyHash = Passwords.HashPassword(new StaffAccount(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
+    private static readonly SignInResult Refused = new(null, SignInRefusal);
+    private static readonly StaffAccount Nobody = new();
+    private static readonly string DecoyHash = new PasswordHasher<StaffAccount>().HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
 
     public async Task<SignInResult> SignInAsync(string? userName, string? password, CancellationToken cancellationToken = default)
     {
         var name = (userName ?? "").Trim().ToLowerInvariant();
-        var account = name.Length == 0 ? null : await db.StaffAccounts.FirstOrDefaultAsync(a => a.UserName == name, cancellationToken);
-        if (account is null)
-        {
-            Passwords.VerifyHashedPassword(new StaffAccount(), DecoyHash, password ?? "");
-            return new SignInResult(null, SignInRefusal);
-        }
+        var account = name.Length == 0 ? null : await db.StaffAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.UserName == name, cancellationToken);
+        // The hash is checked on every path, so no refusal comes sooner than a wrong password's and none tells what it was.
+        var result = passwords.VerifyHashedPassword(account ?? Nobody, account?.PasswordHash ?? DecoyHash, password ?? "");
         var now = clock.GetUtcNow().UtcDateTime;
-        var result = Passwords.VerifyHashedPassword(account, account.PasswordHash, password ?? "");
-        if (account.LockedUntil > now) return new SignInResult(null, SignInRefusal);
-        if (account.Disabled) return new SignInResult(null, "该账号已停用，请联系管理员。");
-        if (result == PasswordVerificationResult.Failed)
+        if (account is null || account.LockedUntil > now) return Refused;
+        if (result == PasswordVerificationResult.Failed || account.Disabled)
         {
-            account.FailedSignIns++;
-            if (account.FailedSignIns >= MaxFailedSignIns)
-            {
-                account.FailedSignIns = 0;
-                account.LockedUntil = now + Lockout;
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            return new SignInResult(null, SignInRefusal);
+            await CountFailureAsync(account.Id, now, cancellationToken);
+            return Refused;
         }
-        if (result == PasswordVerificationResult.SuccessRehashNeeded) account.PasswordHash = Passwords.HashPassword(account, password!);
-        account.FailedSignIns = 0;
-        account.LockedUntil = null;
+        var hash = result == PasswordVerificationResult.SuccessRehashNeeded ? passwords.HashPassword(account, password!) : account.PasswordHash;
+        await db.StaffAccounts.Where(a => a.Id == account.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.FailedSignIns, 0)
+            .SetProperty(a => a.LockedUntil, (DateTime?)null)
+            .SetProperty(a => a.PasswordHash, hash), cancellationToken);
         AuditLog.Append(db, new StaffActor(account.Id, account.DisplayName, account.Roles), "登录", null, null, now);
         await db.SaveChangesAsync(cancellationToken);
         return new SignInResult(account, null);
+    }
+
+    /// <summary>Counted by the database itself, so wrong passwords sent at once are each counted; a wait only ever grows.</summary>
+    private async Task CountFailureAsync(Guid id, DateTime now, CancellationToken cancellationToken)
+    {
+        var account = db.StaffAccounts.Where(a => a.Id == id);
+        await account.ExecuteUpdateAsync(s => s.SetProperty(a => a.FailedSignIns, a => a.FailedSignIns + 1), cancellationToken);
+        var wait = SignInBackOff.After(await account.Select(a => a.FailedSignIns).SingleAsync(cancellationToken));
+        if (wait == TimeSpan.Zero) return;
+        var until = now + wait;
+        await account.Where(a => a.LockedUntil == null || a.LockedUntil < until)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LockedUntil, until), cancellationToken);
     }
 
     public Task<StaffAccount?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
@@ -77,7 +80,7 @@ public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock)
         {
             Id = Guid.NewGuid(), UserName = name, DisplayName = displayName.Trim(), Roles = roles, CreatedAt = now, SecurityStamp = NewStamp(),
         };
-        account.PasswordHash = Passwords.HashPassword(account, password);
+        account.PasswordHash = passwords.HashPassword(account, password);
         db.StaffAccounts.Add(account);
         Audit(by, "添加账号", $"{name}（{StaffRoleNames.Describe(roles)}）", now);
         await db.SaveChangesAsync(cancellationToken);
@@ -94,7 +97,11 @@ public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock)
         if (!string.IsNullOrEmpty(newPassword))
         {
             if (PasswordProblem(newPassword) is { } problem) return problem;
-            account.PasswordHash = Passwords.HashPassword(account, newPassword);
+            account.PasswordHash = passwords.HashPassword(account, newPassword);
+        }
+        // A new password or a re-enabled account starts without a wait.
+        if (!string.IsNullOrEmpty(newPassword) || (account.Disabled && !disabled))
+        {
             account.LockedUntil = null;
             account.FailedSignIns = 0;
         }

@@ -78,10 +78,6 @@ public static class StaffSignIn
                     var headers = context.Response.Headers;
                     headers.CacheControl = "no-store";
                     headers["X-Robots-Tag"] = "noindex, nofollow";
-                    headers.XContentTypeOptions = "nosniff";
-                    headers.XFrameOptions = "DENY";
-                    // The back office shows what press officers write (sanitized, but defence in depth): nothing from elsewhere, no inline script.
-                    headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
                     return Task.CompletedTask;
                 });
             return next(context);

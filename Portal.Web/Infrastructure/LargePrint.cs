@@ -16,7 +16,7 @@ public static class LargePrint
         if (on)
             context.Response.Cookies.Append(CookieName, "large", new CookieOptions
             {
-                MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Path = "/",
+                MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Path = "/", Secure = context.Request.IsHttps,
             });
         else context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
     }

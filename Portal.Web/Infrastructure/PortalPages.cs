@@ -16,6 +16,8 @@ public static class PortalPages
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "portal-af";
+            // Secure behind the HTTPS proxy (X-Forwarded-Proto), plain on a developer's http://127.0.0.1.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "af";
         });
         return services;

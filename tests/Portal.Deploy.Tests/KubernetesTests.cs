@@ -59,6 +59,18 @@ public class KubernetesTests
     }
 
     [Fact]
+    public void The_staff_sign_in_is_limited_in_front_of_the_pods_and_open_to_the_office_networks_only()
+    {
+        static IEnumerable<string?> Paths(Dictionary<object, object?> ingress) => ingress.Map("spec").List("rules").SelectMany(r => r.Map("http").List("paths")).Select(p => p.Text("path"));
+        var office = OfKind("Ingress").Single(i => Paths(i).Contains("/admin")).Map("metadata").Map("annotations");
+        var signIn = OfKind("Ingress").Single(i => Paths(i).Contains("/admin/login")).Map("metadata").Map("annotations");
+
+        Assert.True(int.Parse(signIn.Text("nginx.ingress.kubernetes.io/limit-rpm") ?? "0") > 0, "no per-address limit on /admin/login");
+        Assert.NotNull(office.Text("nginx.ingress.kubernetes.io/whitelist-source-range"));
+        Assert.Equal(office.Text("nginx.ingress.kubernetes.io/whitelist-source-range"), signIn.Text("nginx.ingress.kubernetes.io/whitelist-source-range"));
+    }
+
+    [Fact]
     public void Web_and_api_scale_horizontally_from_two()
     {
         var deployments = OfKind("Deployment").Select(Name).ToHashSet();

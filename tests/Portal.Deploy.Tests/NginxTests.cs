@@ -15,7 +15,7 @@ public sealed class NginxFactAttribute : FactAttribute
     }
 }
 
-/// <summary>nginx started on deploy/nginx/portal.conf through deploy/nginx/local.sh, with no hosts behind it.</summary>
+/// <summary>nginx started on deploy/nginx/portal.conf through deploy/nginx/local.sh, with no hosts behind it unless one is given.</summary>
 public sealed class Nginx : IDisposable
 {
     public const string Binary = "/usr/sbin/nginx";
@@ -23,10 +23,11 @@ public sealed class Nginx : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "portal-nginx-" + Guid.NewGuid().ToString("N")[..8]);
     private Process? _process;
 
-    public Nginx()
+    /// <param name="webPort">Where the site's two instances listen; by default a port nothing listens on.</param>
+    public Nginx(int webPort = 1)
     {
         HttpsPort = 20000 + Random.Shared.Next(20000);
-        var made = Script.Run(Path.Combine(Repository.Deploy, "nginx", "local.sh"), [_folder, HttpsPort.ToString(), "1,2", "3,4"]);
+        var made = Script.Run(Path.Combine(Repository.Deploy, "nginx", "local.sh"), [_folder, HttpsPort.ToString(), $"{webPort},{webPort}", "3,4"]);
         Assert.True(made.ExitCode == 0, made.Output);
     }
 
@@ -115,6 +116,57 @@ public partial class NginxTests
     }
 
     [NginxFact]
+    public async Task Every_answer_nginx_gives_itself_keeps_HSTS_and_its_refusals_say_when_to_try_again()
+    {
+        using var nginx = new Nginx();
+        using var client = nginx.Start();
+        var answers = new List<(string What, HttpResponseMessage Response)>
+        {
+            ("page refused", await RefusedAsync(client, "/payments/lookup")),
+            ("API refused", await RefusedAsync(client, "/api/v1/payments/lookup")),
+            ("sign-in refused", await RefusedAsync(client, "/admin/login")),
+            ("metrics", await client.GetAsync("/metrics")),
+            ("no host behind", await client.GetAsync("/")),
+            ("no host behind the back office", await client.GetAsync("/admin")),
+        };
+
+        foreach (var (what, response) in answers)
+            Assert.True(response.Headers.TryGetValues("Strict-Transport-Security", out var hsts) && hsts.Single() == "max-age=31536000", $"{what} ({(int)response.StatusCode}): no HSTS");
+        foreach (var (what, response) in answers.Take(3))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+            Assert.True(response.Headers.TryGetValues("Retry-After", out var retry) && retry.Single() == "60", what);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, answers[3].Response.StatusCode);
+        Assert.All(answers.Skip(4), a => Assert.Equal(HttpStatusCode.BadGateway, a.Response.StatusCode));
+    }
+
+    [NginxFact]
+    public async Task A_hosts_own_refusal_passes_through_with_its_own_wait_and_gets_HSTS()
+    {
+        using var host = new HttpListener();
+        var port = FreePort();
+        host.Prefixes.Add($"http://127.0.0.1:{port}/");
+        host.Start();
+        using var nginx = new Nginx(webPort: port);
+        using var client = nginx.Start();
+        var answering = Task.Run(async () =>
+        {
+            var context = await host.GetContextAsync();
+            context.Response.StatusCode = 429;
+            context.Response.Headers["Retry-After"] = "600";
+            context.Response.Close();
+        });
+
+        var refused = await client.GetAsync("/reports");
+        await answering.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("600", Assert.Single(refused.Headers.GetValues("Retry-After")));
+        Assert.Equal("max-age=31536000", Assert.Single(refused.Headers.GetValues("Strict-Transport-Security")));
+    }
+
+    [NginxFact]
     public async Task The_access_log_keeps_no_query_string_and_on_report_paths_no_client_address()
     {
         using var nginx = new Nginx();
@@ -154,6 +206,7 @@ public partial class NginxTests
         AssertZone("search", hosts.SearchPermitLimit, hosts.Window);
         AssertZone("report_submit", hosts.ReportPermitLimit, hosts.ReportWindow);
         AssertZone("report_lookup", hosts.ReportLookupPermitLimit, hosts.ReportWindow);
+        AssertZone("staff_sign_in", hosts.StaffSignInPermitLimit, hosts.StaffSignInWindow);
     }
 
     [Fact]
@@ -162,6 +215,27 @@ public partial class NginxTests
         Assert.Matches(@"proxy_set_header\s+X-Forwarded-For\s+\$remote_addr;", Conf);
         Assert.DoesNotContain("$proxy_add_x_forwarded_for", Conf);
         Assert.Matches(@"proxy_set_header\s+X-Forwarded-Proto\s+\$scheme;", Conf);
+    }
+
+    /// <summary>Posts until nginx refuses: each shared allowance is a burst of at most 10, then one or two more a minute.</summary>
+    private static async Task<HttpResponseMessage> RefusedAsync(HttpClient client, string path)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            var response = await client.PostAsync(path, new StringContent("{}"));
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) return response;
+        }
+        throw new Xunit.Sdk.XunitException($"nginx never refused {path}");
+    }
+
+    /// <summary>A port the system just gave out and took back, for a listener that cannot ask for port 0 itself.</summary>
+    private static int FreePort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
     }
 
     private static void AssertZone(string zone, int permits, TimeSpan window)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Portal.Core;
 using Portal.Core.Database;
 using Portal.Core.Reports;
@@ -18,7 +19,7 @@ public sealed class StaffCommandTests : IDisposable
         var added = IndexerProcess.Run(_data, ["staff", "add", "--user", "Admin", "--name", "王主任", "--roles", "管理员,审计", "--password-stdin"], withKey: true, input: "一句好记的密码2026\n");
 
         await using var db = DatabaseRegistration.Create(new DatabaseOptions(), new PortalOptions { DataDirectory = _data.DataDirectory });
-        var signIn = await new StaffAccounts(db, TimeProvider.System).SignInAsync("admin", "一句好记的密码2026");
+        var signIn = await new StaffAccounts(db, TimeProvider.System, new PasswordHasher<StaffAccount>()).SignInAsync("admin", "一句好记的密码2026");
 
         Assert.Equal(0, migrated.ExitCode);
         Assert.Equal(0, added.ExitCode);

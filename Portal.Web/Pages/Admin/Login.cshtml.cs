@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Portal.Core.Staff;
+using Portal.Hosting;
 using Portal.Web.Admin;
 
 namespace Portal.Web.Pages.Admin;
 
-/// <summary>Staff sign-in; the lockout after repeated failures is Core's, and every refusal reads the same.</summary>
+/// <summary>Staff sign-in: each address may try a few times (the limit), each account waits longer after each wrong password (Core), and every refusal reads the same.</summary>
+[EnableRateLimiting(ClientRateLimits.StaffSignIn)]
 public sealed class LoginModel(StaffAccounts accounts) : PageModel
 {
     public string? Refusal { get; private set; }

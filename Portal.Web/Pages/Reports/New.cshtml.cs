@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Portal.Hosting;
 using Portal.Core.Reports;
+using Portal.Web.Infrastructure;
 using Portal.Web.Reports;
 
 namespace Portal.Web.Pages.Reports;
@@ -63,6 +64,7 @@ public sealed class NewModel(ReportIntake intake, DisputedRecords records, Regio
         if (result.Receipt is { } receipt)
         {
             Receipt = new FiledReceipt(receipt, ReportValidator.Clean(Form["title"]), ReportTerms.ParseCategory(Form["category"])!.Value.Name());
+            SecurityHeaders.AllowPrintButton(HttpContext);
             return;
         }
 

@@ -31,5 +31,6 @@ public static class SampleHost
         .UseSetting("Portal:RateLimits:LookupPermitLimit", "10000")
         .UseSetting("Portal:RateLimits:SearchPermitLimit", "10000")
         .UseSetting("Portal:RateLimits:ReportPermitLimit", "10000")
-        .UseSetting("Portal:RateLimits:ReportLookupPermitLimit", "10000");
+        .UseSetting("Portal:RateLimits:ReportLookupPermitLimit", "10000")
+        .UseSetting("Portal:RateLimits:StaffSignInPermitLimit", "10000");
 }

@@ -9,7 +9,7 @@ namespace Portal.Web.Pages.Admin.Reports;
 
 /// <summary>
 /// An attachment, always as a download with the type its bytes were recognised as (never rendered in the
-/// browser, never sniffed), and with the extension of that type whatever name the reporter gave it.
+/// browser, never sniffed, sandboxed), and with the extension of that type whatever name the reporter gave it.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Desk)]
 public sealed class AttachmentModel(ReportQueue queue) : PageModel
@@ -21,6 +21,8 @@ public sealed class AttachmentModel(ReportQueue queue) : PageModel
             HttpContext.Fail(StatusCodes.Status404NotFound, "没有这个附件", "附件不存在，或这件举报没有转给您承办。");
             return new StatusCodeResult(StatusCodes.Status404NotFound);
         }
+        // Stored as sent (a picture may hide a web page, a PDF a script): should a browser open it anyway, it runs nothing and loads nothing.
+        Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         var name = Path.GetFileNameWithoutExtension(file.FileName) is { Length: > 0 } stem ? stem : "附件";
         return File(file.Bytes, file.Kind.ContentType(), $"{name}.{file.Kind.Extension()}");
     }

@@ -31,9 +31,14 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
     /// <summary>Every output-cache tag evicted, in order.</summary>
     public ConcurrentQueue<string> EvictedTags { get; } = new();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder
-        .UseSampleData(Data).CaptureAllLogs(Logs).WithoutAddressLimits()
-        .ConfigureTestServices(services =>
+    /// <summary>Extra configuration for one test's own factory; read when the first client is made.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSampleData(Data).CaptureAllLogs(Logs).WithoutAddressLimits();
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
@@ -42,6 +47,7 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
                 store.ImplementationFactory is { } make ? (IOutputCacheStore)make(sp) : (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!),
                 EvictedTags));
         });
+    }
 
     /// <summary>A new account with a unique user name and <see cref="StaffPassword"/>.</summary>
     public async Task<StaffAccount> StaffAsync(string displayName, StaffRoles roles)

@@ -73,7 +73,7 @@ public class LoginTests(BackOfficeFactory factory)
     {
         var intake = await factory.StaffAsync("周受理", StaffRoles.Intake);
         using var browser = factory.Browser();
-        for (var i = 0; i < StaffAccounts.MaxFailedSignIns; i++)
+        for (var i = 0; i < SignInBackOff.FreeFailures; i++)
             await browser.PostAsync("/admin/login", null, Credentials(intake.UserName, $"wrong-password-{i}"));
 
         var response = await browser.PostAsync("/admin/login", null, Credentials(intake.UserName, BackOfficeFactory.StaffPassword));
@@ -97,7 +97,72 @@ public class LoginTests(BackOfficeFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/admin/login", response.Headers.Location?.AbsolutePath);
         var refused = await handlerBrowser.PostAsync("/admin/login", null, Credentials(handler.UserName, BackOfficeFactory.StaffPassword));
-        Assert.Contains("已停用", StaffBrowser.Alert(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(StaffAccounts.SignInRefusal, StaffBrowser.Alert(await refused.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task A_disabled_account_is_answered_exactly_like_a_wrong_password()
+    {
+        var admin = await factory.SignInAsync(await factory.StaffAsync("蒋管理", StaffRoles.Admin));
+        var disabled = await factory.StaffAsync("沈承办", StaffRoles.Handler);
+        var enabled = await factory.StaffAsync("韩承办", StaffRoles.Handler);
+        await admin.PostAndFollowAsync("/admin/staff", "update", new() { ["AccountId"] = disabled.Id.ToString(), ["Roles"] = "Handler", ["Disabled"] = "true" });
+
+        var rightPasswordOfDisabled = await factory.Browser().PostAsync("/admin/login", null, Credentials(disabled.UserName, BackOfficeFactory.StaffPassword));
+        var wrongPasswordOfEnabled = await factory.Browser().PostAsync("/admin/login", null, Credentials(enabled.UserName, "not-the-password"));
+
+        Assert.Equal(wrongPasswordOfEnabled.StatusCode, rightPasswordOfDisabled.StatusCode);
+        Assert.Equal(StaffAccounts.SignInRefusal, StaffBrowser.Alert(await rightPasswordOfDisabled.Content.ReadAsStringAsync()));
+        Assert.Equal(WithoutToken(await wrongPasswordOfEnabled.Content.ReadAsStringAsync()), WithoutToken(await rightPasswordOfDisabled.Content.ReadAsStringAsync()));
+        Assert.Equal(CookieNames(wrongPasswordOfEnabled), CookieNames(rightPasswordOfDisabled));
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_from_one_address_are_limited_and_the_refusal_says_when_to_try_again()
+    {
+        using var own = new BackOfficeFactory { Settings = { ["Portal:RateLimits:StaffSignInPermitLimit"] = "3", ["Portal:RateLimits:StaffSignInWindow"] = "00:10:00" } };
+        var intake = await own.StaffAsync("卫受理", StaffRoles.Intake);
+        using var stranger = From(own, "203.0.113.9");
+        using var colleague = From(own, "198.51.100.4");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++) statuses.Add((await stranger.PostAsync("/admin/login", null, Credentials(intake.UserName, $"guess-{i}"))).StatusCode);
+        var refused = await stranger.PostAsync("/admin/login", null, Credentials(intake.UserName, BackOfficeFactory.StaffPassword));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var wait = refused.Headers.RetryAfter?.Delta ?? throw new Xunit.Sdk.XunitException("no Retry-After");
+        Assert.InRange(wait, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+        var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains($"请 {(int)Math.Ceiling(wait.TotalMinutes)} 分钟后再试", page);
+        Assert.False(refused.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(StaffSignIn.CookieName, StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.Redirect, (await colleague.PostAsync("/admin/login", null, Credentials(intake.UserName, BackOfficeFactory.StaffPassword))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_the_https_proxy_the_antiforgery_and_sign_in_cookies_are_secure()
+    {
+        var intake = await factory.StaffAsync("秦受理", StaffRoles.Intake);
+        // The proxy speaks plain http to the host; a cookie jar would not send secure cookies back over it, so this client carries them by hand.
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+
+        var form = await client.GetAsync("/admin/login");
+        var antiforgery = Assert.Single(form.Headers.GetValues("Set-Cookie"), c => c.StartsWith("portal-af=", StringComparison.Ordinal));
+        var post = new HttpRequestMessage(HttpMethod.Post, "/admin/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>(Credentials(intake.UserName, BackOfficeFactory.StaffPassword))
+            {
+                ["af"] = Html.AntiforgeryToken(await form.Content.ReadAsStringAsync()),
+            }),
+        };
+        post.Headers.Add("Cookie", antiforgery.Split(';')[0]);
+        var response = await client.SendAsync(post);
+
+        Assert.Contains("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var signIn = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(StaffSignIn.CookieName + "=", StringComparison.Ordinal));
+        Assert.Contains("; secure", signIn, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -142,4 +207,16 @@ public class LoginTests(BackOfficeFactory factory)
         own.Clock.Advance(TimeSpan.FromMinutes(31));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/admin")).StatusCode);
     }
+
+    private static StaffBrowser From(BackOfficeFactory factory, string address)
+    {
+        var browser = factory.Browser();
+        browser.Client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return browser;
+    }
+
+    private static string WithoutToken(string html) => html.Replace(Html.AntiforgeryToken(html), "");
+
+    private static string[] CookieNames(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies.Select(c => c.Split('=')[0]).Order().ToArray() : [];
 }

@@ -211,6 +211,25 @@ public partial class DetailsTests(BackOfficeFactory factory)
     }
 
     [Fact]
+    public async Task A_picture_with_a_web_page_hidden_in_it_is_kept_as_sent_and_only_ever_downloaded_into_a_sandbox()
+    {
+        byte[] polyglot = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, .. "<html><script>alert(document.cookie)</script></html>"u8];
+        var report = await factory.FileAsync(null, new IncomingFile("现场照片.png", polyglot.Length, () => new MemoryStream(polyglot)));
+        var intake = await factory.SignInAsync(await factory.StaffAsync("许受理", StaffRoles.Intake));
+        var html = await intake.PageAsync(report.Page);
+
+        var response = await intake.GetAsync(Html.Link(html, "现场照片.png"));
+
+        Assert.Contains("附件只能下载后查看，不在浏览器中打开", html);
+        Assert.Equal(polyglot, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single().Split(';', StringSplitOptions.TrimEntries);
+        Assert.Contains("sandbox", policy);
+        Assert.Contains("default-src 'none'", policy);
+    }
+
+    [Fact]
     public async Task Suspected_duplicates_are_marked_and_linked_both_ways_with_their_similarity()
     {
         void SamePerson(ReportSubmission f)

@@ -86,6 +86,7 @@ public static class SheetReader
 
     private static IEnumerable<SheetRow> ReadXlsx(string path, string name)
     {
+        XlsxLimits.Check(path, name);
         using var stream = File.OpenRead(path);
         IExcelDataReader reader;
         try { reader = ExcelReaderFactory.CreateOpenXmlReader(stream); }

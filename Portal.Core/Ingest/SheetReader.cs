@@ -17,6 +17,7 @@ public static class SheetReader
 {
     public const int MaxColumns = 200;
     public const int MaxCellLength = 4_000;
+    public const int MaxLineLength = 100_000;
     public const long MaxFileBytes = 2L * 1024 * 1024 * 1024;
 
     static SheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -63,7 +64,7 @@ public static class SheetReader
             MaxFieldSize = MaxCellLength,
             TrimOptions = TrimOptions.None,
         };
-        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+        using var reader = new CsvLineLimits(new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true), name);
         using var parser = new CsvParser(reader, config);
         while (true)
         {

@@ -149,6 +149,49 @@ public class SheetReaderTests
         Assert.True(allocated < 32 * 1024 * 1024, $"reading the probe allocated {allocated / 1024 / 1024} MB; the caps allow a few");
     }
 
+    [Fact]
+    public void A_csv_line_with_more_columns_than_the_cap_is_refused_before_it_is_read_whole()
+    {
+        using var files = new ExportFiles();
+        var path = Path.Combine(files.Directory, "wide.csv");
+        using (var writer = new StreamWriter(path, false, new UTF8Encoding(true)))
+        {
+            writer.Write(ExportFiles.Header + "\r\n" + ExportFiles.Row(1, "张三明", ExportFiles.Id(1)) + "\r\n");
+            for (var i = 0; i < 5_000_000; i++) writer.Write("a,");
+            writer.Write("\r\n");
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<ExportFileException>(() => DepartmentExport.Open(path).Rows().ToList());
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Contains("wide.csv：第 3 行", e.Message);
+        Assert.Contains($"{SheetReader.MaxColumns} 列", e.Message);
+        Assert.True(allocated < 32 * 1024 * 1024, $"reading a 10 MB line allocated {allocated / 1024 / 1024} MB; the caps allow a few");
+    }
+
+    [Fact]
+    public void A_csv_line_longer_than_the_cap_is_refused_even_when_each_cell_is_within_it()
+    {
+        using var files = new ExportFiles();
+        var cells = Enumerable.Repeat(new string('长', 1_000), SheetReader.MaxLineLength / 1_000 + 1);
+        var path = files.Csv("long-line.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1)), ExportFiles.Row(2, "李四", ExportFiles.Id(2)) + string.Join(",", cells)]);
+        var e = Assert.Throws<ExportFileException>(() => DepartmentExport.Open(path).Rows().ToList());
+        Assert.Contains("long-line.csv：第 5 行", e.Message);
+        Assert.Contains($"{SheetReader.MaxLineLength:N0} 个字符", e.Message);
+    }
+
+    [Fact]
+    public void Quoted_cells_may_hold_commas_quotes_and_line_breaks_without_counting_as_columns()
+    {
+        using var files = new ExportFiles();
+        var remark = "\"" + string.Join(",", Enumerable.Repeat("核对\"\"无误\"\"", SheetReader.MaxColumns)) + "\r\n第二行\"";
+        var path = files.Csv("quoted.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1)) + remark, ExportFiles.Row(2, "李四", ExportFiles.Id(2))]);
+        var rows = DepartmentExport.Open(path).Rows().ToList();
+        Assert.Equal(["张三明", "李四"], rows.Select(r => r.Name));
+        Assert.Equal(6, rows[1].RowNumber);
+    }
+
     [Theory]
     [InlineData("<c t=\"inlineStr\"><is><t><![CDATA[张三明]]></t></is></c>")]
     [InlineData("<!-- 制表人：王某 --><c t=\"inlineStr\"><is><t>张三明</t></is></c>")]

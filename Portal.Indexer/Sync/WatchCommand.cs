@@ -52,5 +52,6 @@ public static class WatchCommand
                 $"读取 {v.RowsRead:N0} 行，发布 {v.Payments.Count:N0} 行 {Money.Yuan(v.AmountPublished)}，退回 {v.RowsRejected:N0} 行");
         }
         catch (ExportFileException e) { return new InboxResult(false, null, e.Message); }
+        catch (Exception e) when (SyncCommand.IndexUnavailable(e)) { return new InboxResult(false, null, $"支付索引（{context.Payments.Location}）暂时不可用（{e.Message}）", TryAgain: true); }
     }
 }

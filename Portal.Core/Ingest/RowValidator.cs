@@ -44,6 +44,11 @@ public sealed class RowValidator
         var rejections = new List<Rejection>();
         void Reject(string column, ValidationRule rule, string message) => rejections.Add(new Rejection(_file, row.RowNumber, column, rule, message));
 
+        // Bytes the file's encoding has no character for were read as U+FFFD: what they stood for is lost, so nothing of the row is used.
+        foreach (var (column, text) in row.Cells().Where(c => c.Text.Contains(SheetReader.Unreadable)))
+            Reject(column, ValidationRule.UnreadableText, $"“{column}”列含有无法识别的字符：文件中有不属于 UTF-8 或 GB18030 编码的字节，原来的字已丢失。请在原系统中另存为 UTF-8 或 GB18030 编码的 CSV（或 XLSX）后重新导入。");
+        if (rejections.Count > 0) return new RowOutcome(row.RowNumber, null, null, rejections, null);
+
         if (row.Name.Length == 0) Reject("姓名", ValidationRule.NameMissing, "姓名为空，请补填领取人姓名。");
 
         var id = IdNumber.Normalize(row.IdNumber);

@@ -20,9 +20,13 @@ public static class SheetReader
     public const int MaxLineLength = 100_000;
     public const long MaxFileBytes = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>What bytes the file's encoding has no character for are read as; a row holding one is refused.</summary>
+    public const char Unreadable = '\uFFFD';
+
     static SheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static Encoding Gb18030 => Encoding.GetEncoding("GB18030");
+    /// <summary>GB18030 that reads a byte it has no character for as <see cref="Unreadable"/>, never as a silent '?'.</summary>
+    public static Encoding Gb18030 => Encoding.GetEncoding("GB18030", EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(Unreadable.ToString()));
 
     public static IEnumerable<SheetRow> Read(string path)
     {

@@ -5,7 +5,7 @@ public enum ValidationRule
 {
     NameMissing, IdNumberInvalid, RegionUnknown, RegionOutsideCounty, RegionNameMismatch, FundUnknown,
     AmountInvalid, AmountAboveStandard, PeriodInvalid, HouseholdSizeInvalid, PaidOnInvalid,
-    DuplicatePayment, ExclusiveFunds, TotalMismatch, UnknownColumn,
+    DuplicatePayment, ExclusiveFunds, TotalMismatch, UnknownColumn, UnreadableText,
 }
 
 public static class ValidationRuleNames
@@ -27,6 +27,7 @@ public static class ValidationRuleNames
         ValidationRule.ExclusiveFunds => "互斥资金重复享受",
         ValidationRule.TotalMismatch => "合计不符",
         ValidationRule.UnknownColumn => "未识别的列",
+        ValidationRule.UnreadableText => "含无法识别的字符",
         _ => rule.ToString(),
     };
 }

@@ -231,4 +231,23 @@ public class ExportValidationTests
         var r = SingleRejection(ExportFiles.Validate(path), ValidationRule.RegionUnknown);
         Assert.Contains("deploy/import-villages.sh 410225", r.Message);
     }
+
+    [Fact]
+    public void Bytes_that_are_not_gb18030_reject_the_row_naming_its_line_and_column()
+    {
+        using var files = new ExportFiles();
+        var path = files.Csv("gb.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1)), ExportFiles.Row(2, "李@四", ExportFiles.Id(2))], SheetReader.Gb18030);
+        // A byte GB18030 has no character for, where the '@' was: what a broken export or a wrong code page leaves.
+        var bytes = File.ReadAllBytes(path);
+        bytes[Array.IndexOf(bytes, (byte)'@')] = 0xFF;
+        File.WriteAllBytes(path, bytes);
+        Assert.Equal("GB18030", SheetReader.DetectEncoding(path).WebName.ToUpperInvariant());
+
+        var result = ExportFiles.Validate(path);
+        var r = Assert.Single(result.Rejections);
+        Assert.Equal(5, r.Row);
+        Assert.Equal("姓名", r.Column);
+        Assert.Contains("无法识别的字符", r.Message);
+        Assert.Equal(["张*明"], result.Payments.Select(p => p.MaskedName));
+    }
 }

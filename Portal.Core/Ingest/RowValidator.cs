@@ -6,10 +6,14 @@ using Portal.Core.Regions;
 
 namespace Portal.Core.Ingest;
 
-/// <summary>The outcome of one row: a desensitized payment, or the rules it broke; the partition when it could be told.</summary>
-public sealed record RowOutcome(int RowNumber, ValidPayment? Payment, PartitionKey? Partition, IReadOnlyList<Rejection> Rejections, decimal? Amount);
+/// <summary>
+/// The outcome of one row: a desensitized payment, or the rules it broke; the partition when it could be told; whether a
+/// department cell was published as the catalogue's department because it names no office.
+/// </summary>
+public sealed record RowOutcome(int RowNumber, ValidPayment? Payment, PartitionKey? Partition, IReadOnlyList<Rejection> Rejections, decimal? Amount,
+    bool DepartmentReplaced = false);
 
-/// <summary>Checks one row against every rule that needs only the row itself, and desensitizes it.</summary>
+/// <summary>Checks one row against every rule that needs only the row itself, and hands a row that passes to the <see cref="Desensitizer"/>.</summary>
 public sealed class RowValidator
 {
     public const int MaxHouseholdSize = 30;
@@ -18,19 +22,19 @@ public sealed class RowValidator
     private readonly string _file;
     private readonly RegionCatalog _regions;
     private readonly FundCatalog _funds;
-    private readonly OwnerKey _owners;
+    private readonly Desensitizer _desensitizer;
     private readonly DateOnly _today;
     private Region? _county;
     private readonly Fund? _defaultFund;
     private readonly Period? _defaultPeriod;
     private readonly Dictionary<(string, string, string), (Region?, ValidationRule, string)> _regionCache = new();
 
-    public RowValidator(string file, RegionCatalog regions, FundCatalog funds, OwnerKey owners, DateOnly today, Region? county, Fund? defaultFund, Period? defaultPeriod)
+    public RowValidator(string file, RegionCatalog regions, FundCatalog funds, Desensitizer desensitizer, DateOnly today, Region? county, Fund? defaultFund, Period? defaultPeriod)
     {
         _file = file;
         _regions = regions;
         _funds = funds;
-        _owners = owners;
+        _desensitizer = desensitizer;
         _today = today;
         _county = county;
         _defaultFund = defaultFund;
@@ -100,10 +104,8 @@ public sealed class RowValidator
         PartitionKey? partition = village is not null && fund is not null && period is not null ? new PartitionKey(village.Code, fund.Code, period.Value) : null;
         if (rejections.Count > 0) return new RowOutcome(row.RowNumber, null, partition, rejections, amount);
 
-        var ownerKey = _owners.For(row.Name, id);
-        var department = row.Department.Length > 0 ? row.Department : fund!.Department;
-        var payment = new ValidPayment(row.RowNumber, village!, fund!, period!.Value, amount!.Value, ownerKey, NameMask.Mask(row.Name), household, department, paidOn);
-        return new RowOutcome(row.RowNumber, payment, partition, rejections, amount);
+        var payment = _desensitizer.Desensitize(new CheckedRow(row.RowNumber, row.Name, id, village!, fund!, period!.Value, amount!.Value, household, row.Department, paidOn));
+        return new RowOutcome(row.RowNumber, payment, partition, rejections, amount, row.Department.Length > 0 && _desensitizer.Office(row.Department, village!) is null);
     }
 
     private static string IdMessage(IdNumberProblem problem, string raw) => problem switch

@@ -250,4 +250,31 @@ public class ExportValidationTests
         Assert.Contains("无法识别的字符", r.Message);
         Assert.Equal(["张*明"], result.Payments.Select(p => p.MaskedName));
     }
+
+    [Theory]
+    [InlineData("张三明 13912345678")]
+    [InlineData("410221195603120011")]
+    [InlineData("经办人李四")]
+    public void A_name_phone_or_id_number_typed_in_the_department_cell_never_reaches_the_index(string typed)
+    {
+        using var files = new ExportFiles();
+        var result = ExportFiles.Validate(files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), department: typed), ExportFiles.Row(2, "李四", ExportFiles.Id(2))]));
+        Assert.Equal(["民政", "杞县民政局"], result.Payments.Select(p => p.Department));
+        var warning = Assert.Single(result.Warnings, w => w.Column == "发放部门");
+        Assert.Equal(4, warning.Row);
+        Assert.DoesNotContain(typed, warning.Message);
+    }
+
+    [Theory]
+    [InlineData("杞县民政局", "杞县民政局")]
+    [InlineData("五里河镇民政所", "五里河镇民政所")]
+    [InlineData("开封市杞县残联", "开封市杞县残联")]
+    [InlineData("", "民政")]
+    public void An_office_of_the_catalogue_in_the_department_cell_is_published_as_written(string cell, string published)
+    {
+        using var files = new ExportFiles();
+        var result = ExportFiles.Validate(files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), department: cell)]));
+        Assert.Equal(published, Assert.Single(result.Payments).Department);
+        Assert.Empty(result.Warnings);
+    }
 }

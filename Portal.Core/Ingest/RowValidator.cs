@@ -111,7 +111,8 @@ public sealed class RowValidator
     private static string IdMessage(IdNumberProblem problem, string raw) => problem switch
     {
         IdNumberProblem.Missing => "身份证号为空。",
-        IdNumberProblem.Scientific => $"身份证号被表格软件转成了科学计数法（{raw}），后几位已丢失：请在原系统中把该列设为“文本”后重新导出。",
+        // The cell itself is not repeated: its leading digits are the person's birthplace and birth date.
+        IdNumberProblem.Scientific => "身份证号被表格软件转成了科学计数法（数字加 E+17 的形式），后几位已丢失：请在原系统中把该列设为“文本”后重新导出。",
         IdNumberProblem.Legacy15 => $"身份证号 {IdNumber.Mask(raw)} 是 15 位旧号码，请换成 18 位号码。",
         IdNumberProblem.Format => $"身份证号 {IdNumber.Mask(raw)} 应为 18 位，前 17 位为数字，最后一位为数字或 X。",
         IdNumberProblem.BirthDate => $"身份证号 {IdNumber.Mask(raw)} 中的出生日期不存在或晚于今天。",

@@ -277,4 +277,19 @@ public class ExportValidationTests
         Assert.Equal(published, Assert.Single(result.Payments).Department);
         Assert.Empty(result.Warnings);
     }
+
+    [Fact]
+    public void An_id_number_that_the_spreadsheet_turned_into_a_number_is_not_repeated_in_the_report()
+    {
+        using var files = new ExportFiles();
+        var path = files.Xlsx("sci.xlsx",
+        [
+            ExportFiles.Header.Split(','),
+            ["1", "五里河镇", "史庄村", "410221101201", "张三明", 410221195603120011d, "", "", "农村低保", "3", "580", "2026-10", "杞县民政局", ""],
+        ]);
+        var r = SingleRejection(ExportFiles.Validate(path), ValidationRule.IdNumberInvalid);
+        Assert.Contains("科学计数法", r.Message);
+        Assert.DoesNotContain("19560312", r.Message);
+        Assert.DoesNotContain("4.1022", r.Message);
+    }
 }

@@ -107,12 +107,7 @@ public static class SyncCommand
     private static string? ReportFor(string? report, string file) =>
         report is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(report))!, Path.GetFileNameWithoutExtension(file) + ".rejected.csv");
 
-    private static int Fail(IndexerContext context, string message)
-    {
-        if (context.Json) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { error = message }, SyncSummary.JsonOptions));
-        else Console.Error.WriteLine("错误：" + message);
-        return 2;
-    }
+    private static int Fail(IndexerContext context, string message) => Refusal.Print(context.Json, message);
 
     private sealed class Progress(Action<SyncProgress> report) : IProgress<SyncProgress>
     {

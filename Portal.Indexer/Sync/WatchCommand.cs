@@ -25,8 +25,7 @@ public static class WatchCommand
             try { owners = context.OwnerKey(); }
             catch (InvalidOperationException e)
             {
-                Console.Error.WriteLine("错误：" + e.Message);
-                return 2;
+                return Refusal.Print(context.Json, e.Message);
             }
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             // The container runtime sends SIGTERM; taking it here lets the file in hand finish instead of being cut off.

@@ -25,5 +25,16 @@ public class CommandRootTests : IDisposable
         Assert.DoesNotContain(" at ", r.Error);
     }
 
+    [Theory]
+    [InlineData("错误：选项 --interval 的值“半小时”格式不对；用 --help 查看用法。", "watch", "--inbox", "inbox", "--interval", "半小时")]
+    [InlineData("错误：选项 --rows 的值“很多”格式不对；用 --help 查看用法。", "sample", "--out", "out", "--rows", "很多")]
+    [InlineData("错误：缺少必填选项 --out；用 --help 查看用法。", "sample", "--rows", "10")]
+    public void A_missing_option_or_a_value_of_the_wrong_form_is_named_in_chinese(string said, params string[] args)
+    {
+        var r = IndexerProcess.Run(_data, args);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(said, r.Error.Trim());
+    }
+
     public void Dispose() => _data.Dispose();
 }

@@ -26,4 +26,4 @@ var root = new RootCommand("Portal 数据同步：校验、脱敏并发布部门
     EsCommand.Create(),
 };
 foreach (var option in IndexerOptions.Global) root.Options.Add(option);
-return await root.Parse(args).InvokeAsync();
+return await Refusal.InvokeAsync(root, args);

@@ -30,7 +30,7 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
     {
         var export = DepartmentExport.Open(path);
         var name = export.FileName;
-        var validator = new RowValidator(name, regions, funds, owners, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+        var validator = new RowValidator(name, regions, funds, new Desensitizer(owners, regions, funds), DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
             ResolveCounty(name, settings.County, export.Title), ResolveFund(name, settings.Fund, export), ResolvePeriod(name, settings.Period, export));
 
         var outcomes = new List<RowOutcome>();
@@ -48,6 +48,7 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
         var warnings = export.UnknownColumns.Select(c => new Rejection(name, export.HeaderRow, c, ValidationRule.UnknownColumn,
             $"未识别的列“{c}”，已忽略。如果它是必需的数据，请改用标准列名（见 README）。")).ToList();
         CheckStatedTotal(export, outcomes, warnings);
+        WarnOfReplacedDepartments(name, outcomes, warnings);
         var partitions = outcomes.Where(o => o.Partition is not null).Select(o => o.Partition!.Value).ToHashSet();
         return new FileValidation(path, validator.County, outcomes.Count, payments,
             rejections.OrderBy(r => r.Row).ToList(), warnings, partitions);
@@ -121,6 +122,16 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
                     $"{p.MaskedName} 在 {p.Period} 已在{where}公示领取{fund}（来自另一份文件），不能同时享受{p.Fund.Name}，请核实。"));
         }
         return file with { Payments = kept, Rejections = rejections.OrderBy(r => r.Row).ToList() };
+    }
+
+    /// <summary>One warning for the file, naming rows but never the cells: what was typed there may be a person's name or number.</summary>
+    private static void WarnOfReplacedDepartments(string file, List<RowOutcome> outcomes, List<Rejection> warnings)
+    {
+        var rows = outcomes.Where(o => o.Payment is not null && o.DepartmentReplaced).Select(o => o.RowNumber).ToList();
+        if (rows.Count == 0) return;
+        var named = string.Join("、", rows.Take(10)) + (rows.Count > 10 ? $" 等 {rows.Count:N0} 行" : " 行");
+        warnings.Add(new Rejection(file, rows[0], "发放部门", ValidationRule.DepartmentReplaced,
+            $"第 {named}的发放部门不是资金目录中的部门（应写作 杞县民政局、五里河镇民政所 这样的单位名称），公示时改用资金目录中该资金的主管部门。"));
     }
 
     private static void CheckStatedTotal(DepartmentExport export, List<RowOutcome> outcomes, List<Rejection> warnings)

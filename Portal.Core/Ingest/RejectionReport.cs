@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
 
 namespace Portal.Core.Ingest;
 
 /// <summary>
-/// The rows a department must fix, as a CSV that Excel opens (UTF-8 with BOM). Personal values in it are
+/// The rows a department must fix, as a CSV that Excel opens safely (<see cref="ExcelCsv"/>). Personal values in it are
 /// masked, and it is never written under the data folder, so it cannot reach the public index.
 /// </summary>
 public static class RejectionReport
@@ -29,18 +27,8 @@ public static class RejectionReport
     private static void WriteCsv(string full, IEnumerable<Rejection> rows)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        using var writer = new StreamWriter(full, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var header in new[] { "文件", "行号", "列", "规则", "说明" }) csv.WriteField(header);
-        csv.NextRecord();
-        foreach (var r in rows)
-        {
-            csv.WriteField(r.File);
-            csv.WriteField(r.Row);
-            csv.WriteField(r.Column);
-            csv.WriteField(r.Rule.Title());
-            csv.WriteField(r.Message);
-            csv.NextRecord();
-        }
+        using var csv = new ExcelCsv(full);
+        csv.WriteRow("文件", "行号", "列", "规则", "说明");
+        foreach (var r in rows) csv.WriteRow(r.File, r.Row.ToString(CultureInfo.InvariantCulture), r.Column, r.Rule.Title(), r.Message);
     }
 }

@@ -6,10 +6,14 @@ using Portal.Core.Regions;
 
 namespace Portal.Core.Ingest;
 
-/// <summary>The outcome of one row: a desensitized payment, or the rules it broke; the partition when it could be told.</summary>
-public sealed record RowOutcome(int RowNumber, ValidPayment? Payment, PartitionKey? Partition, IReadOnlyList<Rejection> Rejections, decimal? Amount);
+/// <summary>
+/// The outcome of one row: a desensitized payment, or the rules it broke; the partition when it could be told; whether a
+/// department cell was published as the catalogue's department because it names no office.
+/// </summary>
+public sealed record RowOutcome(int RowNumber, ValidPayment? Payment, PartitionKey? Partition, IReadOnlyList<Rejection> Rejections, decimal? Amount,
+    bool DepartmentReplaced = false);
 
-/// <summary>Checks one row against every rule that needs only the row itself, and desensitizes it.</summary>
+/// <summary>Checks one row against every rule that needs only the row itself, and hands a row that passes to the <see cref="Desensitizer"/>.</summary>
 public sealed class RowValidator
 {
     public const int MaxHouseholdSize = 30;
@@ -18,19 +22,19 @@ public sealed class RowValidator
     private readonly string _file;
     private readonly RegionCatalog _regions;
     private readonly FundCatalog _funds;
-    private readonly OwnerKey _owners;
+    private readonly Desensitizer _desensitizer;
     private readonly DateOnly _today;
     private Region? _county;
     private readonly Fund? _defaultFund;
     private readonly Period? _defaultPeriod;
     private readonly Dictionary<(string, string, string), (Region?, ValidationRule, string)> _regionCache = new();
 
-    public RowValidator(string file, RegionCatalog regions, FundCatalog funds, OwnerKey owners, DateOnly today, Region? county, Fund? defaultFund, Period? defaultPeriod)
+    public RowValidator(string file, RegionCatalog regions, FundCatalog funds, Desensitizer desensitizer, DateOnly today, Region? county, Fund? defaultFund, Period? defaultPeriod)
     {
         _file = file;
         _regions = regions;
         _funds = funds;
-        _owners = owners;
+        _desensitizer = desensitizer;
         _today = today;
         _county = county;
         _defaultFund = defaultFund;
@@ -43,6 +47,11 @@ public sealed class RowValidator
     {
         var rejections = new List<Rejection>();
         void Reject(string column, ValidationRule rule, string message) => rejections.Add(new Rejection(_file, row.RowNumber, column, rule, message));
+
+        // Bytes the file's encoding has no character for were read as U+FFFD: what they stood for is lost, so nothing of the row is used.
+        foreach (var (column, text) in row.Cells().Where(c => c.Text.Contains(SheetReader.Unreadable)))
+            Reject(column, ValidationRule.UnreadableText, $"“{column}”列含有无法识别的字符：文件中有不属于 UTF-8 或 GB18030 编码的字节，原来的字已丢失。请在原系统中另存为 UTF-8 或 GB18030 编码的 CSV（或 XLSX）后重新导入。");
+        if (rejections.Count > 0) return new RowOutcome(row.RowNumber, null, null, rejections, null);
 
         if (row.Name.Length == 0) Reject("姓名", ValidationRule.NameMissing, "姓名为空，请补填领取人姓名。");
 
@@ -95,16 +104,15 @@ public sealed class RowValidator
         PartitionKey? partition = village is not null && fund is not null && period is not null ? new PartitionKey(village.Code, fund.Code, period.Value) : null;
         if (rejections.Count > 0) return new RowOutcome(row.RowNumber, null, partition, rejections, amount);
 
-        var ownerKey = _owners.For(row.Name, id);
-        var department = row.Department.Length > 0 ? row.Department : fund!.Department;
-        var payment = new ValidPayment(row.RowNumber, village!, fund!, period!.Value, amount!.Value, ownerKey, NameMask.Mask(row.Name), household, department, paidOn);
-        return new RowOutcome(row.RowNumber, payment, partition, rejections, amount);
+        var payment = _desensitizer.Desensitize(new CheckedRow(row.RowNumber, row.Name, id, village!, fund!, period!.Value, amount!.Value, household, row.Department, paidOn));
+        return new RowOutcome(row.RowNumber, payment, partition, rejections, amount, row.Department.Length > 0 && _desensitizer.Office(row.Department, village!) is null);
     }
 
     private static string IdMessage(IdNumberProblem problem, string raw) => problem switch
     {
         IdNumberProblem.Missing => "身份证号为空。",
-        IdNumberProblem.Scientific => $"身份证号被表格软件转成了科学计数法（{raw}），后几位已丢失：请在原系统中把该列设为“文本”后重新导出。",
+        // The cell itself is not repeated: its leading digits are the person's birthplace and birth date.
+        IdNumberProblem.Scientific => "身份证号被表格软件转成了科学计数法（数字加 E+17 的形式），后几位已丢失：请在原系统中把该列设为“文本”后重新导出。",
         IdNumberProblem.Legacy15 => $"身份证号 {IdNumber.Mask(raw)} 是 15 位旧号码，请换成 18 位号码。",
         IdNumberProblem.Format => $"身份证号 {IdNumber.Mask(raw)} 应为 18 位，前 17 位为数字，最后一位为数字或 X。",
         IdNumberProblem.BirthDate => $"身份证号 {IdNumber.Mask(raw)} 中的出生日期不存在或晚于今天。",

@@ -17,11 +17,16 @@ public static class SheetReader
 {
     public const int MaxColumns = 200;
     public const int MaxCellLength = 4_000;
+    public const int MaxLineLength = 100_000;
     public const long MaxFileBytes = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>What bytes the file's encoding has no character for are read as; a row holding one is refused.</summary>
+    public const char Unreadable = '\uFFFD';
 
     static SheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static Encoding Gb18030 => Encoding.GetEncoding("GB18030");
+    /// <summary>GB18030 that reads a byte it has no character for as <see cref="Unreadable"/>, never as a silent '?'.</summary>
+    public static Encoding Gb18030 => Encoding.GetEncoding("GB18030", EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(Unreadable.ToString()));
 
     public static IEnumerable<SheetRow> Read(string path)
     {
@@ -63,7 +68,7 @@ public static class SheetReader
             MaxFieldSize = MaxCellLength,
             TrimOptions = TrimOptions.None,
         };
-        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+        using var reader = new CsvLineLimits(new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true), name);
         using var parser = new CsvParser(reader, config);
         while (true)
         {
@@ -86,6 +91,7 @@ public static class SheetReader
 
     private static IEnumerable<SheetRow> ReadXlsx(string path, string name)
     {
+        XlsxLimits.Check(path, name);
         using var stream = File.OpenRead(path);
         IExcelDataReader reader;
         try { reader = ExcelReaderFactory.CreateOpenXmlReader(stream); }

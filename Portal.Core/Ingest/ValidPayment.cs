@@ -10,18 +10,37 @@ public readonly record struct PartitionKey(string VillageCode, string FundCode, 
     public override string ToString() => $"{VillageCode}|{FundCode}|{Period.Value}";
 }
 
-/// <summary>A row that passed every rule, already desensitized: no name or ID number is left in it.</summary>
-public sealed record ValidPayment(
-    int RowNumber,
-    Region Village,
-    Fund Fund,
-    Period Period,
-    decimal Amount,
-    string OwnerKey,
-    string MaskedName,
-    int? HouseholdSize,
-    string Department,
-    DateOnly? PaidOn)
+/// <summary>
+/// A row that passed every rule, already desensitized: no name or ID number is left in it. Only the
+/// <see cref="Desensitizer"/> makes one; its text fields are a masked name, a keyed hash and a catalogue office.
+/// </summary>
+public sealed record ValidPayment
 {
+    internal ValidPayment(int rowNumber, Region village, Fund fund, Period period, decimal amount, string ownerKey, string maskedName,
+        int? householdSize, string department, DateOnly? paidOn)
+    {
+        RowNumber = rowNumber;
+        Village = village;
+        Fund = fund;
+        Period = period;
+        Amount = amount;
+        OwnerKey = ownerKey;
+        MaskedName = maskedName;
+        HouseholdSize = householdSize;
+        Department = department;
+        PaidOn = paidOn;
+    }
+
+    public int RowNumber { get; }
+    public Region Village { get; }
+    public Fund Fund { get; }
+    public Period Period { get; }
+    public decimal Amount { get; }
+    public string OwnerKey { get; }
+    public string MaskedName { get; }
+    public int? HouseholdSize { get; }
+    public string Department { get; }
+    public DateOnly? PaidOn { get; }
+
     public PartitionKey Partition => new(Village.Code, Fund.Code, Period);
 }

@@ -5,7 +5,7 @@ public enum ValidationRule
 {
     NameMissing, IdNumberInvalid, RegionUnknown, RegionOutsideCounty, RegionNameMismatch, FundUnknown,
     AmountInvalid, AmountAboveStandard, PeriodInvalid, HouseholdSizeInvalid, PaidOnInvalid,
-    DuplicatePayment, ExclusiveFunds, TotalMismatch, UnknownColumn,
+    DuplicatePayment, ExclusiveFunds, TotalMismatch, UnknownColumn, UnreadableText, DepartmentReplaced,
 }
 
 public static class ValidationRuleNames
@@ -27,9 +27,11 @@ public static class ValidationRuleNames
         ValidationRule.ExclusiveFunds => "互斥资金重复享受",
         ValidationRule.TotalMismatch => "合计不符",
         ValidationRule.UnknownColumn => "未识别的列",
+        ValidationRule.UnreadableText => "含无法识别的字符",
+        ValidationRule.DepartmentReplaced => "发放部门未识别",
         _ => rule.ToString(),
     };
 }
 
-/// <summary>One reason a row was held back (or, for TotalMismatch and UnknownColumn, a warning about the file).</summary>
+/// <summary>One reason a row was held back (or, for TotalMismatch, UnknownColumn and DepartmentReplaced, a warning about the file).</summary>
 public sealed record Rejection(string File, int Row, string Column, ValidationRule Rule, string Message);

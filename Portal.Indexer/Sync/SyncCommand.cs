@@ -87,13 +87,16 @@ public static class SyncCommand
                     });
         }
         // The cluster failing mid-run stops the run: nothing of it is committed, so it can simply be run again.
-        catch (Exception e) when (e is ElasticsearchException or HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (IndexUnavailable(e))
         {
             return Fail(context, $"支付索引（{context.Payments.Location}）不可用，本次同步没有发布任何数据：{e.Message}");
         }
         summary.Print(context.Json, clock.Elapsed);
         return summary.AnyFailed ? 1 : 0;
     }
+
+    /// <summary>The index cannot take a sync now (the cluster is down or busy, another sync holds the Lucene folder): the file is not at fault.</summary>
+    public static bool IndexUnavailable(Exception e) => e is ElasticsearchException or HttpRequestException or TaskCanceledException or Lucene.Net.Store.LockObtainFailedException;
 
     /// <summary>The one way files reach the payment index, for `sync` and the inbox worker alike.</summary>
     public static PartitionSync Open(IndexerContext context, Portal.Core.Privacy.OwnerKey owners) =>
@@ -104,12 +107,7 @@ public static class SyncCommand
     private static string? ReportFor(string? report, string file) =>
         report is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(report))!, Path.GetFileNameWithoutExtension(file) + ".rejected.csv");
 
-    private static int Fail(IndexerContext context, string message)
-    {
-        if (context.Json) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { error = message }, SyncSummary.JsonOptions));
-        else Console.Error.WriteLine("错误：" + message);
-        return 2;
-    }
+    private static int Fail(IndexerContext context, string message) => Refusal.Print(context.Json, message);
 
     private sealed class Progress(Action<SyncProgress> report) : IProgress<SyncProgress>
     {

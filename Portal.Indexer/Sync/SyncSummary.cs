@@ -37,6 +37,8 @@ public sealed class SyncSummary(bool dryRun)
 
     public void Print(bool json, TimeSpan elapsed)
     {
+        // A file refused is a refusal: its sentence goes to stderr (its message names the file), whatever stdout carries.
+        foreach (var f in _files.Where(f => f.Error is not null)) Console.Error.WriteLine("错误：" + f.Error);
         var totals = new
         {
             dryRun,
@@ -57,11 +59,7 @@ public sealed class SyncSummary(bool dryRun)
         foreach (var f in _files)
         {
             var name = Markup.Escape(Path.GetFileName(f.Path));
-            if (f.Error is not null)
-            {
-                AnsiConsole.MarkupLine($"[red]✗ {name}[/]：{Markup.Escape(f.Error)}");
-                continue;
-            }
+            if (f.Error is not null) continue;
             AnsiConsole.MarkupLine($"[green]✓ {name}[/]（{Markup.Escape(f.County ?? "县未识别")}）读取 {f.RowsRead:N0} 行，{(dryRun ? "可发布" : "发布")} {f.RowsPublished:N0} 行 {Money.Yuan(f.AmountPublished)}，退回 {f.RowsRejected:N0} 行");
             foreach (var (rule, count) in f.RejectedByRule) AnsiConsole.MarkupLine($"    退回·{Markup.Escape(rule)}：{count:N0} 行");
             foreach (var warning in f.Warnings) AnsiConsole.MarkupLine($"    [yellow]提醒[/]：{Markup.Escape(warning)}");

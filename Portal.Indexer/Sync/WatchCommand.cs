@@ -25,8 +25,7 @@ public static class WatchCommand
             try { owners = context.OwnerKey(); }
             catch (InvalidOperationException e)
             {
-                Console.Error.WriteLine("错误：" + e.Message);
-                return 2;
+                return Refusal.Print(context.Json, e.Message);
             }
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             // The container runtime sends SIGTERM; taking it here lets the file in hand finish instead of being cut off.
@@ -52,5 +51,6 @@ public static class WatchCommand
                 $"读取 {v.RowsRead:N0} 行，发布 {v.Payments.Count:N0} 行 {Money.Yuan(v.AmountPublished)}，退回 {v.RowsRejected:N0} 行");
         }
         catch (ExportFileException e) { return new InboxResult(false, null, e.Message); }
+        catch (Exception e) when (SyncCommand.IndexUnavailable(e)) { return new InboxResult(false, null, $"支付索引（{context.Payments.Location}）暂时不可用（{e.Message}）", TryAgain: true); }
     }
 }

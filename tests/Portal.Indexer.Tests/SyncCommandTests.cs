@@ -111,5 +111,22 @@ public class SyncCommandTests : IDisposable
         Assert.DoesNotContain(ids, console.Contains);
     }
 
+    [Fact]
+    public void A_spreadsheet_with_a_huge_cell_is_refused_in_one_sentence_and_the_other_files_are_published()
+    {
+        var dir = Sample();
+        HugeCellXlsx.Write(Path.Combine(dir, "bomb.xlsx"), 30_000_000, shared: true);
+
+        foreach (var command in new[] { "validate", "sync" })
+        {
+            var r = IndexerProcess.Run(_data, command, dir, "--json");
+            Assert.Equal(1, r.ExitCode);
+            var bomb = Assert.Single(r.Json.GetProperty("files").EnumerateArray(), f => f.GetProperty("path").GetString()!.EndsWith("bomb.xlsx"));
+            Assert.Contains("工作表“花名册”第 2 行 D 列", bomb.GetProperty("error").GetString());
+            Assert.Equal(1200, r.Json.GetProperty("summary").GetProperty("rowsPublished").GetInt32());
+            Assert.DoesNotContain("   at ", r.Error);
+        }
+    }
+
     public void Dispose() => _data.Dispose();
 }

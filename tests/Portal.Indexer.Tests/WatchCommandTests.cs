@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Portal.Core.Payments;
 using Portal.Core.Payments.Lucene;
@@ -56,9 +58,81 @@ public class WatchCommandTests : IDisposable
         Assert.Equal([file.FullName], settled.Look([file]));
     }
 
-    private Process StartWatch(params string[] args)
+    [Fact]
+    public async Task A_file_that_stopped_the_worker_is_set_aside_at_the_next_start_and_the_files_behind_it_sync()
+    {
+        var (first, second) = TwoExports();
+        // An index that takes the connection and never answers holds the worker in the middle of the first file.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var taken = silent.AcceptSocketAsync();
+        var stuck = StartWatch(ElasticsearchAt(((IPEndPoint)silent.LocalEndpoint).Port), "--inbox", Inbox, "--interval", "00:00:00.2");
+        WaitFor(() => Directory.Exists(Path.Combine(Inbox, "processing")), "the worker to make its folders");
+        File.Copy(first, Path.Combine(Inbox, Path.GetFileName(first)));
+        WaitFor(() => taken.IsCompleted, "the worker to reach the index with the first file");
+        Assert.True(File.Exists(Path.Combine(Inbox, "processing", Path.GetFileName(first))), "the file in hand waits in processing/");
+        stuck.Kill(entireProcessTree: true); // as the kernel's OOM killer ends a worker
+        stuck.WaitForExit();
+        stuck.Dispose();
+        (await taken).Dispose();
+
+        File.Copy(second, Path.Combine(Inbox, Path.GetFileName(second)));
+        using var watch = StartWatch([], "--inbox", Inbox, "--interval", "00:00:00.2");
+        var setAside = Path.Combine(Inbox, "rejected", Path.GetFileName(first));
+        var published = Path.Combine(Inbox, "processed", Path.GetFileName(second));
+        WaitFor(() => File.Exists(setAside) && File.Exists(published), "the interrupted file to be set aside and the next one synced");
+        Assert.False(File.Exists(Path.Combine(Inbox, "processing", Path.GetFileName(first))));
+        Assert.Contains("中断", File.ReadAllText(Path.ChangeExtension(setAside, ".error.txt")));
+        using (var index = new LucenePaymentIndex(_data.IndexDirectory, SampleData.Funds, TimeProvider.System))
+            Assert.True((await index.SearchAsync(new PaymentQuery { RegionCode = "410221" })).TotalCount > 0, "the file behind it is public");
+        Stop(watch);
+    }
+
+    [Fact]
+    public void A_file_waits_in_the_inbox_while_the_index_cannot_be_reached_and_the_worker_keeps_running()
+    {
+        var (first, _) = TwoExports();
+        int closedPort;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        using var watch = StartWatch(ElasticsearchAt(closedPort), "--inbox", Inbox, "--interval", "00:00:00.2");
+        WaitFor(() => Directory.Exists(Path.Combine(Inbox, "processing")), "the worker to make its folders");
+        File.Copy(first, Path.Combine(Inbox, Path.GetFileName(first)));
+
+        WaitFor(() => Output().Contains("稍后重试"), "the worker to say the index cannot be reached");
+        Assert.False(watch.HasExited, "the worker keeps running:\n" + Output());
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Inbox, "rejected")));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Inbox, "processed")));
+        WaitFor(() => File.Exists(Path.Combine(Inbox, Path.GetFileName(first))) || File.Exists(Path.Combine(Inbox, "processing", Path.GetFileName(first))),
+            "the file to stay in the queue");
+        Stop(watch);
+        Assert.Equal(0, watch.ExitCode);
+        Assert.True(File.Exists(Path.Combine(Inbox, Path.GetFileName(first))), "after a stop the file waits in the inbox");
+    }
+
+    private (string First, string Second) TwoExports()
+    {
+        var samples = Path.Combine(_data.InputDirectory, "sample");
+        Assert.Equal(0, IndexerProcess.Run(_data, "sample", "--out", samples, "--rows", "600", "--counties", "410221", "--months", "1").ExitCode);
+        var exports = Directory.EnumerateFiles(samples, "*.csv").Order(StringComparer.Ordinal).Take(2).ToList();
+        return (exports[0], exports[1]);
+    }
+
+    private static Dictionary<string, string> ElasticsearchAt(int port) => new()
+    {
+        ["Portal__Payments__Index__Provider"] = "elasticsearch",
+        ["Portal__Elasticsearch__Url"] = $"http://127.0.0.1:{port}",
+    };
+
+    private Process StartWatch(params string[] args) => StartWatch([], args);
+
+    private Process StartWatch(Dictionary<string, string> environment, params string[] args)
     {
         var process = new Process { StartInfo = IndexerProcess.StartInfo(_data, ["watch", .. args]) };
+        foreach (var (key, value) in environment) process.StartInfo.Environment[key] = value;
         process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.Start();

@@ -24,8 +24,8 @@ internal sealed class ExportFiles : IDisposable
 
     /// <summary>A row of the standard layout; the columns are those of <see cref="Header"/>.</summary>
     public static string Row(int n, string name, string id, string amount = "580.00", string fund = "农村低保", string period = "2026-10",
-        string township = "五里河镇", string village = "史庄村", string code = "410221101201", string household = "3") =>
-        $"{n},{township},{village},{code},{name},{id},13912345678,6228480012345678901,{fund},{household},\"{amount}\",{period},杞县民政局,";
+        string township = "五里河镇", string village = "史庄村", string code = "410221101201", string household = "3", string department = "杞县民政局") =>
+        $"{n},{township},{village},{code},{name},{id},13912345678,6228480012345678901,{fund},{household},\"{amount}\",{period},{department},";
 
     public string Csv(string name, IEnumerable<string> dataRows, Encoding? encoding = null, string? title = "杞县2026年10月农村低保发放花名册", string? total = null)
     {

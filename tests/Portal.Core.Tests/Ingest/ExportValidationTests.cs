@@ -231,4 +231,65 @@ public class ExportValidationTests
         var r = SingleRejection(ExportFiles.Validate(path), ValidationRule.RegionUnknown);
         Assert.Contains("deploy/import-villages.sh 410225", r.Message);
     }
+
+    [Fact]
+    public void Bytes_that_are_not_gb18030_reject_the_row_naming_its_line_and_column()
+    {
+        using var files = new ExportFiles();
+        var path = files.Csv("gb.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1)), ExportFiles.Row(2, "李@四", ExportFiles.Id(2))], SheetReader.Gb18030);
+        // A byte GB18030 has no character for, where the '@' was: what a broken export or a wrong code page leaves.
+        var bytes = File.ReadAllBytes(path);
+        bytes[Array.IndexOf(bytes, (byte)'@')] = 0xFF;
+        File.WriteAllBytes(path, bytes);
+        Assert.Equal("GB18030", SheetReader.DetectEncoding(path).WebName.ToUpperInvariant());
+
+        var result = ExportFiles.Validate(path);
+        var r = Assert.Single(result.Rejections);
+        Assert.Equal(5, r.Row);
+        Assert.Equal("姓名", r.Column);
+        Assert.Contains("无法识别的字符", r.Message);
+        Assert.Equal(["张*明"], result.Payments.Select(p => p.MaskedName));
+    }
+
+    [Theory]
+    [InlineData("张三明 13912345678")]
+    [InlineData("410221195603120011")]
+    [InlineData("经办人李四")]
+    public void A_name_phone_or_id_number_typed_in_the_department_cell_never_reaches_the_index(string typed)
+    {
+        using var files = new ExportFiles();
+        var result = ExportFiles.Validate(files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), department: typed), ExportFiles.Row(2, "李四", ExportFiles.Id(2))]));
+        Assert.Equal(["民政", "杞县民政局"], result.Payments.Select(p => p.Department));
+        var warning = Assert.Single(result.Warnings, w => w.Column == "发放部门");
+        Assert.Equal(4, warning.Row);
+        Assert.DoesNotContain(typed, warning.Message);
+    }
+
+    [Theory]
+    [InlineData("杞县民政局", "杞县民政局")]
+    [InlineData("五里河镇民政所", "五里河镇民政所")]
+    [InlineData("开封市杞县残联", "开封市杞县残联")]
+    [InlineData("", "民政")]
+    public void An_office_of_the_catalogue_in_the_department_cell_is_published_as_written(string cell, string published)
+    {
+        using var files = new ExportFiles();
+        var result = ExportFiles.Validate(files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), department: cell)]));
+        Assert.Equal(published, Assert.Single(result.Payments).Department);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void An_id_number_that_the_spreadsheet_turned_into_a_number_is_not_repeated_in_the_report()
+    {
+        using var files = new ExportFiles();
+        var path = files.Xlsx("sci.xlsx",
+        [
+            ExportFiles.Header.Split(','),
+            ["1", "五里河镇", "史庄村", "410221101201", "张三明", 410221195603120011d, "", "", "农村低保", "3", "580", "2026-10", "杞县民政局", ""],
+        ]);
+        var r = SingleRejection(ExportFiles.Validate(path), ValidationRule.IdNumberInvalid);
+        Assert.Contains("科学计数法", r.Message);
+        Assert.DoesNotContain("19560312", r.Message);
+        Assert.DoesNotContain("4.1022", r.Message);
+    }
 }

@@ -35,4 +35,35 @@ public class RejectionReportTests
         var e = Assert.Throws<ExportFileException>(() => data.Sync(path, reportPath: Path.Combine(data.DataDirectory, "r.csv")));
         Assert.Contains("数据目录", e.Message);
     }
+
+    [Fact]
+    public void A_formula_in_a_column_header_or_in_the_file_name_is_written_as_text_excel_will_not_run()
+    {
+        using var data = new SampleData();
+        using var files = new ExportFiles();
+        const string formula = "=HYPERLINK(\"http://evil.example\",\"点此核对\")";
+        var path = Path.Combine(files.Directory, "@SUM(1+1).csv");
+        File.WriteAllText(path, string.Join("\r\n",
+        [
+            "杞县2026年10月农村低保发放花名册",
+            ExportFiles.Header + ",\"" + formula.Replace("\"", "\"\"") + "\"",
+            ExportFiles.Row(1, "张三明", ExportFiles.Id(1)) + ",x",
+            ExportFiles.Row(2, "", ExportFiles.Id(2)) + ",y",
+        ]) + "\r\n", new UTF8Encoding(true));
+
+        var report = data.Sync(path).ReportPath!;
+        var cells = ReadCells(report);
+        Assert.Contains("'" + formula, cells);
+        Assert.Contains("'@SUM(1+1).csv", cells);
+        Assert.DoesNotContain(cells, c => c.Length > 0 && "=+-@\t\r".Contains(c[0]));
+    }
+
+    private static List<string> ReadCells(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        using var parser = new CsvHelper.CsvParser(reader, System.Globalization.CultureInfo.InvariantCulture);
+        var cells = new List<string>();
+        while (parser.Read()) cells.AddRange(parser.Record ?? []);
+        return cells;
+    }
 }

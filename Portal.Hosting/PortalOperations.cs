@@ -28,7 +28,7 @@ public sealed class OperationsOptions
 
 /// <summary>
 /// What an operator needs from every host: <c>/healthz</c> (the process answers), <c>/readyz</c> (index, database and blob
-/// storage answer), <c>/metrics</c> (Prometheus), traces to an OTLP collector when one is configured, a shared Redis
+/// storage answer, exhibition changes are listened for), <c>/metrics</c> (Prometheus), traces to an OTLP collector when one is configured, a shared Redis
 /// output cache when <c>Portal:OutputCache:Redis</c> is set, and a graceful stop.
 /// </summary>
 public static class PortalOperations
@@ -44,7 +44,8 @@ public static class PortalOperations
         services.AddHealthChecks()
             .AddCheck<PaymentIndexCheck>("index", tags: [ReadyTag])
             .AddCheck<DatabaseCheck>("database", tags: [ReadyTag])
-            .AddCheck<BlobStorageCheck>("blobs", tags: [ReadyTag]);
+            .AddCheck<BlobStorageCheck>("blobs", tags: [ReadyTag])
+            .AddCheck<ExhibitionChangesCheck>("exhibition-changes", tags: [ReadyTag]);
 
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(service))

@@ -14,10 +14,23 @@ public sealed class ExhibitionChangeSignal(IConfiguration configuration, ILogger
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("portal:exhibition-changed");
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly TaskCompletionSource _tried = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ConnectionMultiplexer? _redis;
+
+    /// <summary>
+    /// Whether this instance has tried to subscribe (or has no Redis to try): until then an announcement made by another
+    /// instance could pass it by, so it is not ready (<see cref="Operations.ExhibitionChangesCheck"/>).
+    /// </summary>
+    public bool HasTriedToListen => _tried.Task.IsCompleted;
 
     /// <summary>Subscribes when a Redis is configured; a Redis that is down is subscribed to once it is back.</summary>
     public async Task ListenAsync(CancellationToken cancellationToken)
+    {
+        try { await ConnectAndSubscribeAsync(); }
+        finally { _tried.TrySetResult(); }
+    }
+
+    private async Task ConnectAndSubscribeAsync()
     {
         if (configuration[SharedRedis.Setting] is not { Length: > 0 } setting) return;
         var options = ConfigurationOptions.Parse(setting);

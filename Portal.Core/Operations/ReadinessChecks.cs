@@ -10,7 +10,8 @@ using Portal.Core.Reports;
 namespace Portal.Core.Operations;
 
 /// <summary>
-/// Whether an instance can serve: the payment index answers, the database takes a connection, blob storage lists.
+/// Whether an instance can serve: the payment index answers, the database takes a connection, blob storage lists, and it
+/// listens for exhibition changes.
 /// A failure says which part and nothing more: no connection string, host name or exception text reaches the answer.
 /// </summary>
 public sealed class PaymentIndexCheck(IPaymentIndex index) : IHealthCheck
@@ -62,4 +63,11 @@ public sealed class BlobStorageCheck([FromKeyedServices(ReportBlobs.Container)] 
             return HealthCheckResult.Unhealthy("blob storage unavailable", e);
         }
     }
+}
+
+/// <summary>Not ready until the instance has tried to hear of other instances' publications, so none passes it by unheard.</summary>
+public sealed class ExhibitionChangesCheck(ExhibitionChangeSignal changes) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(changes.HasTriedToListen ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("not yet listening for exhibition changes"));
 }

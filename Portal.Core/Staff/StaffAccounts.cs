@@ -44,16 +44,24 @@ public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock, IPass
         return new SignInResult(account, null);
     }
 
-    /// <summary>Counted by the database itself, so wrong passwords sent at once are each counted; a wait only ever grows.</summary>
+    /// <summary>
+    /// Counted by a conditional write, so that of wrong passwords sent at once exactly those before the wait are counted:
+    /// a try that finds the wait begun meanwhile gets no verdict and is not counted, as one sent during the wait.
+    /// </summary>
     private async Task CountFailureAsync(Guid id, DateTime now, CancellationToken cancellationToken)
     {
         var account = db.StaffAccounts.Where(a => a.Id == id);
-        await account.ExecuteUpdateAsync(s => s.SetProperty(a => a.FailedSignIns, a => a.FailedSignIns + 1), cancellationToken);
-        var wait = SignInBackOff.After(await account.Select(a => a.FailedSignIns).SingleAsync(cancellationToken));
-        if (wait == TimeSpan.Zero) return;
-        var until = now + wait;
-        await account.Where(a => a.LockedUntil == null || a.LockedUntil < until)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LockedUntil, until), cancellationToken);
+        while (true)
+        {
+            var seen = await account.Select(a => new { a.FailedSignIns, a.LockedUntil }).SingleAsync(cancellationToken);
+            if (seen.LockedUntil > now) return;
+            var failures = seen.FailedSignIns + 1;
+            var wait = SignInBackOff.After(failures);
+            var until = wait == TimeSpan.Zero ? seen.LockedUntil : now + wait;
+            var counted = await account.Where(a => a.FailedSignIns == seen.FailedSignIns && a.LockedUntil == seen.LockedUntil)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.FailedSignIns, failures).SetProperty(a => a.LockedUntil, until), cancellationToken);
+            if (counted == 1) return;
+        }
     }
 
     public Task<StaffAccount?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>

@@ -13,7 +13,7 @@ internal static class BenchExport
         var file = Path.Combine(directory, $"bench-{rows}.csv");
         if (File.Exists(file)) return file;
         var sample = new SampleExport(context.Regions, context.Funds);
-        var months = SampleExport.RecentMonths(12);
+        var months = SampleExport.RecentMonths(12, TimeProvider.System);
         var county = context.Regions.Find(County)!;
         var people = sample.People(county, Math.Max(1, rows / months.Count));
         sample.Write(file, county, sample.Rows(people, sample.Funds(SampleExport.DefaultFunds), months).ToList(), SampleFormat.Utf8Csv, "杞县惠民资金发放花名册");

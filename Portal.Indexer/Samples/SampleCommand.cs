@@ -32,7 +32,7 @@ public static class SampleCommand
                 ? c.Split(',', StringSplitOptions.TrimEntries).Select(code => context.Regions.Find(code) ?? throw new ArgumentException($"未知县级代码 {code}")).ToList()
                 : sample.Counties().ToList();
             var fundList = sample.Funds(parse.GetValue(funds) is { Length: > 0 } f ? f.Split(',', StringSplitOptions.TrimEntries) : SampleExport.DefaultFunds);
-            var periods = SampleExport.RecentMonths(parse.GetValue(months));
+            var periods = SampleExport.RecentMonths(parse.GetValue(months), TimeProvider.System);
             var dir = parse.GetValue(output)!;
             Directory.CreateDirectory(dir);
             var peoplePerCounty = Math.Max(1, parse.GetValue(rows) / (chosen.Count * periods.Count));

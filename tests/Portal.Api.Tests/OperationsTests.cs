@@ -20,7 +20,7 @@ public class OperationsTests(PortalApiFactory api)
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         using var report = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
-        Assert.Equal(["blobs", "database", "index"], report.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal(["blobs", "database", "exhibition-changes", "index"], report.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
         Assert.Contains("http_route=\"/api/v1/regions/{code}\"", metrics);
     }
 }

@@ -30,7 +30,7 @@ public class PhoneJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestrel
         await Expect(page.Locator("table.payments tbody tr")).ToHaveCountAsync(Math.Min(20, village.Count()));
         // Nothing overflows sideways on a 360-pixel phone.
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 360px");
-        await page.ScreenshotAsync(new() { Path = "/tmp/portal-village-phone.png", FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Screenshots.File("village-phone"), FullPage = true });
     }
 
     [ChromiumFact]
@@ -48,7 +48,7 @@ public class PhoneJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestrel
         await Expect(page.Locator("b.name").First).ToHaveTextAsync(NameMask.Mask(person.Key.Name));
         Assert.DoesNotContain(person.Key.IdNumber, await page.ContentAsync());
         await Expect(page.GetByLabel("身份证号")).ToHaveValueAsync("");
-        await page.ScreenshotAsync(new() { Path = "/tmp/portal-lookup-phone.png", FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Screenshots.File("lookup-phone"), FullPage = true });
     }
 
     [ChromiumFact]
@@ -62,7 +62,7 @@ public class PhoneJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestrel
         var after = await page.Locator("table.payments td").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
         Assert.True(after >= before * 1.3, $"large print font {after}px is not clearly larger than {before}px");
         Assert.EndsWith("/payments/410221", page.Url);
-        await page.ScreenshotAsync(new() { Path = "/tmp/portal-large-print-phone.png" });
+        await page.ScreenshotAsync(new() { Path = Screenshots.File("large-print-phone") });
 
         await page.ReloadAsync();
         await Expect(page.Locator("html")).ToHaveClassAsync("large");

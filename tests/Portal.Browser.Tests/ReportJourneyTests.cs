@@ -40,7 +40,7 @@ public class ReportJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestre
         var queryCode = (await phone.Locator(".query-code").InnerTextAsync()).Trim();
         Assert.Matches("^([2-9A-HJKMNP-Z]{4}-){4}[2-9A-HJKMNP-Z]{4}$", queryCode);
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the receipt scrolls sideways at 360px");
-        await phone.ScreenshotAsync(new() { Path = "/tmp/portal-report-receipt-phone.png", FullPage = true });
+        await phone.ScreenshotAsync(new() { Path = Screenshots.File("report-receipt-phone"), FullPage = true });
 
         // The intake officer accepts and transfers it.
         var intake = await site.SignInAsync("shouli");
@@ -85,7 +85,7 @@ public class ReportJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestre
         await Expect(phone.Locator(".timeline .what")).ToHaveTextAsync(["举报已提交", "已受理", "已转办", "办理中", "办理单位回复", "您补充了材料", "已办结"]);
         await Expect(phone.Locator(".timeline")).ToContainTextAsync("已责令退回违规领取的低保金");
         await Expect(phone.GetByRole(AriaRole.Button, new() { Name = "提交补充材料" })).ToHaveCountAsync(0);
-        await phone.ScreenshotAsync(new() { Path = "/tmp/portal-report-progress-phone.png", FullPage = true });
+        await phone.ScreenshotAsync(new() { Path = Screenshots.File("report-progress-phone"), FullPage = true });
     }
 
     private static ILocator Step(IPage page, string heading) =>

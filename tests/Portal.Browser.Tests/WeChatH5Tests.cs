@@ -33,6 +33,6 @@ public class WeChatH5Tests(SiteOnKestrel site) : IClassFixture<SiteOnKestrel>
         await Expect(page.Locator("meta[property='og:description']")).ToHaveAttributeAsync("content", new System.Text.RegularExpressions.Regex(".+"));
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 360px");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-        await page.ScreenshotAsync(new() { Path = "/tmp/portal-wechat-h5.png", FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Screenshots.File("wechat-h5"), FullPage = true });
     }
 }

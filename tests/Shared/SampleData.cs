@@ -16,6 +16,7 @@ namespace Portal.Tests;
 public sealed class SampleData : IDisposable
 {
     private readonly Func<IPartitionStore>? _openStore;
+    private readonly TimeProvider _clock;
 
     /// <summary>A fixed test key (32 bytes); never used outside tests.</summary>
     public static readonly string HmacKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
@@ -24,9 +25,11 @@ public sealed class SampleData : IDisposable
     public static readonly FundCatalog Funds = FundCatalog.Load(Path.Combine(AppContext.BaseDirectory, "content", "funds.yaml"));
 
     /// <param name="openStore">Where syncs publish; the Lucene index in <see cref="IndexDirectory"/> by default.</param>
-    public SampleData(Func<IPartitionStore>? openStore = null)
+    /// <param name="clock">The day files are checked on (a file may not pay a month to come); today by default.</param>
+    public SampleData(Func<IPartitionStore>? openStore = null, TimeProvider? clock = null)
     {
         _openStore = openStore;
+        _clock = clock ?? TimeProvider.System;
         Root = Path.Combine(Path.GetTempPath(), "portal-test-" + Guid.NewGuid().ToString("N")[..12]);
         DataDirectory = Path.Combine(Root, "data");
         InputDirectory = Path.Combine(Root, "inbox");
@@ -47,7 +50,7 @@ public sealed class SampleData : IDisposable
     {
         var sample = new SampleExport(Regions, Funds, seed);
         var county = Regions.Find(countyCode)!;
-        var rows = sample.Rows(sample.People(county, people), sample.Funds(funds ?? ["rural-dibao", "elderly-allowance", "disability-living"]), SampleExport.RecentMonths(months)).ToList();
+        var rows = sample.Rows(sample.People(county, people), sample.Funds(funds ?? ["rural-dibao", "elderly-allowance", "disability-living"]), SampleExport.RecentMonths(months, _clock)).ToList();
         var path = Path.Combine(InputDirectory, $"{county.Name}-{seed}.{(format == SampleFormat.Xlsx ? "xlsx" : "csv")}");
         sample.Write(path, county, rows, format, $"{county.Name}惠民资金发放花名册");
         Rows.AddRange(rows);
@@ -56,7 +59,7 @@ public sealed class SampleData : IDisposable
 
     public FileSyncResult Sync(string path, SyncSettings? settings = null, string? reportPath = null)
     {
-        var validation = new ExportValidation(Regions, Funds, Owners, TimeProvider.System);
+        var validation = new ExportValidation(Regions, Funds, Owners, _clock);
         using var sync = new PartitionSync(validation, OpenStore, DataDirectory);
         var result = sync.Run(path, settings ?? new SyncSettings(), reportPath, dryRun: false);
         sync.Commit();

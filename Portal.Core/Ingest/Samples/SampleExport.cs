@@ -60,9 +60,9 @@ public sealed class SampleExport(RegionCatalog regions, FundCatalog funds, int s
     }
 
     /// <summary>The current period and the ones before it, newest last (at least one).</summary>
-    public static IReadOnlyList<Period> RecentMonths(int count)
+    public static IReadOnlyList<Period> RecentMonths(int count, TimeProvider clock)
     {
-        var now = Period.Of(DateTimeOffset.Now);
+        var now = Period.Of(clock.GetLocalNow());
         return Enumerable.Range(0, Math.Max(1, count)).Select(i => now.AddMonths(i - count + 1)).ToList();
     }
 

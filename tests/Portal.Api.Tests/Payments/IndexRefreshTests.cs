@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Portal.Api.Payments;
+using Portal.Tests;
 
 namespace Portal.Api.Tests.Payments;
 
@@ -17,14 +18,9 @@ public class IndexRefreshTests
         factory.Data.AddCounty("410223", people: 30, months: 2, seed: 8);
 
         var expected = factory.Data.Rows.Count;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
         var after = before;
-        while (after!.Count != expected && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            after = await client.GetFromJsonAsync<RegionAnswer>("/api/v1/regions/41");
-        }
-        Assert.Equal(expected, after.Count);
+        await Eventually.HoldsAsync(async () => (after = await client.GetFromJsonAsync<RegionAnswer>("/api/v1/regions/41"))!.Count == expected);
+        Assert.Equal(expected, after!.Count);
         Assert.Equal(factory.Data.Rows.Sum(r => r.Amount), after.TotalAmount);
         Assert.Contains(after.Children, c => c.Code == "4102" && c.Count == expected);
     }

@@ -7,7 +7,12 @@ public sealed class FakePaymentIndex(params PaymentTotal[] totals) : IPaymentInd
 {
     private int _questions;
 
+    private readonly TaskCompletionSource _asked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public int Questions => _questions;
+
+    /// <summary>Completes when the first question arrives.</summary>
+    public Task Asked => _asked.Task;
 
     /// <summary>When set, every question waits for it: a slow index past the answer budget.</summary>
     public ManualResetEventSlim? Gate { get; init; }
@@ -18,6 +23,7 @@ public sealed class FakePaymentIndex(params PaymentTotal[] totals) : IPaymentInd
     public Task<IReadOnlyList<PaymentTotal>> SummarizeAsync(string regionCode, string? fundCode, Period? period, SummaryGrouping grouping, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _questions);
+        _asked.TrySetResult();
         Gate?.Wait(TimeSpan.FromSeconds(30), cancellationToken);
         if (Failure is not null) throw Failure;
         return Task.FromResult<IReadOnlyList<PaymentTotal>>(totals);

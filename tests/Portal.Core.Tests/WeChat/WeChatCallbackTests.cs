@@ -35,7 +35,7 @@ public class WeChatCallbackTests
         var callback = Callback(index, new WeChatOptions { Token = Token, AnswerBudget = TimeSpan.FromSeconds(4) });
 
         var first = callback.HandleAsync(Signed(), TextMessage("杞县史庄村"), "https://site");
-        while (index.Questions == 0) await Task.Delay(10);
+        await index.Asked.WaitAsync(TimeSpan.FromSeconds(30));
         _clock.Advance(TimeSpan.FromSeconds(4));
         Assert.Equal("success", (await first).Body);
 

@@ -34,7 +34,7 @@ public sealed class OperationsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         using var report = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
         Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
-        Assert.Equal(["blobs", "database", "index"], report.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal(["blobs", "database", "exhibition-changes", "index"], report.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
     }
 
     [Fact]
@@ -52,12 +52,11 @@ public sealed class OperationsTests : IDisposable
         // A background task may hand back to the pool a connection it opened before the file went; once the pools are
         // empty, no connection can be opened.
         var ready = await client.GetAsync("/readyz");
-        for (var attempt = 0; ready.StatusCode == HttpStatusCode.OK && attempt < 50; attempt++)
+        await Eventually.HoldsAsync(async () =>
         {
-            await Task.Delay(100);
             SqliteConnection.ClearAllPools();
-            ready = await client.GetAsync("/readyz");
-        }
+            return (ready = await client.GetAsync("/readyz")).StatusCode != HttpStatusCode.OK;
+        });
         var body = await ready.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);

@@ -31,7 +31,7 @@ public abstract class ElasticsearchIndexBehaviour : PaymentIndexBehaviour
     {
         using var data = new SampleData(OpenStore);
         data.AddCounty(people: 40, months: 2);
-        using var index = OpenIndex(TimeProvider.System);
+        using var index = OpenIndex(Today);
         var before = await index.SummarizeAsync("410221", null, null, SummaryGrouping.ChildRegion);
         using var client = NewClient();
         // A minute on, so the new index's name (its creation time) differs from the first one's.
@@ -63,7 +63,7 @@ public abstract class ElasticsearchIndexBehaviour : PaymentIndexBehaviour
 
     /// <summary>One payment of last month in the village (inside every fund's publication window).</summary>
     private static ValidPayment[] Paid(decimal amount, string village = Village) =>
-        [new(1, SampleData.Regions.Find(village)!, SampleData.Funds.ByCode("rural-dibao")!, Period.Of(DateTimeOffset.Now).AddMonths(-1), amount, "owner-" + village, "张*明", 3, "杞县民政局", null)];
+        [new(1, SampleData.Regions.Find(village)!, SampleData.Funds.ByCode("rural-dibao")!, Period.Of(Today.GetUtcNow()).AddMonths(-1), amount, "owner-" + village, "张*明", 3, "杞县民政局", null)];
 
     private static async Task<decimal> Total(IPaymentIndex index, string village = Village) => (await index.SearchAsync(new PaymentQuery { RegionCode = village, PageSize = 100 })).TotalAmount;
 
@@ -85,7 +85,7 @@ public abstract class ElasticsearchIndexBehaviour : PaymentIndexBehaviour
             successor.Commit();
         }
 
-        using var index = OpenIndex(TimeProvider.System);
+        using var index = OpenIndex(Today);
         Assert.Equal(600m, await Total(index));
         Assert.Equal(0m, await Total(index, OtherVillage));
         using (OpenStore(clock)) { }
@@ -111,7 +111,7 @@ public abstract class ElasticsearchIndexBehaviour : PaymentIndexBehaviour
             successor.Commit();
         }
 
-        using var index = OpenIndex(TimeProvider.System);
+        using var index = OpenIndex(Today);
         Assert.Equal(600m, await Total(index));
         Assert.Equal(0m, await Total(index, OtherVillage));
     }
@@ -128,7 +128,7 @@ public abstract class ElasticsearchIndexBehaviour : PaymentIndexBehaviour
         Assert.Throws<ExportFileException>(() => OpenStore(clock));
         writer.Replace(Paid(700m, OtherVillage));
         writer.Commit();
-        using var index = OpenIndex(TimeProvider.System);
+        using var index = OpenIndex(Today);
         Assert.Equal(1300m, await Total(index) + await Total(index, OtherVillage));
     }
 
@@ -138,18 +138,18 @@ public abstract class ElasticsearchIndexBehaviour : PaymentIndexBehaviour
         var clock = new FakeTimeProvider(Start);
         using (var first = OpenStore(clock)) { first.Replace(Paid(580m)); first.Commit(); }
         // Readers that have not re-read the state since the first and the second commit.
-        using var atFirst = OpenIndex(TimeProvider.System);
+        using var atFirst = OpenIndex(Today);
         using (var second = OpenStore(clock)) { second.Replace(Paid(600m)); second.Commit(); }
-        using var atSecond = OpenIndex(TimeProvider.System);
+        using var atSecond = OpenIndex(Today);
 
         clock.Advance(TimeSpan.FromSeconds(3));
         using (var third = OpenStore(clock)) { third.Replace(Paid(700m)); third.Commit(); }
 
-        using (var current = OpenIndex(TimeProvider.System)) Assert.Equal(700m, await Total(current));
+        using (var current = OpenIndex(Today)) Assert.Equal(700m, await Total(current));
         Assert.Equal((580m, 600m), (await Total(atFirst), await Total(atSecond)));
         clock.Advance(Settings.ReplacedRetention);
         using (OpenStore(clock)) { }
         Assert.Equal((0m, 0m), (await Total(atFirst), await Total(atSecond)));
-        using (var current = OpenIndex(TimeProvider.System)) Assert.Equal(700m, await Total(current));
+        using (var current = OpenIndex(Today)) Assert.Equal(700m, await Total(current));
     }
 }

@@ -102,11 +102,11 @@ public sealed class SimulatedElasticsearchTests : ElasticsearchIndexBehaviour
         using (var store = OpenStore(TimeProvider.System))
         {
             store.Replace([new ValidPayment(1, SampleData.Regions.Find("410221101201")!, SampleData.Funds.ByCode("rural-dibao")!,
-                Portal.Core.Payments.Period.Of(DateTimeOffset.Now), 600m, "owner-1", "张*明", 3, "杞县民政局", null)]);
+                Portal.Core.Payments.Period.Of(Today.GetUtcNow()), 600m, "owner-1", "张*明", 3, "杞县民政局", null)]);
             store.Commit();
         }
 
-        using var index = OpenIndex(TimeProvider.System);
+        using var index = OpenIndex(Today);
         Assert.Equal(1, (await index.SearchAsync(new Portal.Core.Payments.PaymentQuery { RegionCode = "410221101201" })).TotalCount);
     }
 }

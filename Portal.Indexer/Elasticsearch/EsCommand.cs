@@ -56,7 +56,8 @@ public static class EsCommand
 
     private static int WithAdmin(ParseResult parse, Func<PaymentIndexAdmin, IndexerContext, int> run)
     {
-        var context = IndexerOptions.Context(parse);
+        using var host = IndexerHost.Build(parse);
+        var context = host.Context();
         if (!context.Payments.IsElasticsearch)
         {
             Console.Error.WriteLine("错误：支付索引不是 Elasticsearch（设置 Portal__Payments__Index__Provider=elasticsearch 和 Portal__Elasticsearch__Url）。");

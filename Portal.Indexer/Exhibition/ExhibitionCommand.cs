@@ -15,7 +15,8 @@ public static class ExhibitionCommand
         var export = new Command("export", "把已发布的展厅、展品和新闻导出为 content/exhibition 的格式（Markdown + 前言 + 媒体文件）") { output };
         export.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = ReportServices.Build(parse);
+            using var host = IndexerHost.Build(parse);
+            var services = host.Services;
             using var scope = services.CreateScope();
             var folder = parse.GetValue(output)!.FullName;
             var summary = await ExhibitionExport.WriteAsync(scope.ServiceProvider.GetRequiredService<PortalDb>(),

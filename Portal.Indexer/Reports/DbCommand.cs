@@ -15,7 +15,8 @@ public static class DbCommand
         var migrate = new Command("migrate", "执行数据库迁移（SQLite 或 PostgreSQL，按配置 Portal:Database），首次运行时导入工作日历");
         migrate.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = ReportServices.Build(parse);
+            using var host = IndexerHost.Build(parse);
+            var services = host.Services;
             using var scope = services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
             var content = services.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory();

@@ -22,7 +22,8 @@ public static class ReportsCommand
         var command = new Command("rekey", "密钥轮换的最后一步：把用旧密钥加密的内容和附件用当前密钥重新加密；完成后才能移除旧密钥。可中断后重跑");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = ReportServices.Build(parse);
+            using var host = IndexerHost.Build(parse);
+            var services = host.Services;
             using var scope = services.CreateScope();
             var result = await scope.ServiceProvider.GetRequiredService<ReportRekeying>().RekeyAsync(cancellationToken);
             Console.WriteLine($"已用当前密钥重新加密 {result.Values} 个字段、{result.Attachments} 个附件。");
@@ -36,7 +37,8 @@ public static class ReportsCommand
         var command = new Command("sweep", "删除没有举报记录对应的附件（提交中途崩溃留下的），只动超过 Portal:Reports:OrphanBlobMinutes 的");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = ReportServices.Build(parse);
+            using var host = IndexerHost.Build(parse);
+            var services = host.Services;
             var removed = await services.GetRequiredService<OrphanAttachmentSweeper>().SweepAsync(cancellationToken);
             Console.WriteLine($"已删除 {removed} 个孤立附件。");
             return 0;
@@ -67,7 +69,8 @@ public static class ReportsCommand
                 ["Portal:Database:Provider"] = connection is null ? "sqlite" : "postgres",
                 ["Portal:Database:ConnectionString"] = connection ?? "",
             };
-            await using var services = ReportServices.Build(parse, settings);
+            using var host = IndexerHost.Build(parse, settings);
+            var services = host.Services;
             using (var scope = services.CreateScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<PortalDb>();

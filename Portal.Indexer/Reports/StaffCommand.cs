@@ -24,7 +24,8 @@ public static class StaffCommand
             }
             var password = parse.GetValue(fromStdin) ? Console.In.ReadLine() ?? "" : Ask();
             if (password is null) return 2;
-            await using var services = ReportServices.Build(parse);
+            using var host = IndexerHost.Build(parse);
+            var services = host.Services;
             using var scope = services.CreateScope();
             var (account, problem) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>()
                 .CreateAsync(parse.GetValue(user)!, parse.GetValue(name)!, password, parsedRoles, by: null, cancellationToken);

@@ -26,7 +26,8 @@ public static class SampleCommand
         };
         command.SetAction(parse =>
         {
-            var context = IndexerOptions.Context(parse);
+            using var host = IndexerHost.Build(parse);
+            var context = host.Context();
             var sample = new SampleExport(context.Regions, context.Funds, parse.GetValue(seed));
             var chosen = parse.GetValue(counties) is { Length: > 0 } c
                 ? c.Split(',', StringSplitOptions.TrimEntries).Select(code => context.Regions.Find(code) ?? throw new ArgumentException($"未知县级代码 {code}")).ToList()

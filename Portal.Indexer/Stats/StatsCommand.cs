@@ -15,7 +15,8 @@ public static class StatsCommand
         var command = new Command("stats", "显示索引中当前公开的笔数和金额（按资金、按月份）");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var context = IndexerOptions.Context(parse);
+            using var host = IndexerHost.Build(parse);
+            var context = host.Context();
             using var index = context.Payments.OpenIndex(context.Funds, TimeProvider.System);
             var byFund = await index.SummarizeAsync(Region.CountryCode, null, null, SummaryGrouping.Fund, cancellationToken);
             var byPeriod = await index.SummarizeAsync(Region.CountryCode, null, null, SummaryGrouping.Period, cancellationToken);

@@ -22,7 +22,8 @@ public static class SyncCommand
         };
         command.SetAction(parse =>
         {
-            var context = IndexerOptions.Context(parse);
+            using var host = IndexerHost.Build(parse);
+            var context = host.Context();
             var settings = new SyncSettings { County = parse.GetValue(county), Fund = parse.GetValue(fund), Period = parse.GetValue(period) };
             return Run(context, Inputs(parse.GetValue(paths)!), settings, parse.GetValue(report), dryRun);
         });

@@ -20,7 +20,8 @@ public static class WatchCommand
         };
         command.SetAction(async (parse, cancel) =>
         {
-            var context = IndexerOptions.Context(parse);
+            using var host = IndexerHost.Build(parse);
+            var context = host.Context();
             OwnerKey owners;
             try { owners = context.OwnerKey(); }
             catch (InvalidOperationException e)

@@ -54,7 +54,8 @@ public static class WeChatCommand
         var command = new Command("bench", "基准：对百万行索引，一条文字提问经回调（验签、解析、检索、组织回复，安全模式另加解密和加密）的延迟 p50/p99") { rows, work, questions };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var context = IndexerOptions.Context(parse);
+            using var host = IndexerHost.Build(parse);
+            var context = host.Context();
             var dir = parse.GetValue(work)!;
             var indexPath = Path.Combine(dir, $"wechat-index-{parse.GetValue(rows)}", "payments-index");
             if (!Directory.Exists(indexPath)) Publish(context, BenchExport.Ensure(context, dir, parse.GetValue(rows)), Path.GetDirectoryName(indexPath)!);
@@ -77,18 +78,21 @@ public static class WeChatCommand
     private const string AppId = "wxbench0000000000";
     private const string AesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
-    private static void Publish(IndexerContext context, string file, string data)
+    /// <summary>The county the questions name (杞县), one of the bench export's counties.</summary>
+    private const string County = "410221";
+
+    private static void Publish(IndexerContext context, IReadOnlyList<string> files, string data)
     {
         var validation = new ExportValidation(context.Regions, context.Funds, new Portal.Core.Privacy.OwnerKey(new byte[32]), TimeProvider.System);
         using var sync = new PartitionSync(validation, () => new LucenePaymentWriter(Path.Combine(data, "payments-index"), context.Regions), data);
-        sync.Run(file, new SyncSettings(), Path.Combine(data, "bench.rejected.csv"), dryRun: false);
+        foreach (var file in files) sync.Run(file, new SyncSettings(), Path.Combine(data, "bench.rejected.csv"), dryRun: false);
         sync.Commit();
     }
 
     /// <summary>What villagers send: a township and village with a fund, a bare village (sometimes ambiguous), a township.</summary>
     private static List<string> Questions(RegionCatalog regions, int count)
     {
-        var townships = regions.Children(BenchExport.County);
+        var townships = regions.Children(County);
         var funds = new[] { "低保", "农村低保", "高龄津贴", "残疾人生活补贴", "" };
         var random = new Random(5);
         return Enumerable.Range(0, count).Select(i =>

@@ -68,26 +68,30 @@ public sealed class SampleExport(RegionCatalog regions, FundCatalog funds, int s
 
     public IReadOnlyList<Fund> Funds(IEnumerable<string> codes) => codes.Select(c => funds.ByCode(c) ?? throw new ArgumentException($"未知资金：{c}")).ToList();
 
-    /// <summary>Writes rows as a department export file in the given format; returns the stated total.</summary>
+    /// <summary>Writes rows as a department export file in the given format, as they come; returns the stated total.</summary>
     public decimal Write(string path, Region county, IEnumerable<SampleRow> rows, SampleFormat format, string title)
     {
-        var header = new[] { "序号", "乡镇（街道）", "村（社区）", "行政区划代码", "户主姓名", "身份证号码", "联系电话", "银行卡号", "资金类别", "家庭人口", "发放金额（元）", "所属期", "发放部门", "备注" };
-        var table = new List<string[]> { new[] { title }, new[] { "单位：元" }, header };
         var total = 0m;
-        var n = 0;
-        foreach (var r in rows)
+        IEnumerable<string[]> Table()
         {
-            total += r.Amount;
-            var village = r.Person.Village;
-            var township = regions.Find(village.ParentCode)!;
-            table.Add([(++n).ToString(CultureInfo.InvariantCulture), township.Name, RegionCatalog.DisplayName(village), village.Code, r.Person.Name, r.Person.IdNumber,
-                r.Person.Phone, r.Person.BankAccount, r.Fund.Name, r.HouseholdSize.ToString(CultureInfo.InvariantCulture),
-                r.Amount.ToString("#,##0.00", CultureInfo.InvariantCulture), r.Period.ToString(), county.Name + (r.Fund.Department.EndsWith('局') ? r.Fund.Department : r.Fund.Department + "局"), ""]);
+            yield return [title];
+            yield return ["单位：元"];
+            yield return ["序号", "乡镇（街道）", "村（社区）", "行政区划代码", "户主姓名", "身份证号码", "联系电话", "银行卡号", "资金类别", "家庭人口", "发放金额（元）", "所属期", "发放部门", "备注"];
+            var n = 0;
+            foreach (var r in rows)
+            {
+                total += r.Amount;
+                var village = r.Person.Village;
+                var township = regions.Find(village.ParentCode)!;
+                yield return [(++n).ToString(CultureInfo.InvariantCulture), township.Name, RegionCatalog.DisplayName(village), village.Code, r.Person.Name, r.Person.IdNumber,
+                    r.Person.Phone, r.Person.BankAccount, r.Fund.Name, r.HouseholdSize.ToString(CultureInfo.InvariantCulture),
+                    r.Amount.ToString("#,##0.00", CultureInfo.InvariantCulture), r.Period.ToString(), county.Name + (r.Fund.Department.EndsWith('局') ? r.Fund.Department : r.Fund.Department + "局"), ""];
+            }
+            yield return ["合计", "", "", "", "", "", "", "", "", "", total.ToString("#,##0.00", CultureInfo.InvariantCulture), "", "", ""];
+            yield return [];
         }
-        table.Add(["合计", "", "", "", "", "", "", "", "", "", total.ToString("#,##0.00", CultureInfo.InvariantCulture), "", "", ""]);
-        table.Add([]);
-        if (format == SampleFormat.Xlsx) XlsxWriter.Write(path, table);
-        else WriteCsv(path, table, format == SampleFormat.Gb18030Csv ? SheetReader.Gb18030 : new UTF8Encoding(true));
+        if (format == SampleFormat.Xlsx) XlsxWriter.Write(path, Table());
+        else WriteCsv(path, Table(), format == SampleFormat.Gb18030Csv ? SheetReader.Gb18030 : new UTF8Encoding(true));
         return total;
     }
 

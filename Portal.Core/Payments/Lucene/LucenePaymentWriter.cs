@@ -21,8 +21,10 @@ public sealed class LucenePaymentWriter : IPartitionStore
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly RegionCatalog _regions;
-    private readonly DirectoryReader? _committed;
-    private readonly RunChanges _run = new();
+    private readonly HashSet<string> _uncommittedCounties = [];
+    // What this writer has published so far, committed or not (near-real-time): a run of many files keeps the earlier
+    // files' payments in the index, not in memory.
+    private DirectoryReader _view;
 
     public LucenePaymentWriter(string path, RegionCatalog regions)
     {
@@ -41,13 +43,24 @@ public sealed class LucenePaymentWriter : IPartitionStore
             _directory.Dispose();
             throw new ExportFileException($"另一个同步正在写入索引（{path}），请等它结束后再试。", e);
         }
-        _committed = DirectoryReader.IndexExists(_directory) ? DirectoryReader.Open(_directory) : null;
+        _view = DirectoryReader.Open(_writer, applyAllDeletes: true);
+    }
+
+    private IndexSearcher Searcher()
+    {
+        if (DirectoryReader.OpenIfChanged(_view, _writer, applyAllDeletes: true) is { } newer)
+        {
+            _view.Dispose();
+            _view = newer;
+        }
+        return new IndexSearcher(_view);
     }
 
     public PartitionReplacement Replace(IReadOnlyList<ValidPayment> payments, Action<int>? progress = null)
     {
         var groups = PartitionContent.Of(payments);
-        var published = groups.ToDictionary(g => g.Key, g => PublishedHash(g.Key));
+        var searcher = Searcher();
+        var published = groups.ToDictionary(g => g.Key, g => PublishedHash(searcher, g.Key));
         var changed = groups.Where(g => published[g.Key] != g.Hash).ToList();
         var written = 0;
         // IndexWriter takes documents from several threads at once; each thread fills its own reusable document.
@@ -63,7 +76,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
             if (total / 10_000 != (total - group.Rows.Count) / 10_000) progress?.Invoke(total);
             return document;
         }, document => document.Dispose());
-        _run.Record(changed);
+        foreach (var group in changed) _uncommittedCounties.Add(group.Key.VillageCode[..6]);
         progress?.Invoke(written);
         return new PartitionReplacement(changed.Select(g => g.Key).ToList(), groups.Count - changed.Count);
     }
@@ -71,7 +84,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
     /// <summary>Publishes everything replaced since the last commit at once, noting which counties changed for the sites' caches.</summary>
     public void Commit()
     {
-        var counties = _run.UncommittedCounties;
+        var counties = _uncommittedCounties.Order(StringComparer.Ordinal).ToList();
         if (counties.Count == 0) return;
         var sequence = long.TryParse(_writer.CommitData.TryGetValue(IndexFields.CommitSequence, out var s) ? s : "0", out var n) ? n : 0;
         _writer.SetCommitData(new Dictionary<string, string>
@@ -80,15 +93,13 @@ public sealed class LucenePaymentWriter : IPartitionStore
             [IndexFields.CommitCounties] = string.Join(",", counties),
         });
         _writer.Commit();
-        _run.Committed();
+        _uncommittedCounties.Clear();
     }
 
     public IReadOnlyList<PublishedPayment> Published(IReadOnlySet<string> ownerKeys, IReadOnlySet<Period> periods)
     {
         var found = new List<PublishedPayment>();
-        found.AddRange(_run.Published(ownerKeys, periods));
-        if (_committed is null) return found;
-        var searcher = new IndexSearcher(_committed);
+        var searcher = Searcher();
         foreach (var period in periods)
         {
             var query = new BooleanQuery
@@ -98,18 +109,14 @@ public sealed class LucenePaymentWriter : IPartitionStore
             };
             var collector = new PublishedCollector(ownerKeys, period);
             searcher.Search(new ConstantScoreQuery(query), collector);
-            // Partitions replaced in this run no longer hold what was committed.
-            found.AddRange(collector.Found.Where(p => !_run.Replaced(p.Partition)));
+            found.AddRange(collector.Found);
         }
         return found;
     }
 
-    /// <summary>The content hash a partition has now: as replaced in this run, else as last committed.</summary>
-    private string? PublishedHash(PartitionKey key)
+    /// <summary>The content hash a partition has now, replaced in this run or committed before.</summary>
+    private static string? PublishedHash(IndexSearcher searcher, PartitionKey key)
     {
-        if (_run.HashOf(key) is { } hash) return hash;
-        if (_committed is null) return null;
-        var searcher = new IndexSearcher(_committed);
         var hit = searcher.Search(new TermQuery(new Term(RollupOf, key.ToString())), 1).ScoreDocs.FirstOrDefault();
         return hit is null ? null : searcher.Doc(hit.Doc).Get(IndexFields.Hash);
     }
@@ -143,7 +150,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
     /// <summary>Anything not committed is thrown away: a run that fails half-way publishes nothing.</summary>
     public void Dispose()
     {
-        _committed?.Dispose();
+        _view.Dispose();
         _writer.Rollback();
         _directory.Dispose();
     }

@@ -25,7 +25,9 @@ public static partial class Refusal
         if (parse.Errors.Count > 0) return Print(json, $"{Explain(parse)}；用 --help 查看用法。");
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // No termination timeout: System.CommandLine would end the process with 143 two seconds after SIGTERM, cutting off
+            // the file watch is finishing; watch takes SIGTERM itself, and the other commands stop as any program does.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (Exception e)
         {

@@ -56,11 +56,11 @@ public sealed class ReportIntake(
         var now = TruncateToSeconds(clock.GetUtcNow().UtcDateTime);
         var code = QueryCode.New();
         var disputed = await DisputedAsync(form.PaymentId, cancellationToken);
-        var report = NewReport(form, disputed, checkedFiles, code, token, now, out var sealedBlobs);
+        var report = NewReport(form, disputed, checkedFiles, code, token, now, out var uploads);
         report.DueOn = deadlines.DueOn(report, await calendars.CurrentAsync(db, cancellationToken));
         await FlagDuplicatesAsync(report, ReportValidator.Clean(form.Content), now, cancellationToken);
 
-        await AttachmentUpload.UploadAsync(blobs, sealedBlobs, cancellationToken);
+        await AttachmentUpload.UploadAsync(cipher, blobs, uploads, cancellationToken);
         db.Reports.Add(report);
         try
         {
@@ -82,7 +82,7 @@ public sealed class ReportIntake(
         return new IntakeResult(Receipt(report, code), new FieldErrors());
     }
 
-    private Report NewReport(ReportSubmission form, DisputedPayment? disputed, List<CheckedFile> files, string code, string? token, DateTime now, out List<(ReportAttachment, byte[])> sealedBlobs)
+    private Report NewReport(ReportSubmission form, DisputedPayment? disputed, List<CheckedFile> files, string code, string? token, DateTime now, out List<(ReportAttachment, CheckedFile)> uploads)
     {
         var id = Guid.NewGuid();
         var personFields = form.ReportedPerson;
@@ -122,12 +122,12 @@ public sealed class ReportIntake(
         report.Signature = proof.Sign(report.ReceiptNumber, now, report.FiledDigest);
         report.Events.Add(new ReportEvent { ReportId = id, At = now, Kind = ReportEventKind.Filed, ToStatus = ReportStatus.Submitted, ActorName = "举报人" });
 
-        sealedBlobs = [];
+        uploads = [];
         foreach (var file in files)
         {
-            var attachment = AttachmentUpload.Seal(cipher, id, file, now, out var sealedBytes);
+            var attachment = AttachmentUpload.Record(cipher, id, file, now);
             report.Attachments.Add(attachment);
-            sealedBlobs.Add((attachment, sealedBytes));
+            uploads.Add((attachment, file));
         }
         return report;
     }

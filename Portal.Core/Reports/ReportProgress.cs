@@ -105,14 +105,14 @@ public sealed class ReportProgress(
             return new SupplementResult(await ViewAsync(report.Id, cancellationToken), new FieldErrors());
         }
 
-        var sealedBlobs = checkedFiles.Select(file =>
+        var uploads = checkedFiles.Select(file =>
         {
-            var record = AttachmentUpload.Seal(cipher, report.Id, file, now, out var sealedBytes);
+            var record = AttachmentUpload.Record(cipher, report.Id, file, now);
             record.EventId = supplement.Id;
-            return (record, sealedBytes);
+            return (record, file);
         }).ToList();
-        await AttachmentUpload.UploadAsync(blobs, sealedBlobs, cancellationToken);
-        db.ReportAttachments.AddRange(sealedBlobs.Select(s => s.record));
+        await AttachmentUpload.UploadAsync(cipher, blobs, uploads, cancellationToken);
+        db.ReportAttachments.AddRange(uploads.Select(u => u.record));
         await db.SaveChangesAsync(CancellationToken.None);
         return new SupplementResult(await ViewAsync(report.Id, cancellationToken), new FieldErrors());
     }

@@ -24,7 +24,8 @@ public sealed record ReportDetails(Guid Id, string ReceiptNumber, ReportStatus S
     ReportCategory Category, string RegionName, DateTime SubmittedAt, DateOnly? DueOn, DueMark Due, string? TransferUnit, Guid? AssigneeId, string? Assignee,
     IReadOnlyList<StaffTimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, IReadOnlyList<DuplicateInfo> Duplicates);
 
-public sealed record AttachmentDownload(string FileName, AttachmentKind Kind, byte[] Bytes);
+/// <summary>An attachment opened for download: its plaintext is decrypted chunk by chunk as <see cref="Content"/> is read; the reader disposes it.</summary>
+public sealed record AttachmentDownload(string FileName, AttachmentKind Kind, long Length, Stream Content);
 
 /// <summary>
 /// What staff read: the queue with its filters and due marks, one report opened in full, its attachments.
@@ -114,14 +115,20 @@ public sealed class ReportQueue(
         if (!await Visible(reader).AnyAsync(r => r.Id == reportId, cancellationToken)) return null;
         var record = await db.ReportAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ReportId == reportId, cancellationToken);
         if (record is null) return null;
-        await using var stream = await blobs.OpenAsync(record.BlobName, cancellationToken);
-        if (stream is null) throw new InvalidDataException($"Attachment {attachmentId} has a record but no blob {record.BlobName}.");
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        var bytes = cipher.Open(buffer.ToArray(), AttachmentUpload.Context(record.Id));
-        AuditLog.Append(db, reader, "下载附件", reportId, $"{record.Kind.Extension()}，{record.Length:N0} 字节", clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
-        return new AttachmentDownload(cipher.OpenText(record.SealedName, AttachmentUpload.NameContext(record.Id)), record.Kind, bytes);
+        var stream = await blobs.OpenAsync(record.BlobName, cancellationToken)
+            ?? throw new InvalidDataException($"Attachment {attachmentId} has a record but no blob {record.BlobName}.");
+        var content = await cipher.OpenStreamAsync(stream, AttachmentUpload.Context(record.Id), cancellationToken);
+        try
+        {
+            AuditLog.Append(db, reader, "下载附件", reportId, $"{record.Kind.Extension()}，{record.Length:N0} 字节", clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return new AttachmentDownload(cipher.OpenText(record.SealedName, AttachmentUpload.NameContext(record.Id)), record.Kind, record.Length, content);
+        }
+        catch
+        {
+            await content.DisposeAsync();
+            throw;
+        }
     }
 
     private IQueryable<Report> Visible(StaffActor reader)

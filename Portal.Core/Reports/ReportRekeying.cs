@@ -48,14 +48,13 @@ public sealed class ReportRekeying(PortalDb db, ReportCipher cipher, [FromKeyedS
 
     private async Task<bool> ResealBlobAsync(ReportAttachment attachment, CancellationToken cancellationToken)
     {
-        await using var stream = await blobs.OpenAsync(attachment.BlobName, cancellationToken);
-        if (stream is null) return false;
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        var sealedBytes = buffer.ToArray();
-        if (ReportCipher.KeyIdOf(sealedBytes) == cipher.ActiveKeyId) return false;
+        await using (var head = await blobs.OpenAsync(attachment.BlobName, cancellationToken))
+            if (head is null || await ReportCipher.KeyIdOfAsync(head, cancellationToken) == cipher.ActiveKeyId) return false;
+        // Streamed through, one chunk in memory; an attachment in the older whole format comes out in the streamed one.
         var context = AttachmentUpload.Context(attachment.Id);
-        await blobs.PutAsync(attachment.BlobName, new MemoryStream(cipher.Seal(cipher.Open(sealedBytes, context), context)), cancellationToken);
+        await using var opened = await cipher.OpenStreamAsync((await blobs.OpenAsync(attachment.BlobName, cancellationToken))!, context, cancellationToken);
+        await using var resealed = cipher.SealStream(opened, context);
+        await blobs.PutAsync(attachment.BlobName, resealed, cancellationToken);
         return true;
     }
 }

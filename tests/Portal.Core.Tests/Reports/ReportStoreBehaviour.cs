@@ -1,7 +1,9 @@
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Blobs;
 using Portal.Core.Database;
 using Portal.Core.Reports;
 using Portal.Core.Staff;
@@ -14,7 +16,7 @@ namespace Portal.Core.Tests.Reports;
 /// </summary>
 public abstract class ReportStoreBehaviour
 {
-    protected abstract Task<ReportsHarness> StartAsync();
+    protected abstract Task<ReportsHarness> StartAsync(Func<IBlobStore, IBlobStore>? watchBlobs = null);
 
     [Fact]
     public virtual async Task A_filed_report_is_found_by_its_query_code_and_password()
@@ -282,6 +284,58 @@ public abstract class ReportStoreBehaviour
         Assert.Equal("村主任优亲厚友", (await h.LookupAsync(before.QueryCode))!.Title);
         Assert.Equal("t1", ReportCipher.KeyIdOf((await h.StoredAsync(before.ReceiptNumber)).SealedContent));
         Assert.Equal("t2", ReportCipher.KeyIdOf((await h.StoredAsync(after.ReceiptNumber)).SealedContent));
+    }
+
+    [Fact]
+    public virtual async Task An_attachment_goes_to_storage_as_it_is_read_and_is_never_held_whole_in_memory()
+    {
+        var video = CountedFile.Video(8 * 1024 * 1024);
+        WatchedBlobs? watched = null;
+        await using var h = await StartAsync(store => watched = new WatchedBlobs(store, video));
+
+        await h.FileAsync(ReportsHarness.Anonymous(), video.Incoming);
+
+        Assert.InRange(watched!.MostReadAhead, 0, 1024 * 1024);
+    }
+
+    [Fact]
+    public virtual async Task A_staff_download_reads_the_stored_attachment_as_it_is_sent()
+    {
+        var video = CountedFile.Video(8 * 1024 * 1024);
+        WatchedBlobs? watched = null;
+        await using var h = await StartAsync(store => watched = new WatchedBlobs(store, video));
+        var intake = await h.StaffAsync("shouli", StaffRoles.Intake);
+        var id = (await h.StoredAsync((await h.FileAsync(ReportsHarness.Anonymous(), video.Incoming)).ReceiptNumber)).Id;
+        var attachmentId = (await h.With(sp => sp.GetRequiredService<ReportQueue>().OpenAsync(id, intake)))!.Attachments[0].Id;
+
+        var download = await h.With(sp => sp.GetRequiredService<ReportQueue>().AttachmentAsync(id, attachmentId, intake));
+        var readBeforeSending = watched!.ReadBack;
+        await using var sent = new MemoryStream();
+        await using (download!.Content) await download.Content.CopyToAsync(sent);
+
+        Assert.InRange(readBeforeSending, 0, 1024 * 1024);
+        Assert.Equal(SHA256.HashData(video.Bytes), SHA256.HashData(sent.ToArray()));
+        Assert.Equal(video.Bytes.Length, download.Length);
+    }
+
+    [Fact]
+    public virtual async Task An_attachment_stored_whole_before_attachments_were_streamed_still_downloads()
+    {
+        await using var h = await StartAsync();
+        var intake = await h.StaffAsync("shouli", StaffRoles.Intake);
+        var photo = ReportsHarness.Jpeg(size: 200 * 1024);
+        var id = (await h.StoredAsync((await h.FileAsync(ReportsHarness.Anonymous(), photo)).ReceiptNumber)).Id;
+        var record = await h.With(sp => sp.GetRequiredService<PortalDb>().ReportAttachments.AsNoTracking().SingleAsync(a => a.ReportId == id));
+        var bytes = new byte[photo.Length];
+        await using (var original = photo.Open()) await original.ReadExactlyAsync(bytes);
+        var cipher = h.Services.GetRequiredService<ReportCipher>();
+        await h.Blobs.PutAsync(record.BlobName, new MemoryStream(cipher.Seal(bytes, AttachmentUpload.Context(record.Id))));
+
+        var download = await h.With(sp => sp.GetRequiredService<ReportQueue>().AttachmentAsync(id, record.Id, intake));
+        await using var sent = new MemoryStream();
+        await using (download!.Content) await download.Content.CopyToAsync(sent);
+
+        Assert.Equal(bytes, sent.ToArray());
     }
 
     [Fact]

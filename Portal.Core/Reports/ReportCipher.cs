@@ -83,38 +83,52 @@ public sealed class ReportCipher
     /// The plaintext of a sealed stream, opened chunk by chunk as it is read (a chunk that does not authenticate throws);
     /// a value of the older whole format is opened in memory. The returned stream owns <paramref name="sealedStream"/>.
     /// </summary>
-    public async Task<Stream> OpenStreamAsync(Stream sealedStream, string context, CancellationToken cancellationToken = default)
+    public async Task<Stream> OpenStreamAsync(Stream sealedStream, string context, CancellationToken cancellationToken = default) =>
+        await OpenStreamAsync(sealedStream, context, useAsync: true, cancellationToken);
+
+    /// <summary>As <see cref="OpenStreamAsync(Stream, string, CancellationToken)"/>, reading the header synchronously (a local file).</summary>
+    public Stream OpenStream(Stream sealedStream, string context) =>
+        OpenStreamAsync(sealedStream, context, useAsync: false, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>The key a sealed stream (either format) was sealed with, read from its first bytes.</summary>
+    public static async Task<string> KeyIdOfAsync(Stream sealedStream, CancellationToken cancellationToken = default) =>
+        (await ReadHeaderAsync(sealedStream, useAsync: true, cancellationToken)).KeyId;
+
+    private async ValueTask<Stream> OpenStreamAsync(Stream sealedStream, string context, bool useAsync, CancellationToken cancellationToken)
     {
-        var (version, keyId) = await ReadHeaderAsync(sealedStream, cancellationToken);
+        var (version, keyId) = await ReadHeaderAsync(sealedStream, useAsync, cancellationToken);
         if (!_keys.TryGetValue(keyId, out var key))
             throw new CryptographicException($"Sealed with key '{keyId}', which is not configured: add it back to Portal:Reports:Secrets:EncryptionKeys.");
         if (version == Version)
         {
-            await using (sealedStream)
+            using var whole = new MemoryStream();
+            whole.Write([Version, (byte)keyId.Length]);
+            whole.Write(Encoding.ASCII.GetBytes(keyId));
+            using (sealedStream)
             {
-                using var whole = new MemoryStream();
-                whole.Write([Version, (byte)keyId.Length]);
-                whole.Write(Encoding.ASCII.GetBytes(keyId));
-                await sealedStream.CopyToAsync(whole, cancellationToken);
-                return new MemoryStream(Open(whole.ToArray(), context), writable: false);
+                if (useAsync) await sealedStream.CopyToAsync(whole, cancellationToken);
+                else sealedStream.CopyTo(whole);
             }
+            return new MemoryStream(Open(whole.ToArray(), context), writable: false);
         }
         var salt = new byte[SealedStreams.SaltSize];
-        await sealedStream.ReadExactlyAsync(salt, cancellationToken);
+        await ReadExactlyAsync(sealedStream, salt, useAsync, cancellationToken);
         return new OpeningStream(sealedStream, SealedStreams.FileCipher(key, salt), Encoding.UTF8.GetBytes(context));
     }
 
-    /// <summary>The key a sealed stream (either format) was sealed with, read from its first bytes.</summary>
-    public static async Task<string> KeyIdOfAsync(Stream sealedStream, CancellationToken cancellationToken = default) =>
-        (await ReadHeaderAsync(sealedStream, cancellationToken)).KeyId;
-
-    private static async Task<(byte Version, string KeyId)> ReadHeaderAsync(Stream sealedStream, CancellationToken cancellationToken)
+    private static async ValueTask<(byte Version, string KeyId)> ReadHeaderAsync(Stream sealedStream, bool useAsync, CancellationToken cancellationToken)
     {
         var start = new byte[2];
-        await sealedStream.ReadExactlyAsync(start, cancellationToken);
+        await ReadExactlyAsync(sealedStream, start, useAsync, cancellationToken);
         if (start[0] is not (Version or SealedStreams.Version)) throw new CryptographicException("Not a sealed value of a known version.");
         var keyId = new byte[start[1]];
-        await sealedStream.ReadExactlyAsync(keyId, cancellationToken);
+        await ReadExactlyAsync(sealedStream, keyId, useAsync, cancellationToken);
         return (start[0], Encoding.ASCII.GetString(keyId));
+    }
+
+    private static async ValueTask ReadExactlyAsync(Stream stream, byte[] buffer, bool useAsync, CancellationToken cancellationToken)
+    {
+        if (await SealedStreams.FillAsync(stream, buffer, 0, useAsync, cancellationToken) < buffer.Length)
+            throw new CryptographicException("The sealed value is cut short.");
     }
 }

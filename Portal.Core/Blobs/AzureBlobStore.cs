@@ -48,5 +48,8 @@ public sealed class AzureBlobStore : IBlobStore
             yield return new BlobEntry(blob.Name, blob.Properties.ContentLength ?? 0, blob.Properties.LastModified ?? DateTimeOffset.MinValue);
     }
 
+    /// <summary>An upload cut short leaves only uncommitted blocks, which Azure discards by itself after a week.</summary>
+    public Task<int> RemoveUnfinishedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) => Task.FromResult(0);
+
     private BlobClient BlobOf(string name) => _container.GetBlobClient(BlobNames.Check(name));
 }

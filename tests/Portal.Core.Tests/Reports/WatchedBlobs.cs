@@ -56,6 +56,9 @@ public sealed class WatchedBlobs(IBlobStore inner, CountedFile source) : IBlobSt
 
     public Task DeleteAsync(string name, CancellationToken cancellationToken = default) => inner.DeleteAsync(name, cancellationToken);
 
+    public Task<int> RemoveUnfinishedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) =>
+        inner.RemoveUnfinishedAsync(olderThan, cancellationToken);
+
     public async IAsyncEnumerable<BlobEntry> ListAsync(string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var blob in inner.ListAsync(prefix, cancellationToken)) yield return blob;

@@ -42,23 +42,23 @@ public static class AttachmentUpload
     }
 
     /// <summary>The record of an accepted file: its sealed name and where its sealed bytes will be.</summary>
-    public static ReportAttachment Record(ReportCipher cipher, Guid reportId, CheckedFile file, DateTime now)
+    public static ReportAttachment Record(ReportSeal seal, Guid reportId, CheckedFile file, DateTime now)
     {
         var id = Guid.NewGuid();
         return new ReportAttachment
         {
             Id = id, ReportId = reportId, BlobName = $"reports/{reportId:N}/{id:N}", Kind = file.Kind, Length = file.Length,
-            SealedName = cipher.SealText(file.FileName, NameContext(id)), AddedAt = now,
+            SealedName = seal.SealText(SealedField.AttachmentName, id, file.FileName), AddedAt = now,
         };
     }
 
     /// <summary>Seals each file as it is copied into blob storage, one chunk in memory at a time.</summary>
-    public static async Task UploadAsync(ReportCipher cipher, IBlobStore blobs, IEnumerable<(ReportAttachment Record, CheckedFile File)> attachments, CancellationToken cancellationToken)
+    public static async Task UploadAsync(ReportSeal seal, IBlobStore blobs, IEnumerable<(ReportAttachment Record, CheckedFile File)> attachments, CancellationToken cancellationToken)
     {
         foreach (var (record, file) in attachments)
         {
             await using var plaintext = file.Open();
-            await using var sealedStream = cipher.SealStream(plaintext, Context(record.Id));
+            await using var sealedStream = seal.SealAttachment(record.Id, plaintext);
             await blobs.PutAsync(record.BlobName, sealedStream, cancellationToken);
         }
     }
@@ -67,10 +67,6 @@ public static class AttachmentUpload
     {
         foreach (var record in attachments) await blobs.DeleteAsync(record.BlobName, CancellationToken.None);
     }
-
-    public static string Context(Guid attachmentId) => $"attachment:{attachmentId:N}";
-
-    public static string NameContext(Guid attachmentId) => $"attachment-name:{attachmentId:N}";
 
     /// <summary>The file's length and SHA-256, read as a stream; null when it turns out longer than the limit (its declared length is not trusted).</summary>
     private static async Task<(long Length, string Sha256)?> MeasureAsync(IncomingFile file, long maxBytes, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ public sealed record IntakeResult(ReportReceipt? Receipt, FieldErrors Errors)
 /// </summary>
 public sealed class ReportIntake(
     PortalDb db,
-    ReportCipher cipher,
+    ReportSeal seal,
     ReportValidator validator,
     FilingProof proof,
     DuplicateFinder duplicates,
@@ -60,7 +60,7 @@ public sealed class ReportIntake(
         report.DueOn = deadlines.DueOn(report, await calendars.CurrentAsync(db, cancellationToken));
         await FlagDuplicatesAsync(report, ReportValidator.Clean(form.Content), now, cancellationToken);
 
-        await AttachmentUpload.UploadAsync(cipher, blobs, uploads, cancellationToken);
+        await AttachmentUpload.UploadAsync(seal, blobs, uploads, cancellationToken);
         db.Reports.Add(report);
         try
         {
@@ -104,8 +104,8 @@ public sealed class ReportIntake(
             Category = ReportTerms.ParseCategory(form.Category)!.Value,
             Level = person.Level,
             RegionCode = person.RegionCode,
-            SealedIdentity = identityJson is null ? null : cipher.Seal(identityJson, IdentityContext(id)),
-            SealedContent = cipher.Seal(contentJson, ContentContext(id)),
+            SealedIdentity = identityJson is null ? null : seal.Seal(SealedField.Identity, id, identityJson),
+            SealedContent = seal.Seal(SealedField.Content, id, contentJson),
             PersonKey = duplicates.PersonKey(person.Name),
             UnitKey = duplicates.UnitKey(person.Unit),
             Status = ReportStatus.Submitted,
@@ -125,7 +125,7 @@ public sealed class ReportIntake(
         uploads = [];
         foreach (var file in files)
         {
-            var attachment = AttachmentUpload.Record(cipher, id, file, now);
+            var attachment = AttachmentUpload.Record(seal, id, file, now);
             report.Attachments.Add(attachment);
             uploads.Add((attachment, file));
         }
@@ -142,7 +142,7 @@ public sealed class ReportIntake(
             .ToListAsync(cancellationToken);
         foreach (var candidate in candidates)
         {
-            var other = SealedJson.Open<ReportContent>(cipher, candidate.SealedContent, ContentContext(candidate.Id));
+            var other = seal.OpenContent(candidate.Id, candidate.SealedContent);
             var similarity = DuplicateFinder.Similarity(facts, other.Facts);
             if (similarity < rules.Value.DuplicateSimilarity) continue;
             var basis = candidate.PersonKey.AsSpan().SequenceEqual(report.PersonKey) ? DuplicateBasis.SamePerson : DuplicateBasis.SameUnit;
@@ -204,11 +204,6 @@ public sealed class ReportIntake(
     private static DateTime TruncateToSeconds(DateTime time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
-
-    public static string IdentityContext(Guid reportId) => $"report:{reportId:N}:identity";
-    public static string ContentContext(Guid reportId) => $"report:{reportId:N}:content";
-    public static string PublicNoteContext(Guid reportId) => $"report:{reportId:N}:public-note";
-    public static string StaffNoteContext(Guid reportId) => $"report:{reportId:N}:staff-note";
 }
 
 /// <summary>The blob container that holds sealed report attachments.</summary>

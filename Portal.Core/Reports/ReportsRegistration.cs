@@ -23,6 +23,7 @@ public static class ReportsRegistration
             sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value, sp.GetRequiredService<IOptions<PortalOptions>>().Value, ReportBlobs.Container));
 
         services.AddSingleton<ReportCipher>();
+        services.AddSingleton<ReportSeal>();
         services.AddSingleton<FilingProof>();
         services.AddSingleton<DuplicateFinder>();
         services.AddSingleton<WorkingCalendarSource>();

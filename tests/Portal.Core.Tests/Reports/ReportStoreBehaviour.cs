@@ -329,7 +329,7 @@ public abstract class ReportStoreBehaviour
         var bytes = new byte[photo.Length];
         await using (var original = photo.Open()) await original.ReadExactlyAsync(bytes);
         var cipher = h.Services.GetRequiredService<ReportCipher>();
-        await h.Blobs.PutAsync(record.BlobName, new MemoryStream(cipher.Seal(bytes, AttachmentUpload.Context(record.Id))));
+        await h.Blobs.PutAsync(record.BlobName, new MemoryStream(cipher.Seal(bytes, $"attachment:{record.Id:N}")));
 
         var download = await h.With(sp => sp.GetRequiredService<ReportQueue>().AttachmentAsync(id, record.Id, intake));
         await using var sent = new MemoryStream();

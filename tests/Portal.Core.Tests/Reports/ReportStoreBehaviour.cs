@@ -226,6 +226,24 @@ public abstract class ReportStoreBehaviour
     }
 
     [Fact]
+    public virtual async Task Rotating_the_lookup_key_does_not_change_which_reports_are_found_to_be_duplicates()
+    {
+        await using var h = await StartAsync();
+        await h.RestartAsync(new Dictionary<string, string?> { ["Portal:Reports:Secrets:DuplicateKey"] = Convert.ToBase64String(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray()) });
+        var intake = await h.StaffAsync("shouli", StaffRoles.Intake);
+        var first = await h.FileAsync(ReportsHarness.Named());
+        await h.RestartAsync(new Dictionary<string, string?> { ["Portal:Lookup:HmacKey"] = Convert.ToBase64String(Enumerable.Range(60, 32).Select(i => (byte)i).ToArray()) });
+        var alike = ReportsHarness.Anonymous("王德发优亲厚友", "王德发把不符合条件的亲属纳入农村低保，连续两年每月领取，村里真正的贫困户反而没有评上。");
+        alike.ReportedPerson = ReportsHarness.Named().ReportedPerson;
+
+        var later = await h.FileAsync(alike);
+
+        var id = (await h.StoredAsync(later.ReceiptNumber)).Id;
+        var details = await h.With(sp => sp.GetRequiredService<ReportQueue>().OpenAsync(id, intake));
+        Assert.Equal(first.ReceiptNumber, Assert.Single(details!.Duplicates).ReceiptNumber);
+    }
+
+    [Fact]
     public virtual async Task The_audit_log_cannot_be_changed_or_emptied()
     {
         await using var h = await StartAsync();

@@ -52,12 +52,7 @@ public sealed class ReportQueue(
         if (filter.Category is { } category) reports = reports.Where(r => r.Category == category);
         if (filter.Level is { } level) reports = reports.Where(r => r.Level == level);
         if (!string.IsNullOrWhiteSpace(filter.Region)) reports = reports.Where(r => r.RegionCode.StartsWith(filter.Region.Trim()));
-        if (filter.Due == DueMark.Overdue) reports = reports.Where(r => r.DueOn < today);
-        if (filter.Due == DueMark.Near)
-        {
-            var nearEnd = calendar.AddWorkingDays(today, deadlines.NearWorkingDays);
-            reports = reports.Where(r => r.DueOn >= today && r.DueOn <= nearEnd);
-        }
+        if (filter.Due is DueMark.Near or DueMark.Overdue) reports = deadlines.WhereMarked(reports, filter.Due.Value, today, calendar);
 
         var page = Math.Max(1, filter.Page);
         var total = await reports.CountAsync(cancellationToken);

@@ -244,6 +244,23 @@ public abstract class ReportStoreBehaviour
     }
 
     [Fact]
+    public virtual async Task A_deadline_on_a_Saturday_three_working_days_away_is_near_in_its_mark_and_in_the_near_filter_alike()
+    {
+        await using var h = await StartAsync();
+        var intake = await h.StaffAsync("shouli", StaffRoles.Intake);
+        var id = (await h.StoredAsync((await h.FileAsync(ReportsHarness.Anonymous())).ReceiptNumber)).Id;
+        // Today is Tuesday 2026-09-01 in Beijing; Wednesday, Thursday and Friday remain before Saturday the 5th.
+        await h.With(sp => sp.GetRequiredService<PortalDb>().Reports.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.DueOn, new DateOnly(2026, 9, 5))));
+
+        var details = await h.With(sp => sp.GetRequiredService<ReportQueue>().OpenAsync(id, intake));
+        var near = await h.With(sp => sp.GetRequiredService<ReportQueue>().ListAsync(new QueueFilter(Due: DueMark.Near), intake));
+
+        Assert.Equal(DayOfWeek.Tuesday, ChinaTime.Date(h.Clock.GetUtcNow().UtcDateTime).DayOfWeek);
+        Assert.Equal(DueMark.Near, details!.Due);
+        Assert.Equal(id, Assert.Single(near.Items).Id);
+    }
+
+    [Fact]
     public virtual async Task The_audit_log_cannot_be_changed_or_emptied()
     {
         await using var h = await StartAsync();

@@ -9,7 +9,7 @@ public sealed class SealedSpoolTests
     {
         var photo = new byte[300 * 1024];
         Array.Fill(photo, (byte)'Q');
-        var spool = new SealedSpool();
+        await using var spool = new SealedSpool();
         var before = Spooled();
 
         var file = await spool.AddAsync("现场照片.jpg", new MemoryStream(photo), 20 * 1024 * 1024, default);
@@ -21,7 +21,6 @@ public sealed class SealedSpoolTests
         Assert.Equal(photo, readBack.ToArray());
         Assert.Contains(onDisk, bytes => bytes.Length > photo.Length);
         Assert.All(onDisk, bytes => Assert.True(bytes.AsSpan().IndexOf("QQQQQQQQ"u8) < 0));
-        await spool.DisposeAsync();
     }
 
     [Fact]

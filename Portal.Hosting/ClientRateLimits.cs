@@ -40,8 +40,9 @@ public sealed class RateLimitOptions
     public TimeSpan StaffSignInWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Large uploads (report attachments, exhibition media) an instance takes at once, from any clients: each is held in
-    /// memory, and attachments are encrypted there too (up to 5 × 20 MB twice over), so this bounds their memory. Others wait their turn.
+    /// Large uploads (report attachments, exhibition media) an instance takes at once, from any clients. The site holds each
+    /// posted form in memory (up to 101 MB), so this bounds its memory; the API spools attachments sealed to temporary files,
+    /// so there it bounds their disk and CPU. Others wait their turn.
     /// </summary>
     public int ConcurrentUploads { get; set; } = 2;
 

@@ -101,7 +101,7 @@ public sealed record ReceiptAnswer(
     [property: Description("进度查询接口：以查询码和密码 POST 到此地址。")] string ProgressUrl)
 {
     public static ReceiptAnswer From(ReportReceipt receipt, string progressUrl) => new(
-        receipt.QueryCode, receipt.ReceiptNumber, BeijingTime.Of(receipt.FiledAt), receipt.DigestHex, receipt.Proof, progressUrl);
+        receipt.QueryCode, receipt.ReceiptNumber, ChinaTime.WithOffset(receipt.FiledAt), receipt.DigestHex, receipt.Proof, progressUrl);
 }
 
 public sealed record ProgressRequest
@@ -137,8 +137,8 @@ public sealed record ProgressAnswer(
     [property: Description("是否还能补充材料：办结或不予受理后为 false。")] bool CanSupplement)
 {
     public static ProgressAnswer From(ProgressView view) => new(
-        view.ReceiptNumber, view.Title, view.Category, view.Status.Name(), view.Status.ToString(), BeijingTime.Of(view.SubmittedAt),
-        view.Timeline.Select(e => new TimelineAnswer(BeijingTime.Of(e.At), e.What, e.Text, e.Attachments)).ToList(), view.CanSupplement);
+        view.ReceiptNumber, view.Title, view.Category, view.Status.Name(), view.Status.ToString(), ChinaTime.WithOffset(view.SubmittedAt),
+        view.Timeline.Select(e => new TimelineAnswer(ChinaTime.WithOffset(e.At), e.What, e.Text, e.Attachments)).ToList(), view.CanSupplement);
 }
 
 public sealed record TimelineAnswer(
@@ -160,20 +160,10 @@ public sealed record ProofAnswer(
     [property: Description("有效时为收到举报的时间，北京时间（+08:00），否则为 null。")] DateTimeOffset? FiledAt)
 {
     public static ProofAnswer From(ParsedProof? proof) =>
-        proof is null ? new(false, null, null) : new(true, proof.ReceiptNumber, BeijingTime.Of(proof.FiledAt));
+        proof is null ? new(false, null, null) : new(true, proof.ReceiptNumber, ChinaTime.WithOffset(proof.FiledAt));
 }
 
 public sealed record ProofKeyAnswer(
     [property: Description("签名算法。")] string Algorithm,
     [property: Description("本单位的公钥（PEM，SubjectPublicKeyInfo）。")] string PublicKeyPem,
     [property: Description("被签名的内容：各行以 \\n 分隔。")] string SignedMessage);
-
-public static class BeijingTime
-{
-    /// <summary>A stored UTC time as Beijing time to the second.</summary>
-    public static DateTimeOffset Of(DateTime utc)
-    {
-        var time = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaTime.Offset);
-        return time.AddTicks(-(time.Ticks % TimeSpan.TicksPerSecond));
-    }
-}

@@ -138,9 +138,8 @@ public static class ReportsApi
 
     /// <summary>A report or supplement may carry five full attachments; the rest of the API keeps its small body limit.</summary>
     private static RouteHandlerBuilder WithUploadLimits(this RouteHandlerBuilder endpoint) => endpoint
-        .WithBodyLimit(ReportLimits.MaxRequestBytes, ReportUploads.TooLarge)
-        // Uploads stay in memory (the body limit bounds them): a plaintext attachment is never spooled to a temp file.
-        .WithFormOptions(memoryBufferThreshold: (int)ReportLimits.MaxRequestBytes, multipartBodyLengthLimit: ReportLimits.MaxRequestBytes);
+        // The body is read part by part (ReportUploads), its files spooled sealed: neither whole in memory nor in plaintext on disk.
+        .WithBodyLimit(ReportLimits.MaxRequestBytes, ReportUploads.TooLarge);
 
     /// <summary>Describes the multipart body: the JSON part with its schema, and the files.</summary>
     private static RouteHandlerBuilder AcceptsUpload<T>(this RouteHandlerBuilder endpoint, string part, string description) =>

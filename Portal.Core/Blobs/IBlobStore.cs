@@ -14,6 +14,9 @@ public interface IBlobStore
 
     /// <summary>Every blob whose name starts with the prefix, for sweeping orphans.</summary>
     IAsyncEnumerable<BlobEntry> ListAsync(string prefix = "", CancellationToken cancellationToken = default);
+
+    /// <summary>Removes what writes cut short (a killed process) left behind, last touched before <paramref name="olderThan"/>; returns how many.</summary>
+    Task<int> RemoveUnfinishedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default);
 }
 
 public sealed record BlobEntry(string Name, long Length, DateTimeOffset LastModified);

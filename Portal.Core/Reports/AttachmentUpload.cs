@@ -3,13 +3,10 @@ using Portal.Core.Blobs;
 
 namespace Portal.Core.Reports;
 
-/// <summary>An upload read into memory and recognised; its bytes are sealed before they reach blob storage.</summary>
-public sealed record CheckedFile(string FileName, AttachmentKind Kind, byte[] Bytes)
-{
-    public string Sha256 => Convert.ToHexString(SHA256.HashData(Bytes));
-}
+/// <summary>An upload measured, hashed and recognised as it streamed past; its bytes are sealed on their way to blob storage.</summary>
+public sealed record CheckedFile(string FileName, AttachmentKind Kind, long Length, string Sha256, Func<Stream> Open);
 
-/// <summary>Checks uploads (count, size, kind by their bytes) and stores accepted ones sealed.</summary>
+/// <summary>Checks uploads (count, size, kind by their bytes) and stores accepted ones sealed, never holding a whole file in memory.</summary>
 public static class AttachmentUpload
 {
     public static async Task<List<CheckedFile>> CheckAsync(IReadOnlyList<IncomingFile> files, FieldErrors errors, CancellationToken cancellationToken)
@@ -29,39 +26,40 @@ public static class AttachmentUpload
                 errors["files"] = $"附件“{name}”有 {file.Length / 1024.0 / 1024.0:0.#} MB，超过了每个 {ReportLimits.MaxFileBytes / 1024 / 1024} MB 的上限。请压缩或分段后再上传。";
                 continue;
             }
-            var bytes = await ReadAsync(file, ReportLimits.MaxFileBytes, cancellationToken);
-            if (bytes is null)
+            if (await MeasureAsync(file, ReportLimits.MaxFileBytes, cancellationToken) is not (var length, var sha256))
             {
                 errors["files"] = $"附件“{name}”超过了每个 {ReportLimits.MaxFileBytes / 1024 / 1024} MB 的上限。";
                 continue;
             }
-            if (AttachmentKinds.Detect(bytes) is not { } kind)
+            if (AttachmentKinds.Detect(file.Open) is not { } kind)
             {
                 errors["files"] = $"附件“{name}”的内容不是允许的格式（{AttachmentKinds.Allowed}）。只改文件扩展名是不行的，请上传原始的照片、文档或录音录像。";
                 continue;
             }
-            accepted.Add(new CheckedFile(name, kind, bytes));
+            accepted.Add(new CheckedFile(name, kind, length, sha256, file.Open));
         }
         return accepted;
     }
 
-    public static ReportAttachment Seal(ReportCipher cipher, Guid reportId, CheckedFile file, DateTime now, out byte[] sealedBytes)
+    /// <summary>The record of an accepted file: its sealed name and where its sealed bytes will be.</summary>
+    public static ReportAttachment Record(ReportSeal seal, Guid reportId, CheckedFile file, DateTime now)
     {
         var id = Guid.NewGuid();
-        sealedBytes = cipher.Seal(file.Bytes, Context(id));
         return new ReportAttachment
         {
-            Id = id, ReportId = reportId, BlobName = $"reports/{reportId:N}/{id:N}", Kind = file.Kind, Length = file.Bytes.Length,
-            SealedName = cipher.SealText(file.FileName, NameContext(id)), AddedAt = now,
+            Id = id, ReportId = reportId, BlobName = $"reports/{reportId:N}/{id:N}", Kind = file.Kind, Length = file.Length,
+            SealedName = seal.SealText(SealedField.AttachmentName, id, file.FileName), AddedAt = now,
         };
     }
 
-    public static async Task UploadAsync(IBlobStore blobs, IEnumerable<(ReportAttachment Record, byte[] Sealed)> attachments, CancellationToken cancellationToken)
+    /// <summary>Seals each file as it is copied into blob storage, one chunk in memory at a time.</summary>
+    public static async Task UploadAsync(ReportSeal seal, IBlobStore blobs, IEnumerable<(ReportAttachment Record, CheckedFile File)> attachments, CancellationToken cancellationToken)
     {
-        foreach (var (record, sealedBytes) in attachments)
+        foreach (var (record, file) in attachments)
         {
-            using var stream = new MemoryStream(sealedBytes, writable: false);
-            await blobs.PutAsync(record.BlobName, stream, cancellationToken);
+            await using var plaintext = file.Open();
+            await using var sealedStream = seal.SealAttachment(record.Id, plaintext);
+            await blobs.PutAsync(record.BlobName, sealedStream, cancellationToken);
         }
     }
 
@@ -70,11 +68,23 @@ public static class AttachmentUpload
         foreach (var record in attachments) await blobs.DeleteAsync(record.BlobName, CancellationToken.None);
     }
 
-    public static string Context(Guid attachmentId) => $"attachment:{attachmentId:N}";
+    /// <summary>The file's length and SHA-256, read as a stream; null when it turns out longer than the limit (its declared length is not trusted).</summary>
+    private static async Task<(long Length, string Sha256)?> MeasureAsync(IncomingFile file, long maxBytes, CancellationToken cancellationToken)
+    {
+        await using var stream = file.Open();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var chunk = new byte[81920];
+        long length = 0;
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            length += read;
+            if (length > maxBytes) return null;
+            hash.AppendData(chunk, 0, read);
+        }
+        return (length, Convert.ToHexString(hash.GetHashAndReset()));
+    }
 
-    public static string NameContext(Guid attachmentId) => $"attachment-name:{attachmentId:N}";
-
-    /// <summary>The bytes, or null when the stream turns out longer than its declared length allowed.</summary>
     /// <summary>The file's bytes, or null when it turns out longer than the limit (its declared length is not trusted).</summary>
     public static async Task<byte[]?> ReadAsync(IncomingFile file, long maxBytes, CancellationToken cancellationToken)
     {

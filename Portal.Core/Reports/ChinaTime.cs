@@ -13,4 +13,11 @@ public static class ChinaTime
     public static DateTime ToUtc(DateTime local) => DateTime.SpecifyKind(local - Offset, DateTimeKind.Utc);
 
     public static string Format(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm");
+
+    /// <summary>A stored UTC time as Beijing time with its offset (+08:00), to the second, as the API answers it.</summary>
+    public static DateTimeOffset WithOffset(DateTime utc)
+    {
+        var time = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);
+        return time.AddTicks(-(time.Ticks % TimeSpan.TicksPerSecond));
+    }
 }

@@ -9,8 +9,6 @@ public sealed class Deadlines(IOptions<ReportRules> options)
 {
     private readonly ReportRules _rules = options.Value;
 
-    public int NearWorkingDays => _rules.NearWorkingDays;
-
     public DateOnly? DueOn(Report report, WorkingCalendar calendar) => report.Status switch
     {
         ReportStatus.Submitted => calendar.AddWorkingDays(ChinaTime.Date(report.SubmittedAt), _rules.AcceptWorkingDays),
@@ -23,8 +21,27 @@ public sealed class Deadlines(IOptions<ReportRules> options)
     {
         if (dueOn is not { } due) return DueMark.None;
         if (today > due) return DueMark.Overdue;
-        return calendar.WorkingDaysBetween(today, due) <= _rules.NearWorkingDays ? DueMark.Near : DueMark.OnTime;
+        return due <= LastNearDay(today, calendar) ? DueMark.Near : DueMark.OnTime;
     }
+
+    /// <summary>The reports the queue's 超期 or 临期 filter shows: exactly those <see cref="Mark"/> marks so.</summary>
+    public IQueryable<Report> WhereMarked(IQueryable<Report> reports, DueMark mark, DateOnly today, WorkingCalendar calendar)
+    {
+        var lastNear = LastNearDay(today, calendar);
+        return mark switch
+        {
+            DueMark.Overdue => reports.Where(r => r.DueOn < today),
+            DueMark.Near => reports.Where(r => r.DueOn >= today && r.DueOn <= lastNear),
+            DueMark.OnTime => reports.Where(r => r.DueOn > lastNear),
+            _ => reports.Where(r => r.DueOn == null),
+        };
+    }
+
+    /// <summary>
+    /// The last due date that is 临期 today: at most NearWorkingDays working days remain until it. That is the day before
+    /// the next working day after them, so a deadline on the weekend or holiday that follows is 临期 too.
+    /// </summary>
+    private DateOnly LastNearDay(DateOnly today, WorkingCalendar calendar) => calendar.AddWorkingDays(today, _rules.NearWorkingDays + 1).AddDays(-1);
 
     public static string Name(DueMark mark) => mark switch { DueMark.Near => "临期", DueMark.Overdue => "超期", DueMark.OnTime => "正常", _ => "" };
 }

@@ -15,10 +15,15 @@ public sealed class DuplicateFinder
 {
     private readonly byte[] _key;
 
-    public DuplicateFinder(IOptions<LookupOptions> options)
-        : this(HKDF.DeriveKey(HashAlgorithmName.SHA256, options.Value.KeyBytes(), 32, info: "portal reports duplicate keys"u8.ToArray())) { }
+    /// <summary>Its own key (Portal:Reports:Secrets:DuplicateKey), so rotating the lookup key leaves it alone; unset, the one derived from the lookup key.</summary>
+    public DuplicateFinder(IOptions<ReportSecretsOptions> secrets, IOptions<LookupOptions> lookup)
+        : this(secrets.Value.DuplicateKeyBytes() ?? KeyFromLookupKey(lookup.Value.KeyBytes())) { }
 
     public DuplicateFinder(byte[] key) => _key = key;
+
+    /// <summary>The key deployments used before DuplicateKey was a setting of its own; pinning it keeps their hashes.</summary>
+    public static byte[] KeyFromLookupKey(byte[] lookupKey) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, lookupKey, 32, info: "portal reports duplicate keys"u8.ToArray());
 
     public byte[] PersonKey(string name) => Key("person\0" + Normalize(name));
 

@@ -10,8 +10,9 @@ namespace Portal.Core.Reports;
 
 /// <summary>
 /// Removes sealed attachment blobs that no record names: what a crash between upload and commit, or a
-/// refused double submit, leaves behind. Only blobs older than Portal:Reports:OrphanBlobMinutes are
-/// touched, so an upload whose report is still being committed is never taken.
+/// refused double submit, leaves behind, and the temporary files of writes a killed process cut short. Only
+/// blobs older than Portal:Reports:OrphanBlobMinutes are touched, so an upload whose report is still being
+/// committed is never taken.
 /// </summary>
 public sealed class OrphanAttachmentSweeper(IServiceScopeFactory scopes, IOptions<ReportRules> rules, TimeProvider clock, ILogger<OrphanAttachmentSweeper> log) : BackgroundService
 {
@@ -35,7 +36,9 @@ public sealed class OrphanAttachmentSweeper(IServiceScopeFactory scopes, IOption
                 removed++;
             }
         }
+        var unfinished = await blobs.RemoveUnfinishedAsync(cutoff, cancellationToken);
         if (removed > 0) log.LogInformation("Swept {Count} orphaned attachment blobs", removed);
+        if (unfinished > 0) log.LogInformation("Swept {Count} unfinished attachment writes", unfinished);
         return removed;
     }
 

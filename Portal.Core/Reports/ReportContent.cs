@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Portal.Core.Reports;
 
 /// <summary>The reporter's identity, as given on a named report.</summary>
@@ -16,13 +14,3 @@ public sealed record ReportContent(string Title, string Facts, ReportedPerson Pe
 
 /// <summary>The public record of the payment a report disputes, copied as published (a masked name, never a full one).</summary>
 public sealed record DisputedPayment(string Id, string MaskedName, string FundName, string VillageCode, string Period, decimal Amount);
-
-internal static class SealedJson
-{
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-    public static byte[] Seal<T>(ReportCipher cipher, T value, string context) => cipher.Seal(JsonSerializer.SerializeToUtf8Bytes(value, Options), context);
-
-    public static T Open<T>(ReportCipher cipher, byte[] sealedValue, string context) =>
-        JsonSerializer.Deserialize<T>(cipher.Open(sealedValue, context), Options) ?? throw new InvalidDataException($"Empty sealed {typeof(T).Name}.");
-}

@@ -11,7 +11,7 @@ public sealed record StaffStep(string? PublicNote, string? StaffNote);
 /// The steps staff take on a report, each checked against the status flow and the actor's role, each
 /// written to the timeline and the audit log in the same commit.
 /// </summary>
-public sealed class ReportHandling(PortalDb db, ReportCipher cipher, WorkingCalendarSource calendars, Deadlines deadlines, TimeProvider clock)
+public sealed class ReportHandling(PortalDb db, ReportSeal seal, WorkingCalendarSource calendars, Deadlines deadlines, TimeProvider clock)
 {
     public const int MaxNote = 2_000;
 
@@ -66,7 +66,7 @@ public sealed class ReportHandling(PortalDb db, ReportCipher cipher, WorkingCale
         db.ReportEvents.Add(new ReportEvent
         {
             ReportId = id, At = now, Kind = ReportEventKind.Reply, ActorId = actor.Id, ActorName = actor.Name,
-            SealedPublicNote = cipher.SealText(text, ReportIntake.PublicNoteContext(id)),
+            SealedPublicNote = seal.SealText(SealedField.PublicNote, id, text),
         });
         AuditLog.Append(db, actor, "回复举报人", id, null, now);
         return await SaveAsync(cancellationToken);
@@ -93,8 +93,8 @@ public sealed class ReportHandling(PortalDb db, ReportCipher cipher, WorkingCale
         db.ReportEvents.Add(new ReportEvent
         {
             ReportId = id, At = now, Kind = ReportEventKind.StatusChange, ToStatus = to, ActorId = actor.Id, ActorName = actor.Name, Disposition = disposition,
-            SealedPublicNote = publicNote.Length > 0 ? cipher.SealText(publicNote, ReportIntake.PublicNoteContext(id)) : null,
-            SealedStaffNote = staffNote.Length > 0 ? cipher.SealText(staffNote, ReportIntake.StaffNoteContext(id)) : null,
+            SealedPublicNote = publicNote.Length > 0 ? seal.SealText(SealedField.PublicNote, id, publicNote) : null,
+            SealedStaffNote = staffNote.Length > 0 ? seal.SealText(SealedField.StaffNote, id, staffNote) : null,
         });
         AuditLog.Append(db, actor, action, id, detail, now);
         return await SaveAsync(cancellationToken);

@@ -28,7 +28,7 @@ public sealed record IntakeResult(ReportReceipt? Receipt, FieldErrors Errors)
 /// </summary>
 public sealed class ReportIntake(
     PortalDb db,
-    ReportCipher cipher,
+    ReportSeal seal,
     ReportValidator validator,
     FilingProof proof,
     DuplicateFinder duplicates,
@@ -56,11 +56,11 @@ public sealed class ReportIntake(
         var now = TruncateToSeconds(clock.GetUtcNow().UtcDateTime);
         var code = QueryCode.New();
         var disputed = await DisputedAsync(form.PaymentId, cancellationToken);
-        var report = NewReport(form, disputed, checkedFiles, code, token, now, out var sealedBlobs);
+        var report = NewReport(form, disputed, checkedFiles, code, token, now, out var uploads);
         report.DueOn = deadlines.DueOn(report, await calendars.CurrentAsync(db, cancellationToken));
         await FlagDuplicatesAsync(report, ReportValidator.Clean(form.Content), now, cancellationToken);
 
-        await AttachmentUpload.UploadAsync(blobs, sealedBlobs, cancellationToken);
+        await AttachmentUpload.UploadAsync(seal, blobs, uploads, cancellationToken);
         db.Reports.Add(report);
         try
         {
@@ -82,7 +82,7 @@ public sealed class ReportIntake(
         return new IntakeResult(Receipt(report, code), new FieldErrors());
     }
 
-    private Report NewReport(ReportSubmission form, DisputedPayment? disputed, List<CheckedFile> files, string code, string? token, DateTime now, out List<(ReportAttachment, byte[])> sealedBlobs)
+    private Report NewReport(ReportSubmission form, DisputedPayment? disputed, List<CheckedFile> files, string code, string? token, DateTime now, out List<(ReportAttachment, CheckedFile)> uploads)
     {
         var id = Guid.NewGuid();
         var personFields = form.ReportedPerson;
@@ -104,8 +104,8 @@ public sealed class ReportIntake(
             Category = ReportTerms.ParseCategory(form.Category)!.Value,
             Level = person.Level,
             RegionCode = person.RegionCode,
-            SealedIdentity = identityJson is null ? null : cipher.Seal(identityJson, IdentityContext(id)),
-            SealedContent = cipher.Seal(contentJson, ContentContext(id)),
+            SealedIdentity = identityJson is null ? null : seal.Seal(SealedField.Identity, id, identityJson),
+            SealedContent = seal.Seal(SealedField.Content, id, contentJson),
             PersonKey = duplicates.PersonKey(person.Name),
             UnitKey = duplicates.UnitKey(person.Unit),
             Status = ReportStatus.Submitted,
@@ -122,12 +122,12 @@ public sealed class ReportIntake(
         report.Signature = proof.Sign(report.ReceiptNumber, now, report.FiledDigest);
         report.Events.Add(new ReportEvent { ReportId = id, At = now, Kind = ReportEventKind.Filed, ToStatus = ReportStatus.Submitted, ActorName = "举报人" });
 
-        sealedBlobs = [];
+        uploads = [];
         foreach (var file in files)
         {
-            var attachment = AttachmentUpload.Seal(cipher, id, file, now, out var sealedBytes);
+            var attachment = AttachmentUpload.Record(seal, id, file, now);
             report.Attachments.Add(attachment);
-            sealedBlobs.Add((attachment, sealedBytes));
+            uploads.Add((attachment, file));
         }
         return report;
     }
@@ -142,7 +142,7 @@ public sealed class ReportIntake(
             .ToListAsync(cancellationToken);
         foreach (var candidate in candidates)
         {
-            var other = SealedJson.Open<ReportContent>(cipher, candidate.SealedContent, ContentContext(candidate.Id));
+            var other = seal.OpenContent(candidate.Id, candidate.SealedContent);
             var similarity = DuplicateFinder.Similarity(facts, other.Facts);
             if (similarity < rules.Value.DuplicateSimilarity) continue;
             var basis = candidate.PersonKey.AsSpan().SequenceEqual(report.PersonKey) ? DuplicateBasis.SamePerson : DuplicateBasis.SameUnit;
@@ -204,11 +204,6 @@ public sealed class ReportIntake(
     private static DateTime TruncateToSeconds(DateTime time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
-
-    public static string IdentityContext(Guid reportId) => $"report:{reportId:N}:identity";
-    public static string ContentContext(Guid reportId) => $"report:{reportId:N}:content";
-    public static string PublicNoteContext(Guid reportId) => $"report:{reportId:N}:public-note";
-    public static string StaffNoteContext(Guid reportId) => $"report:{reportId:N}:staff-note";
 }
 
 /// <summary>The blob container that holds sealed report attachments.</summary>

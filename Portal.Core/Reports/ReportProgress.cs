@@ -22,7 +22,7 @@ public sealed record ProgressView(string ReceiptNumber, string Title, string Cat
 /// </summary>
 public sealed class ReportProgress(
     PortalDb db,
-    ReportCipher cipher,
+    ReportSeal seal,
     [FromKeyedServices(ReportBlobs.Container)] IBlobStore blobs,
     IDataProtectionProvider protection,
     FilingProof proofs,
@@ -91,7 +91,7 @@ public sealed class ReportProgress(
         var supplement = new ReportEvent
         {
             ReportId = report.Id, At = now, Kind = ReportEventKind.Supplement, ActorName = "举报人", SubmissionKeyHash = key,
-            SealedPublicNote = clean.Length > 0 ? cipher.SealText(clean, ReportIntake.PublicNoteContext(report.Id)) : null,
+            SealedPublicNote = clean.Length > 0 ? seal.SealText(SealedField.PublicNote, report.Id, clean) : null,
         };
         db.ReportEvents.Add(supplement);
         try
@@ -105,14 +105,14 @@ public sealed class ReportProgress(
             return new SupplementResult(await ViewAsync(report.Id, cancellationToken), new FieldErrors());
         }
 
-        var sealedBlobs = checkedFiles.Select(file =>
+        var uploads = checkedFiles.Select(file =>
         {
-            var record = AttachmentUpload.Seal(cipher, report.Id, file, now, out var sealedBytes);
+            var record = AttachmentUpload.Record(seal, report.Id, file, now);
             record.EventId = supplement.Id;
-            return (record, sealedBytes);
+            return (record, file);
         }).ToList();
-        await AttachmentUpload.UploadAsync(blobs, sealedBlobs, cancellationToken);
-        db.ReportAttachments.AddRange(sealedBlobs.Select(s => s.record));
+        await AttachmentUpload.UploadAsync(seal, blobs, uploads, cancellationToken);
+        db.ReportAttachments.AddRange(uploads.Select(u => u.record));
         await db.SaveChangesAsync(CancellationToken.None);
         return new SupplementResult(await ViewAsync(report.Id, cancellationToken), new FieldErrors());
     }
@@ -173,7 +173,7 @@ public sealed class ReportProgress(
     private async Task<ProgressView> ViewAsync(Guid reportId, CancellationToken cancellationToken)
     {
         var report = await db.Reports.AsNoTracking().Include(r => r.Events).Include(r => r.Attachments).SingleAsync(r => r.Id == reportId, cancellationToken);
-        var content = SealedJson.Open<ReportContent>(cipher, report.SealedContent, ReportIntake.ContentContext(report.Id));
+        var content = seal.OpenContent(report.Id, report.SealedContent);
         var timeline = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(
             e.At,
             e.Kind switch
@@ -183,7 +183,7 @@ public sealed class ReportProgress(
                 ReportEventKind.Supplement => "您补充了材料",
                 _ => e.ToStatus!.Value.Name(),
             },
-            e.SealedPublicNote is null ? null : cipher.OpenText(e.SealedPublicNote, ReportIntake.PublicNoteContext(report.Id)),
+            e.SealedPublicNote is null ? null : seal.OpenText(SealedField.PublicNote, report.Id, e.SealedPublicNote),
             e.Kind == ReportEventKind.Filed ? report.Attachments.Count(a => a.EventId is null) : report.Attachments.Count(a => a.EventId == e.Id))).ToList();
         var open = !StatusFlow.IsClosed(report.Status);
         return new ProgressView(report.ReceiptNumber, content.Title, report.Category.Name(), report.Status, report.SubmittedAt, timeline, open,

@@ -24,7 +24,8 @@ public sealed record ReportDetails(Guid Id, string ReceiptNumber, ReportStatus S
     ReportCategory Category, string RegionName, DateTime SubmittedAt, DateOnly? DueOn, DueMark Due, string? TransferUnit, Guid? AssigneeId, string? Assignee,
     IReadOnlyList<StaffTimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, IReadOnlyList<DuplicateInfo> Duplicates);
 
-public sealed record AttachmentDownload(string FileName, AttachmentKind Kind, byte[] Bytes);
+/// <summary>An attachment opened for download: its plaintext is decrypted chunk by chunk as <see cref="Content"/> is read; the reader disposes it.</summary>
+public sealed record AttachmentDownload(string FileName, AttachmentKind Kind, long Length, Stream Content);
 
 /// <summary>
 /// What staff read: the queue with its filters and due marks, one report opened in full, its attachments.
@@ -32,7 +33,7 @@ public sealed record AttachmentDownload(string FileName, AttachmentKind Kind, by
 /// </summary>
 public sealed class ReportQueue(
     PortalDb db,
-    ReportCipher cipher,
+    ReportSeal seal,
     [FromKeyedServices(ReportBlobs.Container)] IBlobStore blobs,
     RegionCatalog regions,
     WorkingCalendarSource calendars,
@@ -51,12 +52,7 @@ public sealed class ReportQueue(
         if (filter.Category is { } category) reports = reports.Where(r => r.Category == category);
         if (filter.Level is { } level) reports = reports.Where(r => r.Level == level);
         if (!string.IsNullOrWhiteSpace(filter.Region)) reports = reports.Where(r => r.RegionCode.StartsWith(filter.Region.Trim()));
-        if (filter.Due == DueMark.Overdue) reports = reports.Where(r => r.DueOn < today);
-        if (filter.Due == DueMark.Near)
-        {
-            var nearEnd = calendar.AddWorkingDays(today, deadlines.NearWorkingDays);
-            reports = reports.Where(r => r.DueOn >= today && r.DueOn <= nearEnd);
-        }
+        if (filter.Due is DueMark.Near or DueMark.Overdue) reports = deadlines.WhereMarked(reports, filter.Due.Value, today, calendar);
 
         var page = Math.Max(1, filter.Page);
         var total = await reports.CountAsync(cancellationToken);
@@ -70,7 +66,7 @@ public sealed class ReportQueue(
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var names = await StaffNamesAsync(rows.Select(r => r.AssigneeId), cancellationToken);
         var items = rows.Select(r => new QueueItem(
-            r.Id, r.ReceiptNumber, SealedJson.Open<ReportContent>(cipher, r.SealedContent, ReportIntake.ContentContext(r.Id)).Title,
+            r.Id, r.ReceiptNumber, seal.OpenContent(r.Id, r.SealedContent).Title,
             r.Category, r.Level, RegionName(r.RegionCode), r.Status, r.SubmittedAt, r.DueOn, deadlines.Mark(r.DueOn, today, calendar),
             duplicateCounts.GetValueOrDefault(r.Id), r.Anonymous, r.AssigneeId is { } a ? names.GetValueOrDefault(a) : null)).ToList();
 
@@ -85,18 +81,18 @@ public sealed class ReportQueue(
         if (report is null) return null;
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var content = SealedJson.Open<ReportContent>(cipher, report.SealedContent, ReportIntake.ContentContext(id));
-        var identity = report.SealedIdentity is null ? null : SealedJson.Open<ReporterIdentity>(cipher, report.SealedIdentity, ReportIntake.IdentityContext(id));
+        var content = seal.OpenContent(id, report.SealedContent);
+        var identity = report.SealedIdentity is null ? null : seal.OpenIdentity(id, report.SealedIdentity);
         var timeline = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new StaffTimelineEntry(
             e.At,
             e.Kind switch { ReportEventKind.Filed => "提交举报", ReportEventKind.Reply => "回复举报人", ReportEventKind.Supplement => "举报人补充材料", _ => e.ToStatus!.Value.Name() },
             e.ActorName,
-            e.SealedPublicNote is null ? null : cipher.OpenText(e.SealedPublicNote, ReportIntake.PublicNoteContext(id)),
-            e.SealedStaffNote is null ? null : cipher.OpenText(e.SealedStaffNote, ReportIntake.StaffNoteContext(id)),
+            e.SealedPublicNote is null ? null : seal.OpenText(SealedField.PublicNote, id, e.SealedPublicNote),
+            e.SealedStaffNote is null ? null : seal.OpenText(SealedField.StaffNote, id, e.SealedStaffNote),
             e.Disposition,
             report.Attachments.Count(a => e.Kind == ReportEventKind.Filed ? a.EventId is null : a.EventId == e.Id))).ToList();
         var attachments = report.Attachments.OrderBy(a => a.AddedAt).Select(a => new AttachmentInfo(
-            a.Id, cipher.OpenText(a.SealedName, AttachmentUpload.NameContext(a.Id)), a.Kind, a.Length, a.AddedAt, a.EventId is not null)).ToList();
+            a.Id, seal.OpenText(SealedField.AttachmentName, a.Id, a.SealedName), a.Kind, a.Length, a.AddedAt, a.EventId is not null)).ToList();
         var duplicates = await db.DuplicateFlags.AsNoTracking().Where(d => d.ReportId == id)
             .Join(db.Reports, d => d.OtherReportId, r => r.Id, (d, r) => new DuplicateInfo(r.Id, r.ReceiptNumber, d.Similarity, d.Basis, r.Status))
             .ToListAsync(cancellationToken);
@@ -114,14 +110,20 @@ public sealed class ReportQueue(
         if (!await Visible(reader).AnyAsync(r => r.Id == reportId, cancellationToken)) return null;
         var record = await db.ReportAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ReportId == reportId, cancellationToken);
         if (record is null) return null;
-        await using var stream = await blobs.OpenAsync(record.BlobName, cancellationToken);
-        if (stream is null) throw new InvalidDataException($"Attachment {attachmentId} has a record but no blob {record.BlobName}.");
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        var bytes = cipher.Open(buffer.ToArray(), AttachmentUpload.Context(record.Id));
-        AuditLog.Append(db, reader, "下载附件", reportId, $"{record.Kind.Extension()}，{record.Length:N0} 字节", clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
-        return new AttachmentDownload(cipher.OpenText(record.SealedName, AttachmentUpload.NameContext(record.Id)), record.Kind, bytes);
+        var stream = await blobs.OpenAsync(record.BlobName, cancellationToken)
+            ?? throw new InvalidDataException($"Attachment {attachmentId} has a record but no blob {record.BlobName}.");
+        var content = await seal.OpenAttachmentAsync(record.Id, stream, cancellationToken);
+        try
+        {
+            AuditLog.Append(db, reader, "下载附件", reportId, $"{record.Kind.Extension()}，{record.Length:N0} 字节", clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return new AttachmentDownload(seal.OpenText(SealedField.AttachmentName, record.Id, record.SealedName), record.Kind, record.Length, content);
+        }
+        catch
+        {
+            await content.DisposeAsync();
+            throw;
+        }
     }
 
     private IQueryable<Report> Visible(StaffActor reader)

@@ -11,7 +11,7 @@ public sealed record RekeyResult(int Values, int Attachments);
 /// Finishes a key rotation: everything sealed under an older key is opened and sealed again under the
 /// active one, so the old key can then be retired. Safe to stop and run again; each report is one commit.
 /// </summary>
-public sealed class ReportRekeying(PortalDb db, ReportCipher cipher, [FromKeyedServices(ReportBlobs.Container)] IBlobStore blobs)
+public sealed class ReportRekeying(PortalDb db, ReportSeal seal, [FromKeyedServices(ReportBlobs.Container)] IBlobStore blobs)
 {
     public async Task<RekeyResult> RekeyAsync(CancellationToken cancellationToken = default)
     {
@@ -21,16 +21,16 @@ public sealed class ReportRekeying(PortalDb db, ReportCipher cipher, [FromKeyedS
         foreach (var id in ids)
         {
             var report = await db.Reports.Include(r => r.Events).Include(r => r.Attachments).SingleAsync(r => r.Id == id, cancellationToken);
-            values += Reseal(report.SealedIdentity, ReportIntake.IdentityContext(id), v => report.SealedIdentity = v);
-            values += Reseal(report.SealedContent, ReportIntake.ContentContext(id), v => report.SealedContent = v);
+            values += Reseal(SealedField.Identity, id, report.SealedIdentity, v => report.SealedIdentity = v);
+            values += Reseal(SealedField.Content, id, report.SealedContent, v => report.SealedContent = v);
             foreach (var e in report.Events)
             {
-                values += Reseal(e.SealedPublicNote, ReportIntake.PublicNoteContext(id), v => e.SealedPublicNote = v);
-                values += Reseal(e.SealedStaffNote, ReportIntake.StaffNoteContext(id), v => e.SealedStaffNote = v);
+                values += Reseal(SealedField.PublicNote, id, e.SealedPublicNote, v => e.SealedPublicNote = v);
+                values += Reseal(SealedField.StaffNote, id, e.SealedStaffNote, v => e.SealedStaffNote = v);
             }
             foreach (var a in report.Attachments)
             {
-                values += Reseal(a.SealedName, AttachmentUpload.NameContext(a.Id), v => a.SealedName = v);
+                values += Reseal(SealedField.AttachmentName, a.Id, a.SealedName, v => a.SealedName = v);
                 if (await ResealBlobAsync(a, cancellationToken)) attachments++;
             }
             await db.SaveChangesAsync(cancellationToken);
@@ -39,23 +39,21 @@ public sealed class ReportRekeying(PortalDb db, ReportCipher cipher, [FromKeyedS
         return new RekeyResult(values, attachments);
     }
 
-    private int Reseal(byte[]? sealedValue, string context, Action<byte[]> store)
+    private int Reseal(SealedField field, Guid id, byte[]? sealedValue, Action<byte[]> store)
     {
-        if (sealedValue is null || ReportCipher.KeyIdOf(sealedValue) == cipher.ActiveKeyId) return 0;
-        store(cipher.Seal(cipher.Open(sealedValue, context), context));
+        if (seal.Resealed(field, id, sealedValue) is not { } resealed) return 0;
+        store(resealed);
         return 1;
     }
 
     private async Task<bool> ResealBlobAsync(ReportAttachment attachment, CancellationToken cancellationToken)
     {
-        await using var stream = await blobs.OpenAsync(attachment.BlobName, cancellationToken);
-        if (stream is null) return false;
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        var sealedBytes = buffer.ToArray();
-        if (ReportCipher.KeyIdOf(sealedBytes) == cipher.ActiveKeyId) return false;
-        var context = AttachmentUpload.Context(attachment.Id);
-        await blobs.PutAsync(attachment.BlobName, new MemoryStream(cipher.Seal(cipher.Open(sealedBytes, context), context)), cancellationToken);
+        await using (var head = await blobs.OpenAsync(attachment.BlobName, cancellationToken))
+            if (head is null || await seal.IsUnderActiveKeyAsync(head, cancellationToken)) return false;
+        // Streamed through, one chunk in memory; an attachment in the older whole format comes out in the streamed one.
+        await using var opened = await seal.OpenAttachmentAsync(attachment.Id, (await blobs.OpenAsync(attachment.BlobName, cancellationToken))!, cancellationToken);
+        await using var resealed = seal.SealAttachment(attachment.Id, opened);
+        await blobs.PutAsync(attachment.BlobName, resealed, cancellationToken);
         return true;
     }
 }

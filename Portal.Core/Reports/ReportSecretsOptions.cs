@@ -19,6 +19,23 @@ public sealed class ReportSecretsOptions
     /// <summary>Base64 of the PKCS#8 private key (the body of a PEM “PRIVATE KEY”).</summary>
     public string SigningKey { get; set; } = "";
 
+    /// <summary>
+    /// Base64 of 32 bytes: the key of the hashes that find reports about the same person or unit. Empty means the key
+    /// deployments before it used, derived from Portal:Lookup:HmacKey; pin that one (<c>portal-indexer keys duplicate</c>)
+    /// before rotating the lookup key, or duplicates filed before stop being found.
+    /// </summary>
+    public string DuplicateKey { get; set; } = "";
+
+    /// <summary>The duplicate key's bytes, or null when it is not set.</summary>
+    public byte[]? DuplicateKeyBytes()
+    {
+        if (DuplicateKey.Length == 0) return null;
+        byte[] key;
+        try { key = Convert.FromBase64String(DuplicateKey); }
+        catch (FormatException) { throw new InvalidOperationException("Portal:Reports:Secrets:DuplicateKey 不是有效的 Base64；请用 portal-indexer keys 生成。"); }
+        return key.Length == 32 ? key : throw new InvalidOperationException("Portal:Reports:Secrets:DuplicateKey 应为 32 字节（portal-indexer keys 生成，或 portal-indexer keys duplicate 沿用现有的）。");
+    }
+
     public Dictionary<string, byte[]> KeyBytes()
     {
         if (EncryptionKeys.Count == 0)

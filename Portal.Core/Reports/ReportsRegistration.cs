@@ -17,12 +17,13 @@ public static class ReportsRegistration
         services.AddPortalDatabase();
         services.AddOptions<ReportRules>().BindConfiguration(ReportRules.Section);
         services.AddOptions<ReportSecretsOptions>().BindConfiguration(ReportSecretsOptions.Section)
-            .Validate(o => { o.KeyBytes(); o.SigningAlgorithm().Dispose(); return true; }).ValidateOnStart();
+            .Validate(o => { o.KeyBytes(); o.SigningAlgorithm().Dispose(); o.DuplicateKeyBytes(); return true; }).ValidateOnStart();
         services.AddOptions<BlobStorageOptions>().BindConfiguration(BlobStorageOptions.Section);
         services.AddKeyedSingleton<IBlobStore>(ReportBlobs.Container, (sp, _) => BlobStores.Create(
             sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value, sp.GetRequiredService<IOptions<PortalOptions>>().Value, ReportBlobs.Container));
 
         services.AddSingleton<ReportCipher>();
+        services.AddSingleton<ReportSeal>();
         services.AddSingleton<FilingProof>();
         services.AddSingleton<DuplicateFinder>();
         services.AddSingleton<WorkingCalendarSource>();

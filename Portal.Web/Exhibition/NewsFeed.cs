@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Portal.Core.Exhibition;
+using Portal.Core.Reports;
 
 namespace Portal.Web.Exhibition;
 
@@ -13,9 +14,6 @@ public static class NewsFeed
     public const string Title = "新闻发布 - 阳光惠民监督平台";
 
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-
-    // Articles are dated by the day in Beijing; the feed states that day's midnight there.
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     /// <param name="site">The site's absolute root without a trailing slash, e.g. <c>https://example.gov.cn</c>.</param>
     public static string Write(IReadOnlyList<NewsArticle> latest, string site)
@@ -56,5 +54,6 @@ public static class NewsFeed
     private static XElement Link(string rel, string href, string type) =>
         new(Atom + "link", new XAttribute("rel", rel), new XAttribute("type", type), new XAttribute("href", href));
 
-    private static string Timestamp(DateOnly date) => XmlConvert.ToString(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Beijing));
+    // Articles are dated by the day in Beijing; the feed states that day's midnight there.
+    private static string Timestamp(DateOnly date) => XmlConvert.ToString(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset));
 }

@@ -54,12 +54,23 @@ public sealed class StaffCommandTests : IDisposable
             EncryptionKeys = { ["k7"] = lines["Portal__Reports__Secrets__EncryptionKeys__k7"] },
             ActiveKeyId = lines["Portal__Reports__Secrets__ActiveKeyId"],
             SigningKey = lines["Portal__Reports__Secrets__SigningKey"],
+            DuplicateKey = lines["Portal__Reports__Secrets__DuplicateKey"],
         };
 
         Assert.Equal(32, options.KeyBytes()["k7"].Length);
         using var signing = options.SigningAlgorithm();
         Assert.Equal(256, signing.KeySize);
         Assert.Equal(44, lines["Portal__Lookup__HmacKey"].Length);
+        Assert.Equal(32, options.DuplicateKeyBytes()!.Length);
+    }
+
+    [Fact]
+    public void Keys_duplicate_prints_the_duplicate_key_an_installation_without_one_already_uses()
+    {
+        var printed = IndexerProcess.Run(_data, "keys", "duplicate");
+
+        var expected = Convert.ToBase64String(DuplicateFinder.KeyFromLookupKey(Convert.FromBase64String(SampleData.HmacKey)));
+        Assert.Equal($"Portal__Reports__Secrets__DuplicateKey={expected}", printed.Output.Trim());
     }
 
     public void Dispose() => _data.Dispose();

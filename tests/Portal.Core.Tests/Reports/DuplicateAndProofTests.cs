@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Portal.Core.Privacy;
 using Portal.Core.Reports;
 
 namespace Portal.Core.Tests.Reports;
@@ -6,6 +8,21 @@ namespace Portal.Core.Tests.Reports;
 public sealed class DuplicateFinderTests
 {
     private readonly DuplicateFinder _finder = new(new byte[32]);
+
+    [Fact]
+    public void An_installation_without_its_own_duplicate_key_keeps_finding_what_it_filed_before_and_can_pin_that_key()
+    {
+        var lookupKey = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+        var lookup = Options.Create(new LookupOptions { HmacKey = Convert.ToBase64String(lookupKey) });
+        var before = new DuplicateFinder(HKDF.DeriveKey(HashAlgorithmName.SHA256, lookupKey, 32, info: "portal reports duplicate keys"u8.ToArray()));
+        var pinned = new ReportSecretsOptions { DuplicateKey = Convert.ToBase64String(DuplicateFinder.KeyFromLookupKey(lookupKey)) };
+
+        var unset = new DuplicateFinder(Options.Create(new ReportSecretsOptions()), lookup);
+        var kept = new DuplicateFinder(Options.Create(pinned), Options.Create(new LookupOptions { HmacKey = Convert.ToBase64String(new byte[32]) }));
+
+        Assert.Equal(before.PersonKey("王德发"), unset.PersonKey("王德发"));
+        Assert.Equal(before.PersonKey("王德发"), kept.PersonKey("王德发"));
+    }
 
     [Fact]
     public void Two_accounts_of_the_same_events_read_alike_and_unrelated_ones_do_not()

@@ -1,7 +1,9 @@
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Blobs;
 using Portal.Core.Database;
 using Portal.Core.Reports;
 using Portal.Core.Staff;
@@ -14,7 +16,7 @@ namespace Portal.Core.Tests.Reports;
 /// </summary>
 public abstract class ReportStoreBehaviour
 {
-    protected abstract Task<ReportsHarness> StartAsync();
+    protected abstract Task<ReportsHarness> StartAsync(Func<IBlobStore, IBlobStore>? watchBlobs = null);
 
     [Fact]
     public virtual async Task A_filed_report_is_found_by_its_query_code_and_password()
@@ -224,6 +226,41 @@ public abstract class ReportStoreBehaviour
     }
 
     [Fact]
+    public virtual async Task Rotating_the_lookup_key_does_not_change_which_reports_are_found_to_be_duplicates()
+    {
+        await using var h = await StartAsync();
+        await h.RestartAsync(new Dictionary<string, string?> { ["Portal:Reports:Secrets:DuplicateKey"] = Convert.ToBase64String(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray()) });
+        var intake = await h.StaffAsync("shouli", StaffRoles.Intake);
+        var first = await h.FileAsync(ReportsHarness.Named());
+        await h.RestartAsync(new Dictionary<string, string?> { ["Portal:Lookup:HmacKey"] = Convert.ToBase64String(Enumerable.Range(60, 32).Select(i => (byte)i).ToArray()) });
+        var alike = ReportsHarness.Anonymous("王德发优亲厚友", "王德发把不符合条件的亲属纳入农村低保，连续两年每月领取，村里真正的贫困户反而没有评上。");
+        alike.ReportedPerson = ReportsHarness.Named().ReportedPerson;
+
+        var later = await h.FileAsync(alike);
+
+        var id = (await h.StoredAsync(later.ReceiptNumber)).Id;
+        var details = await h.With(sp => sp.GetRequiredService<ReportQueue>().OpenAsync(id, intake));
+        Assert.Equal(first.ReceiptNumber, Assert.Single(details!.Duplicates).ReceiptNumber);
+    }
+
+    [Fact]
+    public virtual async Task A_deadline_on_a_Saturday_three_working_days_away_is_near_in_its_mark_and_in_the_near_filter_alike()
+    {
+        await using var h = await StartAsync();
+        var intake = await h.StaffAsync("shouli", StaffRoles.Intake);
+        var id = (await h.StoredAsync((await h.FileAsync(ReportsHarness.Anonymous())).ReceiptNumber)).Id;
+        // Today is Tuesday 2026-09-01 in Beijing; Wednesday, Thursday and Friday remain before Saturday the 5th.
+        await h.With(sp => sp.GetRequiredService<PortalDb>().Reports.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.DueOn, new DateOnly(2026, 9, 5))));
+
+        var details = await h.With(sp => sp.GetRequiredService<ReportQueue>().OpenAsync(id, intake));
+        var near = await h.With(sp => sp.GetRequiredService<ReportQueue>().ListAsync(new QueueFilter(Due: DueMark.Near), intake));
+
+        Assert.Equal(DayOfWeek.Tuesday, ChinaTime.Date(h.Clock.GetUtcNow().UtcDateTime).DayOfWeek);
+        Assert.Equal(DueMark.Near, details!.Due);
+        Assert.Equal(id, Assert.Single(near.Items).Id);
+    }
+
+    [Fact]
     public virtual async Task The_audit_log_cannot_be_changed_or_emptied()
     {
         await using var h = await StartAsync();
@@ -282,6 +319,58 @@ public abstract class ReportStoreBehaviour
         Assert.Equal("村主任优亲厚友", (await h.LookupAsync(before.QueryCode))!.Title);
         Assert.Equal("t1", ReportCipher.KeyIdOf((await h.StoredAsync(before.ReceiptNumber)).SealedContent));
         Assert.Equal("t2", ReportCipher.KeyIdOf((await h.StoredAsync(after.ReceiptNumber)).SealedContent));
+    }
+
+    [Fact]
+    public virtual async Task An_attachment_goes_to_storage_as_it_is_read_and_is_never_held_whole_in_memory()
+    {
+        var video = CountedFile.Video(8 * 1024 * 1024);
+        WatchedBlobs? watched = null;
+        await using var h = await StartAsync(store => watched = new WatchedBlobs(store, video));
+
+        await h.FileAsync(ReportsHarness.Anonymous(), video.Incoming);
+
+        Assert.InRange(watched!.MostReadAhead, 0, 1024 * 1024);
+    }
+
+    [Fact]
+    public virtual async Task A_staff_download_reads_the_stored_attachment_as_it_is_sent()
+    {
+        var video = CountedFile.Video(8 * 1024 * 1024);
+        WatchedBlobs? watched = null;
+        await using var h = await StartAsync(store => watched = new WatchedBlobs(store, video));
+        var intake = await h.StaffAsync("shouli", StaffRoles.Intake);
+        var id = (await h.StoredAsync((await h.FileAsync(ReportsHarness.Anonymous(), video.Incoming)).ReceiptNumber)).Id;
+        var attachmentId = (await h.With(sp => sp.GetRequiredService<ReportQueue>().OpenAsync(id, intake)))!.Attachments[0].Id;
+
+        var download = await h.With(sp => sp.GetRequiredService<ReportQueue>().AttachmentAsync(id, attachmentId, intake));
+        var readBeforeSending = watched!.ReadBack;
+        await using var sent = new MemoryStream();
+        await using (download!.Content) await download.Content.CopyToAsync(sent);
+
+        Assert.InRange(readBeforeSending, 0, 1024 * 1024);
+        Assert.Equal(SHA256.HashData(video.Bytes), SHA256.HashData(sent.ToArray()));
+        Assert.Equal(video.Bytes.Length, download.Length);
+    }
+
+    [Fact]
+    public virtual async Task An_attachment_stored_whole_before_attachments_were_streamed_still_downloads()
+    {
+        await using var h = await StartAsync();
+        var intake = await h.StaffAsync("shouli", StaffRoles.Intake);
+        var photo = ReportsHarness.Jpeg(size: 200 * 1024);
+        var id = (await h.StoredAsync((await h.FileAsync(ReportsHarness.Anonymous(), photo)).ReceiptNumber)).Id;
+        var record = await h.With(sp => sp.GetRequiredService<PortalDb>().ReportAttachments.AsNoTracking().SingleAsync(a => a.ReportId == id));
+        var bytes = new byte[photo.Length];
+        await using (var original = photo.Open()) await original.ReadExactlyAsync(bytes);
+        var cipher = h.Services.GetRequiredService<ReportCipher>();
+        await h.Blobs.PutAsync(record.BlobName, new MemoryStream(cipher.Seal(bytes, $"attachment:{record.Id:N}")));
+
+        var download = await h.With(sp => sp.GetRequiredService<ReportQueue>().AttachmentAsync(id, record.Id, intake));
+        await using var sent = new MemoryStream();
+        await using (download!.Content) await download.Content.CopyToAsync(sent);
+
+        Assert.Equal(bytes, sent.ToArray());
     }
 
     [Fact]

@@ -20,9 +20,12 @@ public sealed class ReportsHarness : IAsyncDisposable
 {
     public const string Password = "我的查询密码2026";
     private readonly string? _postgres;
+    private readonly Func<IBlobStore, IBlobStore>? _watchBlobs;
 
-    private ReportsHarness(SampleData data, ServiceProvider services, FakeTimeProvider clock, string? postgres, IReadOnlyDictionary<string, string?> settings)
+    private ReportsHarness(SampleData data, ServiceProvider services, FakeTimeProvider clock, string? postgres, IReadOnlyDictionary<string, string?> settings,
+        Func<IBlobStore, IBlobStore>? watchBlobs)
     {
+        _watchBlobs = watchBlobs;
         Data = data;
         Services = services;
         Clock = clock;
@@ -36,7 +39,8 @@ public sealed class ReportsHarness : IAsyncDisposable
     public IReadOnlyDictionary<string, string?> Settings { get; private set; }
     public bool IsPostgres => _postgres is not null;
 
-    public static async Task<ReportsHarness> StartAsync(bool postgres, bool azurite)
+    /// <param name="watchBlobs">Wraps the attachment store, for a test that watches what reaches it.</param>
+    public static async Task<ReportsHarness> StartAsync(bool postgres, bool azurite, Func<IBlobStore, IBlobStore>? watchBlobs = null)
     {
         var data = new SampleData();
         data.AddCounty("410221", people: 20, months: 1);
@@ -54,7 +58,7 @@ public sealed class ReportsHarness : IAsyncDisposable
         };
         foreach (var (key, value) in ReportSecrets.Settings) settings[key] = value;
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 2, 0, 0, TimeSpan.Zero));
-        var harness = new ReportsHarness(data, Build(settings, clock), clock, connection, settings);
+        var harness = new ReportsHarness(data, Build(settings, clock, watchBlobs), clock, connection, settings, watchBlobs);
         await harness.Services.PrepareDatabaseOrMigrateAsync();
         return harness;
     }
@@ -66,7 +70,7 @@ public sealed class ReportsHarness : IAsyncDisposable
         foreach (var (key, value) in changes) settings[key] = value;
         await Services.DisposeAsync();
         Settings = settings;
-        Services = Build(settings, Clock);
+        Services = Build(settings, Clock, _watchBlobs);
     }
 
     /// <summary>A second instance of the hosts' services over the same database and blobs, as a second pod would be.</summary>
@@ -74,10 +78,10 @@ public sealed class ReportsHarness : IAsyncDisposable
     {
         var settings = new Dictionary<string, string?>(Settings);
         foreach (var (key, value) in changes ?? new Dictionary<string, string?>()) settings[key] = value;
-        return Build(settings, Clock);
+        return Build(settings, Clock, _watchBlobs);
     }
 
-    private static ServiceProvider Build(IDictionary<string, string?> settings, FakeTimeProvider clock)
+    private static ServiceProvider Build(IDictionary<string, string?> settings, FakeTimeProvider clock, Func<IBlobStore, IBlobStore>? watchBlobs)
     {
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -88,6 +92,9 @@ public sealed class ReportsHarness : IAsyncDisposable
         services.AddPaymentIndex();
         services.AddReports(configuration);
         services.AddExhibition();
+        if (watchBlobs is not null)
+            services.AddKeyedSingleton<IBlobStore>(ReportBlobs.Container, (sp, _) => watchBlobs(BlobStores.Create(
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BlobStorageOptions>>().Value, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value, ReportBlobs.Container)));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

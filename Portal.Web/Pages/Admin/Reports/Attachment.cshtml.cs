@@ -24,6 +24,7 @@ public sealed class AttachmentModel(ReportQueue queue) : PageModel
         // Stored as sent (a picture may hide a web page, a PDF a script): should a browser open it anyway, it runs nothing and loads nothing.
         Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         var name = Path.GetFileNameWithoutExtension(file.FileName) is { Length: > 0 } stem ? stem : "附件";
-        return File(file.Bytes, file.Kind.ContentType(), $"{name}.{file.Kind.Extension()}");
+        Response.ContentLength = file.Length;
+        return File(file.Content, file.Kind.ContentType(), $"{name}.{file.Kind.Extension()}");
     }
 }

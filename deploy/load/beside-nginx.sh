@@ -2,7 +2,7 @@
 # Cached pages beside a static server: one web host (Release, its in-memory output cache) and nginx serving the very bytes
 # the host sent (saved once per encoding), measured one after the other in the same run with the same wrk. Pages: the
 # county and the village page, as a phone asks (Accept-Encoding: br) and plain; and the village page rendered every
-# time (an Authorization header bypasses the output cache). The host is warmed up first by wrk runs that are not counted. Prints requests/s, p99 and the host's share of nginx's rate.
+# time (an Authorization header bypasses the output cache). The host is warmed up first by as long wrk runs that are not counted. Prints requests/s, p99 and the host's share of nginx's rate.
 #   deploy/load/beside-nginx.sh [SECONDS] [CONNECTIONS]      (default 10 s, 16 connections, 2 threads)
 # Needs wrk and nginx (apt-get install wrk nginx-light); everything it starts is stopped and removed when it ends.
 set -euo pipefail
@@ -91,11 +91,12 @@ measure() { # label path encoding(br|plain) [uncached]
   printf '%-32s %10s %12s %10s %9s\n' "$label" "$size" "$host_rps" "$host_p99" "$(awk -v a="$host_rps" -v b="$nginx_rps" 'BEGIN { printf "%d%%", 100 * a / b }')"
   printf '%-32s %10s %12s %10s %9s\n' "  nginx, same bytes" "$size" "$nginx_rps" "$nginx_p99" ""
 }
-# Warm up: the first seconds of a fresh process measure its compiler, not the page.
+# Warm up as long as the measurement: on a busy machine a fresh process compiles its hot paths for a good while,
+# and the first page measured would pay for it.
 for path in "$county" "$village"; do
-  for accept in "Accept-Encoding: br" "X-Plain: 1"; do wrk -t2 -c"$connections" -d3s -H "$accept" "$host$path" >/dev/null; done
+  for accept in "Accept-Encoding: br" "X-Plain: 1"; do wrk -t2 -c"$connections" -d"${seconds}s" -H "$accept" "$host$path" >/dev/null; done
 done
-wrk -t2 -c"$connections" -d3s -H "Accept-Encoding: br" -H "Authorization: x" "$host$village" >/dev/null
+wrk -t2 -c"$connections" -d"${seconds}s" -H "Accept-Encoding: br" -H "Authorization: x" "$host$village" >/dev/null
 measure "county page, cached, br"   "$county"  br
 measure "county page, cached, plain" "$county" plain
 measure "village page, cached, br"  "$village" br

@@ -21,7 +21,7 @@ builder.Services.AddUnusedMediaSweep();
 builder.Services.AddPortalPages();
 builder.Services.AddReportPages();
 builder.Services.AddExhibitionPages();
-builder.Services.AddPortalCompression();
+builder.Services.AddCompressedOutputCache();
 builder.Services.AddPaymentPageCaching();
 builder.Services.AddPortalRateLimits();
 builder.Services.AddForwardedClientAddresses();
@@ -34,7 +34,7 @@ await app.Services.PrepareDatabaseAsync();
 await app.Services.LoadHallVisitCountsAsync();
 app.UseSecurityHeaders();
 app.UseForwardedHeaders();
-app.UseResponseCompression();
+app.UseResponseCompression(); // static files and what is answered before the output cache
 app.UsePortalErrorPages();
 app.UseQueryStringLimit();
 app.UsePortalStaticFiles();
@@ -43,7 +43,7 @@ app.UseRouting();
 app.UseStaffSignIn();
 app.UseRateLimiter();
 app.UseHallVisitCounting(); // before the output cache, so a cached hall page is counted too
-app.UseOutputCache();
+app.UseCompressedOutputCache();
 app.MapPortalOperations();
 app.MapRazorPages();
 app.Run();

@@ -55,7 +55,7 @@ public static class PaymentCaching
             context.ResponseExpirationTimeSpan = options.Value.ServerDuration;
             var request = context.HttpContext.Request;
             var code = request.RouteValues["code"] as string ?? request.Query["region"].ToString();
-            var region = PaymentFilters.FindRegion(regions, code) ?? RegionCatalog.Country;
+            var region = PaymentQueryParser.Region(regions, code) ?? RegionCatalog.Country;
             context.Tags.Add(PaymentCacheTags.ForRegion(region));
             return ValueTask.CompletedTask;
         }

@@ -49,7 +49,7 @@ public static class PaymentsApi
     private static async Task<Results<Ok<RegionAnswer>, ProblemHttpResult>> GetRegion(
         string code, string? fund, string? period, IPaymentIndex index, RegionCatalog regions, FundCatalog funds, CancellationToken cancellationToken)
     {
-        if (PaymentFilters.FindRegion(regions, code) is not { } region)
+        if (PaymentQueryParser.Region(regions, code) is not { } region)
             return TypedResults.Problem(ApiProblems.NotFound("没有这个区划代码；可从 /api/v1/regions/0 开始逐级查找。"));
         if (PaymentFilters.ReadFund(funds, fund, out var fundCode) is { } fundProblem) return TypedResults.Problem(fundProblem);
         if (PaymentFilters.ReadPeriod(period, out var month) is { } periodProblem) return TypedResults.Problem(periodProblem);
@@ -85,7 +85,7 @@ public static class PaymentsApi
     private static string? NextLink(HttpRequest request, PaymentPage page)
     {
         var next = page.Page + 1;
-        if ((long)page.Page * page.PageSize >= page.TotalCount || (long)next * page.PageSize > Portal.Core.Payments.Lucene.LucenePaymentIndex.MaxResultWindow) return null;
+        if (!PaymentQueryParser.HasNextPage(page)) return null;
         var query = request.Query.Where(kv => !kv.Key.Equals("page", StringComparison.OrdinalIgnoreCase))
             .Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value.ToString()))
             .Append(KeyValuePair.Create("page", (string?)next.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -96,11 +96,9 @@ public static class PaymentsApi
         LookupRequest request, OwnerKey owners, LookupThrottle throttle, IPaymentIndex index, RegionCatalog regions, FundCatalog funds, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name)) return TypedResults.Problem(ApiProblems.BadRequest("name", "请填写本人姓名。"));
-        if (name.Length > PaymentFilters.MaxNameLength) return TypedResults.Problem(ApiProblems.BadRequest("name", $"姓名最多 {PaymentFilters.MaxNameLength} 个字。"));
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        if (IdNumber.Explain(IdNumber.Check(request.IdNumber, today)) is { } message) return TypedResults.Problem(ApiProblems.BadRequest("idNumber", message));
+        var name = request.Name?.Trim() ?? "";
+        if (PaymentQueryParser.OwnLookup(name, request.IdNumber, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) is { } refused)
+            return TypedResults.Problem(ApiProblems.BadRequest(refused.Field == PaymentQueryField.OwnName ? "name" : "idNumber", refused.Message));
 
         if (!throttle.TryAcquire(name))
             return TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = LookupThrottle.Refusal });

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Net.Http.Headers;
 
@@ -20,21 +19,6 @@ public static class PortalPages
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "af";
         });
-        return services;
-    }
-
-    /// <summary>Brotli for phones that accept it, Gzip for the rest: pages must stay small on 3G.</summary>
-    public static IServiceCollection AddPortalCompression(this IServiceCollection services)
-    {
-        services.AddResponseCompression(o =>
-        {
-            o.EnableForHttps = true;
-            o.Providers.Add<BrotliCompressionProvider>();
-            o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/atom+xml", "text/vtt"]);
-        });
-        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
-        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         return services;
     }
 

@@ -92,7 +92,7 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
         var key = group.Key.ToString();
         var path = _regions.Path(group.Rows[0].Village);
         foreach (var p in group.Rows)
-            yield return BulkAction.IndexDocument(PaymentDocuments.DocumentId(Run, PaymentDocuments.PublicId(p)), PaymentDocuments.Payment(Run, key, p, path));
+            yield return BulkAction.IndexDocument(PaymentDocuments.DocumentId(Run, PaymentIndexRules.PublicId(p)), PaymentDocuments.Payment(Run, key, p, path));
         yield return BulkAction.IndexDocument(PaymentDocuments.RollupId(Run, key), PaymentDocuments.Rollup(Run, key, group.Rows, path, group.Hash));
         written();
     }

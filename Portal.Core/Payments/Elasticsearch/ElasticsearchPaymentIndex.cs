@@ -35,7 +35,7 @@ public sealed class ElasticsearchPaymentIndex : IPaymentIndex
     }
 
     private long Sequence => Interlocked.Read(ref _sequence);
-    private Period Now => Period.Of(_clock.GetLocalNow());
+    private Period Now => PaymentIndexRules.CurrentPeriod(_clock);
 
     public async Task<PaymentPage> SearchAsync(PaymentQuery query, CancellationToken cancellationToken = default)
     {
@@ -64,7 +64,7 @@ public sealed class ElasticsearchPaymentIndex : IPaymentIndex
     public async Task<IReadOnlyList<PaymentTotal>> SummarizeAsync(string regionCode, string? fundCode, Period? period, SummaryGrouping grouping,
         CancellationToken cancellationToken = default)
     {
-        var level = LevelOf(regionCode);
+        var level = (int)PaymentIndexRules.LevelOf(regionCode);
         if (grouping == SummaryGrouping.ChildRegion && level >= (int)RegionLevel.Village) return [];
         if (Sequence < 0) return [];
         var key = grouping switch

@@ -29,7 +29,7 @@ internal static class IndexQueries
         var windows = funds.All.Where(f => fundCode is null || f.Code == fundCode)
             .Select(f => (JsonNode)new JsonObject
             {
-                ["bool"] = new JsonObject { ["filter"] = new JsonArray(Term("fund", f.Code), Range("period", "gte", now.AddMonths(1 - f.PublicationMonths).ToString())) },
+                ["bool"] = new JsonObject { ["filter"] = new JsonArray(Term("fund", f.Code), Range("period", "gte", PaymentIndexRules.FirstPublishedPeriod(f, now).ToString())) },
             }).ToArray();
         if (windows.Length == 0) return new JsonObject { ["match_none"] = new JsonObject() };
         var query = Visible(type, sequence, conditions);
@@ -43,13 +43,8 @@ internal static class IndexQueries
     public static JsonObject? Region(string? code)
     {
         if (string.IsNullOrEmpty(code) || code == Regions.Region.CountryCode) return null;
-        return Term(PaymentDocuments.Region(LevelOf(code)), code);
+        return Term(PaymentDocuments.Region((int)PaymentIndexRules.LevelOf(code)), code);
     }
-
-    public static int LevelOf(string code) => code.Length switch
-    {
-        2 => (int)RegionLevel.Province, 4 => (int)RegionLevel.City, 6 => (int)RegionLevel.County, 9 => (int)RegionLevel.Township, 12 => (int)RegionLevel.Village, _ => 0,
-    };
 
     public static JsonObject Term(string field, JsonNode? value) => new() { ["term"] = new JsonObject { [field] = value } };
 

@@ -33,7 +33,7 @@ internal static class PaymentDocuments
         {
             ["type"] = PaymentType,
             ["run"] = run,
-            ["id"] = PublicId(p),
+            ["id"] = PaymentIndexRules.PublicId(p),
             ["partition"] = partition,
             ["owner"] = p.OwnerKey,
             ["fund"] = p.Fund.Code,
@@ -61,7 +61,7 @@ internal static class PaymentDocuments
             ["amount"] = rows.Sum(p => Money.ToFen(p.Amount)),
             ["hash"] = hash,
             // Township and village names, analysed once per partition: a place-name search finds villages here first.
-            ["place"] = string.Join(" ", path.Skip(3).Select(RegionCatalog.DisplayName)),
+            ["place"] = PaymentIndexRules.PlaceText(path),
         };
         AddRegions(doc, path);
         return doc;
@@ -77,10 +77,6 @@ internal static class PaymentDocuments
     public static string DocumentId(long run, string publicId) => $"{run}-{publicId}";
 
     public static string RollupId(long run, string partition) => $"{run}-rollup-{partition}";
-
-    /// <summary>The same public id as the embedded index gives: a short digest of the (already keyed) owner hash, fund and period.</summary>
-    public static string PublicId(ValidPayment p) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{p.OwnerKey}|{p.Fund.Code}|{p.Period.Value}"))[..10]);
 
     public static PublicPayment ToPayment(JsonElement source) => new(
         source.GetProperty("id").GetString()!,

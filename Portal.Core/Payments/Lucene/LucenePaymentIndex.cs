@@ -14,7 +14,6 @@ namespace Portal.Core.Payments.Lucene;
 /// <summary>The embedded payment index, read from the data folder and refreshed when the indexer commits. Reads are in memory-mapped files, so each answer is computed at once and handed back as a completed task.</summary>
 public sealed class LucenePaymentIndex : IPaymentIndex
 {
-    public const int MaxResultWindow = PaymentQuery.MaxResultWindow;
     private const int MaxOwnPayments = 1_000;
     private const int MaxPlaceVillages = 500;
 
@@ -55,7 +54,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex
     {
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, PaymentQuery.MaxPageSize);
-        if ((long)page * size > MaxResultWindow) throw new ArgumentOutOfRangeException(nameof(query), $"最多翻到第 {MaxResultWindow / size} 页。");
+        if ((long)page * size > PaymentQuery.MaxResultWindow) throw new ArgumentOutOfRangeException(nameof(query), $"最多翻到第 {PaymentQueryParser.LastPage(size)} 页。");
         return WithSearcher(searcher =>
         {
             if (searcher is null) return new PaymentPage([], 0, 0, page, size);
@@ -74,7 +73,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex
 
     private IReadOnlyList<PaymentTotal> Summarize(string regionCode, string? fundCode, Period? period, SummaryGrouping grouping)
     {
-        var level = LevelOf(regionCode);
+        var level = (int)PaymentIndexRules.LevelOf(regionCode);
         if (grouping == SummaryGrouping.ChildRegion && level >= (int)RegionLevel.Village) return [];
         return WithSearcher<IReadOnlyList<PaymentTotal>>(searcher =>
         {
@@ -113,7 +112,7 @@ public sealed class LucenePaymentIndex : IPaymentIndex
     private IReadOnlyList<Period> Periods() => WithSearcher(searcher =>
     {
         if (searcher is null) return [];
-        var month = Period.Of(_clock.GetLocalNow()).Value;
+        var month = PaymentIndexRules.CurrentPeriod(_clock).Value;
         var cached = _periods;
         if (cached is not null && ReferenceEquals(cached.Reader, searcher.IndexReader) && cached.Month == month) return cached.Periods;
         var periods = Summarize(Region.CountryCode, null, null, SummaryGrouping.Period)
@@ -166,13 +165,13 @@ public sealed class LucenePaymentIndex : IPaymentIndex
     /// </summary>
     private Filter Window(string type, string? fundCode)
     {
-        var now = Period.Of(_clock.GetLocalNow());
+        var now = PaymentIndexRules.CurrentPeriod(_clock);
         return _windows.GetOrAdd((type, fundCode ?? "", now.Value), _ =>
         {
             var window = new BooleanQuery();
             foreach (var fund in _funds.All.Where(f => fundCode is null || f.Code == fundCode))
             {
-                var cutoff = now.AddMonths(1 - fund.PublicationMonths).Value;
+                var cutoff = PaymentIndexRules.FirstPublishedPeriod(fund, now).Value;
                 window.Add(new BooleanQuery
                 {
                     { new TermQuery(new Term(IndexFields.Fund, fund.Code)), Occur.MUST },
@@ -193,20 +192,15 @@ public sealed class LucenePaymentIndex : IPaymentIndex
     {
         if (string.IsNullOrEmpty(code) || code == Region.CountryCode) return;
         var village = new Term(IndexFields.Region(5), code);
-        filter.Add(LevelOf(code) == (int)RegionLevel.Village ? new TermQuery(village) : new PrefixQuery(village), Occur.MUST);
+        filter.Add(PaymentIndexRules.LevelOf(code) == RegionLevel.Village ? new TermQuery(village) : new PrefixQuery(village), Occur.MUST);
     }
 
     /// <summary>Rollups carry every level's code.</summary>
     private static void AddRegion(BooleanQuery filter, string? code)
     {
         if (string.IsNullOrEmpty(code) || code == Region.CountryCode) return;
-        filter.Add(new TermQuery(new Term(IndexFields.Region(LevelOf(code)), code)), Occur.MUST);
+        filter.Add(new TermQuery(new Term(IndexFields.Region((int)PaymentIndexRules.LevelOf(code)), code)), Occur.MUST);
     }
-
-    public static int LevelOf(string code) => code.Length switch
-    {
-        2 => 1, 4 => 2, 6 => 3, 9 => 4, 12 => 5, _ => 0,
-    };
 
     /// <summary>A masked name (张*明) matches exactly; a surname (张, 欧阳) by prefix; longer text also matches the names of villages and townships.</summary>
     private Query NameQuery(IndexSearcher searcher, string text, string? regionCode)

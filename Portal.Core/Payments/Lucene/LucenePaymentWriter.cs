@@ -75,7 +75,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
             var total = Interlocked.Add(ref written, group.Rows.Count);
             if (total / 10_000 != (total - group.Rows.Count) / 10_000) progress?.Invoke(total);
             return document;
-        }, document => document.Dispose());
+        }, _ => { });
         foreach (var group in changed) _uncommittedCounties.Add(group.Key.VillageCode[..6]);
         progress?.Invoke(written);
         return new PartitionReplacement(changed.Select(g => g.Key).ToList(), groups.Count - changed.Count);
@@ -137,7 +137,7 @@ public sealed class LucenePaymentWriter : IPartitionStore
             new NumericDocValuesField(IndexFields.Amount, rows.Sum(p => Money.ToFen(p.Amount))),
             new StoredField(IndexFields.Hash, hash),
             // Place names are analysed once per partition, not once per payment: a name search finds villages here first.
-            new TextField(IndexFields.Place, string.Join(" ", path.Skip(3).Select(RegionCatalog.DisplayName)), Field.Store.NO),
+            new TextField(IndexFields.Place, PaymentIndexRules.PlaceText(path), Field.Store.NO),
         };
         foreach (var region in path)
         {

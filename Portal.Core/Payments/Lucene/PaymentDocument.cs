@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -14,7 +12,7 @@ namespace Portal.Core.Payments.Lucene;
 /// Field per document builds a new token stream by reflection, which costs more than indexing it.
 /// Not thread-safe; one per writer.
 /// </summary>
-internal sealed class PaymentDocument : IDisposable
+internal sealed class PaymentDocument
 {
     private readonly StringField _type = new(IndexFields.Type, IndexFields.PaymentType, Field.Store.NO);
     private readonly StringField _id = new(IndexFields.Id, "", Field.Store.YES);
@@ -36,12 +34,11 @@ internal sealed class PaymentDocument : IDisposable
     private readonly StoredField _household = new(IndexFields.Household, 0);
     private readonly StoredField _paidOn = new(IndexFields.PaidOn, "");
     private readonly List<IIndexableField> _fields = new(24);
-    private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     public IEnumerable<IIndexableField> Fill(string partition, ValidPayment p)
     {
         var fen = Money.ToFen(p.Amount);
-        _id.SetStringValue(Id(p));
+        _id.SetStringValue(PaymentIndexRules.PublicId(p));
         _partition.SetStringValue(partition);
         _owner.SetStringValue(p.OwnerKey);
         _ownerValue.SetBytesValue(new BytesRef(p.OwnerKey));
@@ -72,14 +69,4 @@ internal sealed class PaymentDocument : IDisposable
         return _fields;
     }
 
-    /// <summary>The payment's public id: the owner hash is already keyed, so a short digest of it with fund and period is stable and reveals nothing.</summary>
-    private string Id(ValidPayment p)
-    {
-        _sha.AppendData(Encoding.UTF8.GetBytes($"{p.OwnerKey}|{p.Fund.Code}|{p.Period.Value}"));
-        Span<byte> digest = stackalloc byte[32];
-        _sha.GetHashAndReset(digest);
-        return Convert.ToHexStringLower(digest[..10]);
-    }
-
-    public void Dispose() => _sha.Dispose();
 }

@@ -44,7 +44,7 @@ public sealed class IndexModel(IPaymentIndex index, RegionCatalog regions, FundC
             HttpContext.Fail(StatusCodes.Status404NotFound, "没有这个地区", "网址中的地区代码不存在。请从“惠民资金公开”首页逐级选择县、乡镇和村。");
             return new StatusCodeResult(StatusCodes.Status404NotFound);
         }
-        if (PaymentFilter.Parse(Request.Query, funds, out var problem) is not { } filter)
+        if (PaymentFilter.Parse(Request.Query, region, regions, funds, out var problem) is not { } filter)
         {
             HttpContext.Fail(StatusCodes.Status400BadRequest, "查询条件有误", problem!);
             return new StatusCodeResult(StatusCodes.Status400BadRequest);

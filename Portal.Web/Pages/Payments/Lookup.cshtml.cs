@@ -14,8 +14,6 @@ namespace Portal.Web.Pages.Payments;
 [EnableRateLimiting(ClientRateLimits.Lookup)]
 public sealed class LookupModel(IPaymentIndex index, OwnerKey owners, LookupThrottle throttle, TimeProvider clock) : PageModel
 {
-    public const int MaxNameLength = 30;
-
     public string? Error { get; private set; }
 
     /// <summary>Null until a well-formed query was made.</summary>
@@ -29,22 +27,15 @@ public sealed class LookupModel(IPaymentIndex index, OwnerKey owners, LookupThro
         NoStore();
         var name = Request.Form["name"].ToString();
         var idNumber = Request.Form["idNumber"].ToString();
-        Error = Problem(name, idNumber);
+        Error = PaymentQueryParser.OwnLookup(name, idNumber, DateOnly.FromDateTime(clock.GetLocalNow().DateTime))?.Message;
         if (Error is not null) return;
-        if (!throttle.TryAcquire(name!))
+        if (!throttle.TryAcquire(name))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Error = LookupThrottle.Refusal;
             return;
         }
-        Payments = await index.FindOwnAsync(owners.For(name!, idNumber!), HttpContext.RequestAborted);
-    }
-
-    private string? Problem(string? name, string? idNumber)
-    {
-        if (string.IsNullOrWhiteSpace(name)) return "请输入姓名。";
-        if (NameMask.Normalize(name).Length > MaxNameLength) return $"姓名太长，请输入身份证上的姓名（不超过 {MaxNameLength} 个字）。";
-        return IdNumber.Explain(IdNumber.Check(idNumber, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)));
+        Payments = await index.FindOwnAsync(owners.For(name, idNumber), HttpContext.RequestAborted);
     }
 
     // Answers about a person must not stay in any cache, shared or in the phone.

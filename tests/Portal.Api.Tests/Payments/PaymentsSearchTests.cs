@@ -141,6 +141,18 @@ public class PaymentsSearchTests(PortalApiFactory factory)
     }
 
     [Fact]
+    public async Task A_name_of_up_to_thirty_characters_is_searched_as_on_the_site_and_a_longer_one_is_refused()
+    {
+        var thirty = await _client.GetAsync("/api/v1/payments?region=410221&q=" + new string('张', 30));
+        var longer = await _client.GetAsync("/api/v1/payments?region=410221&q=" + new string('张', 31));
+
+        Assert.Equal(HttpStatusCode.OK, thirty.StatusCode);
+        var problem = await Problems.AssertProblem(longer, HttpStatusCode.BadRequest);
+        Assert.Equal("q", problem.GetProperty("parameter").GetString());
+        Assert.Contains("30", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Public_answers_may_be_kept_briefly_by_phones_and_proxies_also_when_served_from_the_cache()
     {
         var first = await _client.GetAsync("/api/v1/regions/4102");

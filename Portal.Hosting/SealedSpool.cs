@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Portal.Core;
 using Portal.Core.Reports;
 
 namespace Portal.Hosting;
@@ -41,7 +42,7 @@ public sealed class SealedSpool : IAsyncDisposable
     }
 
     /// <summary>Reads at most <c>limit</c> + 1 bytes of the stream inside it, counting them.</summary>
-    private sealed class CountedStream(Stream inner, long limit) : Stream
+    private sealed class CountedStream(Stream inner, long limit) : ForwardReadStream
     {
         public long Count { get; private set; }
 
@@ -60,15 +61,5 @@ public sealed class SealedSpool : IAsyncDisposable
             Count += read;
             return read;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -270,7 +270,7 @@ internal static partial class XlsxLimits
     /// a '&lt;' (no tag or text can be longer), and what could hide one from that count: comments, CDATA, DTDs, processing
     /// instructions after the declaration, and encodings other than UTF-8.
     /// </summary>
-    private sealed partial class MarkupRuns : Stream
+    private sealed partial class MarkupRuns : ForwardReadStream
     {
         public enum Reason { LongRun, Markup, Encoding }
 
@@ -338,16 +338,6 @@ internal static partial class XlsxLimits
 
         [GeneratedRegex("""^<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")]
         private static partial Regex DeclaredEncoding();
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -43,7 +43,7 @@ internal static class SealedStreams
 }
 
 /// <summary>A read-only, forward-only stream that hands out one produced chunk at a time.</summary>
-internal abstract class ChunkedReadStream : Stream
+internal abstract class ChunkedReadStream : ForwardReadStream
 {
     private byte[] _output = [];
     private int _start;
@@ -76,16 +76,6 @@ internal abstract class ChunkedReadStream : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadCoreAsync(buffer.AsMemory(offset, count), useAsync: true, cancellationToken).AsTask();
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>Reads plaintext, gives the sealed stream: the header, then each chunk as it is encrypted.</summary>

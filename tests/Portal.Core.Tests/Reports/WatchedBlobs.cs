@@ -66,7 +66,7 @@ public sealed class WatchedBlobs(IBlobStore inner, CountedFile source) : IBlobSt
 }
 
 /// <summary>A read-only stream that counts what is read from the stream inside it.</summary>
-public sealed class ObservedStream(Stream inner, Action<int>? onRead = null) : Stream
+public sealed class ObservedStream(Stream inner, Action<int>? onRead = null) : ForwardReadStream
 {
     public long BytesRead { get; private set; }
 
@@ -84,16 +84,6 @@ public sealed class ObservedStream(Stream inner, Action<int>? onRead = null) : S
 
     public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         Count(await inner.ReadAsync(buffer.AsMemory(offset, count), cancellationToken));
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Net;
+
+using Portal.Tests;
 
 namespace Portal.Api.Tests.Payments;
 
@@ -18,9 +19,9 @@ public class CompressedCacheTests(PortalApiFactory factory)
     [InlineData("gzip", "/api/v1/payments?region=410221&pageSize=9")]
     public async Task A_cached_answer_comes_compressed_from_the_cache_and_reads_the_same_as_the_plain_answer(string encoding, string query)
     {
-        var plain = await GetAsync(query, null);
-        var made = await GetAsync(query, encoding);
-        var cached = await GetAsync(query, encoding);
+        var plain = await Encodings.GetAsync(_client, query, null);
+        var made = await Encodings.GetAsync(_client, query, encoding);
+        var cached = await Encodings.GetAsync(_client, query, encoding);
 
         Assert.Null(made.Headers.Age); // each encoding is made and compressed once, on its own
         Assert.NotNull(cached.Headers.Age);
@@ -29,35 +30,18 @@ public class CompressedCacheTests(PortalApiFactory factory)
         var stored = await cached.Content.ReadAsByteArrayAsync();
         // The stored bytes are sent as they are, so their length is known before the first byte goes out.
         Assert.Equal(stored.Length.ToString(CultureInfo.InvariantCulture), Assert.Single(cached.Content.Headers.NonValidated["Content-Length"]));
-        Assert.Equal(await plain.Content.ReadAsStringAsync(), Decode(encoding, stored));
+        Assert.Equal(await plain.Content.ReadAsStringAsync(), Encodings.Decode(encoding, stored));
     }
 
     [Fact]
     public async Task A_cached_plain_answer_says_it_varies_by_Accept_Encoding()
     {
         var query = "/api/v1/payments?region=410221&pageSize=11";
-        await GetAsync(query, null);
-        var cached = await GetAsync(query, null);
+        await Encodings.GetAsync(_client, query, null);
+        var cached = await Encodings.GetAsync(_client, query, null);
 
         Assert.NotNull(cached.Headers.Age);
         Assert.Empty(cached.Content.Headers.ContentEncoding);
         Assert.Contains("Accept-Encoding", cached.Headers.Vary);
-    }
-
-    private async Task<HttpResponseMessage> GetAsync(string query, string? encoding)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, query);
-        if (encoding is not null) request.Headers.AcceptEncoding.ParseAdd(encoding);
-        var response = await _client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return response;
-    }
-
-    private static string Decode(string encoding, byte[] body)
-    {
-        using var compressed = new MemoryStream(body);
-        using Stream decoder = encoding == "br" ? new BrotliStream(compressed, CompressionMode.Decompress) : new GZipStream(compressed, CompressionMode.Decompress);
-        using var reader = new StreamReader(decoder);
-        return reader.ReadToEnd();
     }
 }

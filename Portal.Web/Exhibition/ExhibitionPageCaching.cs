@@ -24,16 +24,24 @@ public static class ExhibitionPageCaching
         services.AddOutputCache(o =>
         {
             // The pages read no query string: one cached copy per page, however a link decorates it.
-            o.AddPolicy(Halls, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery([]).VaryByValue(LargePrint.CacheKey)
+            o.AddPolicy(Halls, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery([]).VaryByValue(LargePrint.CacheKey).VaryByValue(PublishedVersion)
                 .Tag(ExhibitionCacheTags.All).AddPolicy<HallTagPolicy>());
             // Short: the list shows 累计访问量, which should not look frozen to someone who has just walked a hall.
-            o.AddPolicy(HallList, b => b.Expire(TimeSpan.FromSeconds(30)).SetVaryByQuery([]).VaryByValue(LargePrint.CacheKey)
+            o.AddPolicy(HallList, b => b.Expire(TimeSpan.FromSeconds(30)).SetVaryByQuery([]).VaryByValue(LargePrint.CacheKey).VaryByValue(PublishedVersion)
                 .Tag(ExhibitionCacheTags.All, ExhibitionCacheTags.HallList));
-            o.AddPolicy(News, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("page", "category").VaryByValue(LargePrint.CacheKey)
+            o.AddPolicy(News, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("page", "category").VaryByValue(LargePrint.CacheKey).VaryByValue(PublishedVersion)
                 .Tag(ExhibitionCacheTags.All, ExhibitionCacheTags.News));
         });
         return services;
     }
+
+    /// <summary>
+    /// The published version the instance shows, taken before the page is rendered. A page rendered from the old version
+    /// while a publication is being taken in would otherwise be stored after the eviction, under the page's one key, and be
+    /// served stale until it expired; under the old version's key nobody asks for it once the instance has the new one.
+    /// </summary>
+    private static KeyValuePair<string, string> PublishedVersion(HttpContext context) =>
+        new("exhibition", context.RequestServices.GetRequiredService<PublishedExhibition>().Version);
 
     private sealed class HallTagPolicy : IOutputCachePolicy
     {

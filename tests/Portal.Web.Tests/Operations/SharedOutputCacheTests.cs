@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Exhibition;
-using Portal.Core.Staff;
+using Portal.Web.Tests.Pages.Exhibition;
 using Portal.Tests;
 
 namespace Portal.Web.Tests.Operations;
@@ -49,7 +49,7 @@ public sealed class SharedOutputCacheTests : IDisposable
         Assert.NotNull(shared.Headers.Age);
         Assert.Equal(await rendered.Content.ReadAsStringAsync(), await shared.Content.ReadAsStringAsync());
 
-        await PublishExhibitAsync(second, "shared-cache", "两个实例共用的缓存");
+        await Exhibits.PublishAsync(second.Services, Hall, "shared-cache", "两个实例共用的缓存");
 
         Assert.Contains("两个实例共用的缓存", await second.Client.GetStringAsync(page));
         // The first instance hears of the publication over Redis, or else looks in the database within its refresh interval (0.2 s here).
@@ -64,7 +64,7 @@ public sealed class SharedOutputCacheTests : IDisposable
         var page = $"/exhibition/{Hall}";
         Assert.DoesNotContain("经 Redis 通知的展品", await first.Client.GetStringAsync(page));
 
-        await PublishExhibitAsync(second, "announced", "经 Redis 通知的展品");
+        await Exhibits.PublishAsync(second.Services, Hall, "announced", "经 Redis 通知的展品");
 
         // Only the announcement can bring it: the first instance's own look is an hour away.
         Assert.True(await ShowsSoonAsync(first, page, "经 Redis 通知的展品"), "the first instance did not hear of the publication");
@@ -88,19 +88,6 @@ public sealed class SharedOutputCacheTests : IDisposable
         Assert.Null(again.Headers.Age);
         Assert.Equal(System.Net.HttpStatusCode.OK, village.StatusCode);
         Assert.True(site.Ready, "the site never became ready with the shared cache unreachable");
-    }
-
-    private static async Task PublishExhibitAsync(SiteInstance site, string slug, string title)
-    {
-        var officer = new StaffActor(Guid.NewGuid(), "宣传干事", StaffRoles.Press);
-        var reviewer = new StaffActor(Guid.NewGuid(), "宣传科长", StaffRoles.Press);
-        using var scope = site.Services.CreateScope();
-        var publishing = scope.ServiceProvider.GetRequiredService<ExhibitionPublishing>();
-        var text = new ExhibitionFields { Title = title, Kind = ExhibitKind.Text, Body = "文字稿" }.Compose(ExhibitionItemKind.Exhibit);
-        var item = await publishing.CreateAsync(officer, new NewExhibitionItem(ExhibitionItemKind.Exhibit, $"{Hall}/{slug}", 99, text));
-        await publishing.SubmitAsync(officer, item.Id, item.Revision);
-        var submitted = await publishing.FindAsync(reviewer, item.Id);
-        await publishing.ApproveAsync(reviewer, item.Id, submitted!.Revision);
     }
 
     public void Dispose()

@@ -1,6 +1,9 @@
 using Portal.Core.Exhibition;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Core.Operations;
 using Portal.Web.Exhibition;
 using Portal.Web.Infrastructure;
 
@@ -38,6 +41,21 @@ public class CachingTests
 
         await store.EvictByTagAsync(ExhibitionCacheTags.All, default);
         foreach (var url in qingguan.Concat(others).Concat(news)) Assert.False(await FromCache(client, url), url);
+    }
+
+    [Fact]
+    public async Task A_page_cached_before_a_publication_is_not_served_after_it_even_when_no_eviction_reached_it()
+    {
+        using var site = new ExhibitionSite();
+        // No evictions at all: as when a page rendered from the old publication is stored just after the eviction.
+        using var unevicted = site.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.Replace(ServiceDescriptor.Singleton<ICachedPages, NoCachedPages>())));
+        var client = unevicted.CreateClient();
+        Assert.DoesNotContain("未经清除的新展品", await Html.Get(client, "/exhibition/qingguan"));
+        Assert.True(await FromCache(client, "/exhibition/qingguan"));
+
+        await Exhibits.PublishAsync(unevicted.Services, "qingguan", "unevicted", "未经清除的新展品");
+
+        Assert.Contains("未经清除的新展品", await Html.Get(client, "/exhibition/qingguan"));
     }
 
     [Fact]

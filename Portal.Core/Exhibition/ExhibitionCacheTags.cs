@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Portal.Core.Exhibition;
 
 /// <summary>
@@ -45,6 +48,37 @@ public static class ExhibitionCacheTags
             }
         }
         return tags;
+    }
+
+    /// <summary>
+    /// For each tag, a fingerprint of what its pages show in a published state; it changes exactly when
+    /// <see cref="ToEvict"/> would name the tag. Pages cached under their tag's fingerprint are never served once an
+    /// instance holds a newer state, even when a page rendered from the old one was stored just after the eviction.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Fingerprints(IReadOnlyDictionary<LiveKey, int> live)
+    {
+        var parts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string tag, string part) => (parts.TryGetValue(tag, out var list) ? list : parts[tag] = []).Add(part);
+        foreach (var (key, version) in live)
+        {
+            var item = $"{key.Kind}:{key.Key}";
+            switch (key.Kind)
+            {
+                case ExhibitionItemKind.Hall:
+                    Add(Hall(key.Key), $"{item}@{version}");
+                    Add(HallList, $"{item}@{version}");
+                    break;
+                case ExhibitionItemKind.Exhibit:
+                    Add(Hall(key.Key[..key.Key.IndexOf('/')]), $"{item}@{version}");
+                    // The list counts a hall's exhibits; an exhibit's new version does not change it.
+                    Add(HallList, item);
+                    break;
+                default:
+                    Add(News, $"{item}@{version}");
+                    break;
+            }
+        }
+        return parts.ToDictionary(p => p.Key, p => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', p.Value.Order(StringComparer.Ordinal)))), 0, 8));
     }
 }
 

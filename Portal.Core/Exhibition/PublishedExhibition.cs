@@ -18,12 +18,18 @@ public sealed class PublishedExhibition(
     IServiceScopeFactory scopes, ExhibitionMediaStore media, PortalMetrics metrics, ICachedPages cache, ILogger<PublishedExhibition> log)
     : IExhibitionContent
 {
-    private sealed record State(ExhibitionSnapshot Snapshot, IReadOnlyDictionary<LiveKey, int> Live);
+    private sealed record State(ExhibitionSnapshot Snapshot, IReadOnlyDictionary<LiveKey, int> Live)
+    {
+        public IReadOnlyDictionary<string, string> Fingerprints { get; } = ExhibitionCacheTags.Fingerprints(Live);
+    }
 
     private volatile State _state = new(ExhibitionSnapshot.Empty, new Dictionary<LiveKey, int>());
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
     public string Version => _state.Snapshot.Version;
+
+    /// <summary>What the pages of a cache tag show in the state held now (<see cref="ExhibitionCacheTags.Fingerprints"/>).</summary>
+    public string FingerprintOf(string tag) => _state.Fingerprints.GetValueOrDefault(tag, "");
 
     public IReadOnlyList<Hall> Halls() => _state.Snapshot.Halls();
 

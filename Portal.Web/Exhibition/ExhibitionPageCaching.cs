@@ -24,30 +24,36 @@ public static class ExhibitionPageCaching
         services.AddOutputCache(o =>
         {
             // The pages read no query string: one cached copy per page, however a link decorates it.
-            o.AddPolicy(Halls, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery([]).VaryByValue(LargePrint.CacheKey).VaryByValue(PublishedVersion)
+            o.AddPolicy(Halls, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery([]).VaryByValue(LargePrint.CacheKey)
                 .Tag(ExhibitionCacheTags.All).AddPolicy<HallTagPolicy>());
             // Short: the list shows 累计访问量, which should not look frozen to someone who has just walked a hall.
-            o.AddPolicy(HallList, b => b.Expire(TimeSpan.FromSeconds(30)).SetVaryByQuery([]).VaryByValue(LargePrint.CacheKey).VaryByValue(PublishedVersion)
+            o.AddPolicy(HallList, b => b.Expire(TimeSpan.FromSeconds(30)).SetVaryByQuery([]).VaryByValue(LargePrint.CacheKey).VaryByValue(c => Fingerprint(c, ExhibitionCacheTags.HallList))
                 .Tag(ExhibitionCacheTags.All, ExhibitionCacheTags.HallList));
-            o.AddPolicy(News, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("page", "category").VaryByValue(LargePrint.CacheKey).VaryByValue(PublishedVersion)
+            o.AddPolicy(News, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("page", "category").VaryByValue(LargePrint.CacheKey).VaryByValue(c => Fingerprint(c, ExhibitionCacheTags.News))
                 .Tag(ExhibitionCacheTags.All, ExhibitionCacheTags.News));
         });
         return services;
     }
 
     /// <summary>
-    /// The published version the instance shows, taken before the page is rendered. A page rendered from the old version
-    /// while a publication is being taken in would otherwise be stored after the eviction, under the page's one key, and be
-    /// served stale until it expired; under the old version's key nobody asks for it once the instance has the new one.
+    /// What the pages of a tag show in the state this instance holds, taken before the page is rendered. A page rendered
+    /// from the old state while a publication is taken in would otherwise be stored after the eviction, under the page's
+    /// one key, and be served stale until it expired; under the old fingerprint nobody asks for it once the instance has
+    /// the new state. Fingerprints are per tag, so a publication still leaves the other halls' pages cached.
     /// </summary>
-    private static KeyValuePair<string, string> PublishedVersion(HttpContext context) =>
-        new("exhibition", context.RequestServices.GetRequiredService<PublishedExhibition>().Version);
+    private static KeyValuePair<string, string> Fingerprint(HttpContext context, string tag) =>
+        new("exhibition", context.RequestServices.GetRequiredService<PublishedExhibition>().FingerprintOf(tag));
 
     private sealed class HallTagPolicy : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            if (context.HttpContext.GetRouteValue("slug") is string slug) context.Tags.Add(ExhibitionCacheTags.Hall(slug));
+            if (context.HttpContext.GetRouteValue("slug") is string slug)
+            {
+                context.Tags.Add(ExhibitionCacheTags.Hall(slug));
+                var (key, fingerprint) = Fingerprint(context.HttpContext, ExhibitionCacheTags.Hall(slug));
+                context.CacheVaryByRules.VaryByValues[key] = fingerprint;
+            }
             return ValueTask.CompletedTask;
         }
 

@@ -21,6 +21,7 @@ public static class PortalCoreRegistration
         services.TryAddSingleton<PortalMetrics>();
         services.TryAddSingleton<ICachedPages, NoCachedPages>();
         services.AddSingleton(sp => RegionCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "regions")));
+        services.AddSingleton(sp => new ServedArea(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<IOptions<PortalOptions>>().Value.ServedRegions));
         services.AddSingleton(sp => FundCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "funds.yaml")));
         services.AddSingleton<OwnerKey>();
         services.AddOptions<LookupThrottleOptions>().BindConfiguration(LookupThrottleOptions.Section);

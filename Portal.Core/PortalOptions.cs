@@ -11,6 +11,9 @@ public sealed class PortalOptions
     /// <summary>The editable content/ folder (fund catalogue, regions). Empty: ./content if present, else the copy beside the binaries.</summary>
     public string ContentDirectory { get; set; } = "";
 
+    /// <summary>The counties served (<see cref="Regions.ServedArea"/>); by default those of the sample data, so that ./run.sh shows them.</summary>
+    public string ServedRegions { get; set; } = string.Join(',', Ingest.Samples.SampleExport.CountyCodes);
+
     public static string DefaultDataDirectory =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "portal");
 

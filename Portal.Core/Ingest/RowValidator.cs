@@ -127,12 +127,12 @@ public sealed class RowValidator
         return result;
     }
 
-    /// <summary>The platform ships village codes for some counties only; a county without them is told how to add them.</summary>
+    /// <summary>The national village list covers every county of 2023; one made since is named, not left to a bare "unknown code".</summary>
     private string? VillagesMissing(string countyCode)
     {
         var county = _regions.Find(countyCode);
-        if (county is not { Level: RegionLevel.County } || _regions.Children(county.Code).Any(t => _regions.Children(t.Code).Count > 0)) return null;
-        return $"平台尚未载入{county.Name}的村级区划代码，无法核对村名：请管理员运行 deploy/import-villages.sh {county.Code} 后重新同步。";
+        if (county is not { Level: RegionLevel.County } || _regions.HasVillages(county.Code)) return null;
+        return $"平台的全国村级区划（content/regions/villages.zip）中没有{county.Name}的村（社区），无法核对村名：请平台管理员更新该文件后重新同步。";
     }
 
     private (Region?, ValidationRule, string) Resolve(string code, string township, string village)

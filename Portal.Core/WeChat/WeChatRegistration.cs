@@ -12,7 +12,7 @@ public static class WeChatRegistration
     {
         services.AddOptions<WeChatOptions>().BindConfiguration(WeChatOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WeChatOptions>, ExplainedValidation>();
-        services.AddSingleton(sp => new PlaceQuestionParser(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<FundCatalog>()));
+        services.AddSingleton(sp => new PlaceQuestionParser(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<FundCatalog>(), sp.GetRequiredService<ServedArea>().Counties));
         services.AddSingleton<ChatAnswers>();
         services.AddSingleton(sp => new RetryMemory(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WeChatCallback>();

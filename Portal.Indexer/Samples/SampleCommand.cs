@@ -79,7 +79,7 @@ public static class SampleCommand
     {
         var first = rows[0];
         var id = first.Person.IdNumber;
-        var otherCounty = regions.AtLevel(RegionLevel.Village).First(v => !v.Code.StartsWith(county.Code, StringComparison.Ordinal));
+        var otherCounty = sample.Counties().Where(c => c.Code != county.Code).SelectMany(c => regions.Children(c.Code)).SelectMany(t => regions.Children(t.Code)).First();
         rows.AddRange(
         [
             first,

@@ -130,7 +130,7 @@ public static class WeChatCommand
         {
             Mode = mode;
             _callback = new WeChatCallback(Options.Create(new WeChatOptions { Token = Token, AppId = AppId, EncodingAesKey = AesKey, EncodingMode = mode }),
-                new ChatAnswers(new PlaceQuestionParser(context.Regions, context.Funds), index, context.Regions, context.Funds),
+                new ChatAnswers(new PlaceQuestionParser(context.Regions, context.Funds, new ServedArea(context.Regions, context.Portal.ServedRegions).Counties), index, context.Regions, context.Funds),
                 new RetryMemory(TimeProvider.System), TimeProvider.System, NullLogger<WeChatCallback>.Instance);
         }
 

@@ -22,6 +22,7 @@ public sealed class SampleData : IDisposable
     public static readonly string HmacKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
     public static readonly RegionCatalog Regions = RegionCatalog.Load(Path.Combine(AppContext.BaseDirectory, "content", "regions"));
+    public static readonly ServedArea Served = new(Regions, string.Join(',', SampleExport.CountyCodes));
     public static readonly FundCatalog Funds = FundCatalog.Load(Path.Combine(AppContext.BaseDirectory, "content", "funds.yaml"));
 
     /// <param name="openStore">Where syncs publish; the Lucene index in <see cref="IndexDirectory"/> by default.</param>

@@ -27,9 +27,10 @@ public sealed class SampleExport(RegionCatalog regions, FundCatalog funds, int s
 
     private readonly Random _random = new(seed);
 
-    /// <summary>Counties whose villages the region data covers (the only ones a sample can use).</summary>
-    public IReadOnlyList<Region> Counties() =>
-        regions.AtLevel(RegionLevel.County).Where(c => regions.Children(c.Code).Any(t => regions.Children(t.Code).Count > 0)).OrderBy(c => c.Code).ToList();
+    /// <summary>The counties of the sample: those the Portal's source material is about (洪江市, 杞县, 尉氏县, 伊金霍洛旗, 萧山区, 建德市, 闽侯县, 鼓楼区).</summary>
+    public static readonly string[] CountyCodes = ["150627", "330109", "330182", "350102", "350121", "410221", "410223", "431281"];
+
+    public IReadOnlyList<Region> Counties() => CountyCodes.Select(code => regions.Find(code)!).ToList();
 
     public List<SamplePerson> People(Region county, int count)
     {

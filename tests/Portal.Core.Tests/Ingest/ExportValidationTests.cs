@@ -222,14 +222,16 @@ public class ExportValidationTests
     }
 
     [Fact]
-    public void A_county_whose_villages_are_not_loaded_is_told_how_to_add_them()
+    public void A_county_outside_the_sample_is_checked_against_the_national_village_list()
     {
         using var files = new ExportFiles();
         var path = Path.Combine(files.Directory, "lankao.csv");
         var body = "41022519700101021";
-        File.WriteAllText(path, $"兰考县农村低保\n姓名,身份证号,行政区划代码,资金类别,金额,所属期\n张三明,{body + Portal.Core.Privacy.IdNumber.CheckCharacter(body)},410225001001,农村低保,580,2026-10\n");
-        var r = SingleRejection(ExportFiles.Validate(path), ValidationRule.RegionUnknown);
-        Assert.Contains("deploy/import-villages.sh 410225", r.Message);
+        var id = body + Portal.Core.Privacy.IdNumber.CheckCharacter(body);
+        File.WriteAllText(path, $"兰考县农村低保\n姓名,身份证号,行政区划代码,村（社区）,资金类别,金额,所属期\n张三明,{id},410225001001,城中社区,农村低保,580,2026-10\n李四,{id[..16] + "3" + Portal.Core.Privacy.IdNumber.CheckCharacter(id[..16] + "3")},410225001001,城东社区,农村低保,580,2026-10\n");
+        var validation = ExportFiles.Validate(path);
+        Assert.Equal("410225001001", Assert.Single(validation.Payments).Village.Code);
+        Assert.Contains("城中社区", SingleRejection(validation, ValidationRule.RegionNameMismatch).Message);
     }
 
     [Fact]

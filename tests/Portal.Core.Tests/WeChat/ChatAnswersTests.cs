@@ -9,7 +9,7 @@ public class ChatAnswersTests
     private const string Site = "https://jw.example.gov.cn";
 
     private static ChatAnswers Answers(FakePaymentIndex index) =>
-        new(new PlaceQuestionParser(SampleData.Regions, SampleData.Funds), index, SampleData.Regions, SampleData.Funds);
+        new(new PlaceQuestionParser(SampleData.Regions, SampleData.Funds, SampleData.Served.Counties), index, SampleData.Regions, SampleData.Funds);
 
     private static readonly FakePaymentIndex Index = new(
         new PaymentTotal("rural-dibao", 20, 10_400m), new PaymentTotal("elderly-allowance", 12, 1_200m), new PaymentTotal("urban-dibao", 1, 500m));

@@ -9,7 +9,7 @@ public class PlaceQuestionParserTests
     private const string ShizhuangInQixian = "410221101201";
     private const string ShizhuangInWeishi = "410223200209";
 
-    private static readonly PlaceQuestionParser Parser = new(SampleData.Regions, SampleData.Funds);
+    private static readonly PlaceQuestionParser Parser = new(SampleData.Regions, SampleData.Funds, SampleData.Served.Counties);
 
     private static string[] Codes(PlaceQuestion? question) => question!.Places.Select(p => p.Code).Order().ToArray();
 
@@ -30,6 +30,16 @@ public class PlaceQuestionParserTests
     [InlineData("史庄村（杞县）")]
     [InlineData("杞县五里河镇史庄村委会")]
     public void A_county_or_township_beside_the_village_picks_one(string text) => Assert.Equal([ShizhuangInQixian], Codes(Parser.Parse(text)));
+
+    [Theory]
+    [InlineData("兰考县 城中社区 低保", "410225001001")]
+    [InlineData("兰考县兰阳街道城中社区", "410225001001")]
+    [InlineData("东城区 多福巷社区", "110101001001")]
+    public void A_village_of_a_county_not_served_is_found_once_its_county_is_named(string text, string code) =>
+        Assert.Equal([code], Codes(Parser.Parse(text)));
+
+    [Fact]
+    public void A_county_name_shared_across_china_means_the_served_county() => Assert.Equal(["350102"], Codes(Parser.Parse("鼓楼区")));
 
     [Fact]
     public void The_other_county_picks_the_other_village() => Assert.Equal([ShizhuangInWeishi], Codes(Parser.Parse("尉氏县 史庄村")));

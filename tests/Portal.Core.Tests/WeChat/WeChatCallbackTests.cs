@@ -15,7 +15,7 @@ public class WeChatCallbackTests
 
     private WeChatCallback Callback(IPaymentIndex index, WeChatOptions? options = null) => new(
         Options.Create(options ?? new WeChatOptions { Token = Token }),
-        new ChatAnswers(new PlaceQuestionParser(SampleData.Regions, SampleData.Funds), index, SampleData.Regions, SampleData.Funds),
+        new ChatAnswers(new PlaceQuestionParser(SampleData.Regions, SampleData.Funds, SampleData.Served.Counties), index, SampleData.Regions, SampleData.Funds),
         new RetryMemory(_clock), _clock, NullLogger<WeChatCallback>.Instance);
 
     private CallbackQuery Signed(long? at = null)

@@ -20,7 +20,7 @@ public static class BenchCommand
         var rows = new Option<int>("--rows") { Description = "生成的导出总行数（每个有村级区划的县一个文件）", DefaultValueFactory = _ => 1_000_000 };
         var work = new Option<string>("--work") { Description = "放生成文件和临时索引的文件夹", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "portal-bench") };
         var queries = new Option<int>("--queries") { Description = "村页面查询次数", DefaultValueFactory = _ => 5_000 };
-        var command = new Command("bench", "基准：按县分文件的导出（默认 100 万行，可到 1000 万行）的同步吞吐（与单纯解析对比）和村页面查询延迟 p50/p99") { rows, work, queries };
+        var command = new Command("bench", "基准：按县分文件的导出（默认 100 万行，可到 1000 万行）的同步吞吐（与单纯解析对比）和村页面查询延迟 p50/p99") { rows, work, queries, RegionBenchCommand.Create() };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = IndexerHost.Build(parse);

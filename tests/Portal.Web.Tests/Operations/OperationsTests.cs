@@ -43,11 +43,17 @@ public sealed class OperationsTests : IDisposable
         var client = _site.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
 
-        // The database file is replaced by a folder: SQLite cannot open it, as after a lost disk.
-        SqliteConnection.ClearAllPools();
+        // The database file is replaced by a folder: SQLite cannot open it, as after a lost disk. A background task of the
+        // site may open the database between the delete and the folder, making the file again: then it is deleted again.
         var database = Path.Combine(_data.DataDirectory, "portal.db");
-        foreach (var file in new[] { database + "-wal", database + "-shm", database }) File.Delete(file);
-        Directory.CreateDirectory(database);
+        Assert.True(await Eventually.HoldsAsync(() =>
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { database + "-wal", database + "-shm", database }) File.Delete(file);
+            try { Directory.CreateDirectory(database); }
+            catch (IOException) { return Task.FromResult(false); }
+            return Task.FromResult(true);
+        }), "the database file kept coming back");
 
         // A background task may hand back to the pool a connection it opened before the file went; once the pools are
         // empty, no connection can be opened.

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Core.Database;
+using Portal.Core.Ingest;
+using Portal.Core.Publication;
+
+namespace Portal.Indexer.Publication;
+
+/// <summary>How the indexer's commands reach the publication ledger: the embedded database is brought up to date first, as the sites do.</summary>
+public static class LedgerRecording
+{
+    /// <summary>Records what committed syncs changed; returns a Chinese sentence when the ledger could not be written (the index keeps what was published).</summary>
+    public static string? Record(IServiceProvider services, IEnumerable<FileSyncResult> results, string? department)
+    {
+        try
+        {
+            return Use(services, async ledger =>
+            {
+                foreach (var result in results) await ledger.RecordSyncAsync(result, department);
+                return (string?)null;
+            });
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            return $"数据已发布，但公开记录没有写入（{e.Message}）。请先运行 portal-indexer db migrate，再重新同步同一文件（不会重复发布）。";
+        }
+    }
+
+    /// <summary>Runs <paramref name="use"/> with a ledger over a schema that is up to date (SQLite is migrated here; PostgreSQL by <c>db migrate</c>).</summary>
+    public static T Use<T>(IServiceProvider services, Func<PublicationLedger, Task<T>> use)
+    {
+        using var scope = services.CreateScope();
+        var provider = scope.ServiceProvider;
+        if (!provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres)
+            provider.GetRequiredService<PortalDb>().Database.Migrate();
+        return use(provider.GetRequiredService<PublicationLedger>()).GetAwaiter().GetResult();
+    }
+}

@@ -60,6 +60,16 @@ public sealed class PublicationLedger(PortalDb db, FundCatalog funds, TimeProvid
         return withdrawal;
     }
 
+    /// <summary>The county's public record now (<see cref="PublicationRecord"/>): per fund it has published, the last twelve months.</summary>
+    public async Task<IReadOnlyList<FundRecord>> RecordOfAsync(string countyCode, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var start = PublicationRecord.WindowStart(now);
+        // From January: a yearly fund's period that reaches into the window began there.
+        var events = await CountyAsync(countyCode, new Period(start.Year, 1), cancellationToken);
+        return PublicationRecord.Build(funds, await FirstPublishedAsync(countyCode, cancellationToken), events, now);
+    }
+
     /// <summary>Every event of a county from a month on, oldest first: what the public record is computed from.</summary>
     public async Task<IReadOnlyList<PublicationEvent>> CountyAsync(string countyCode, Period from, CancellationToken cancellationToken = default) =>
         await db.PublicationEvents.AsNoTracking().Where(e => e.CountyCode == countyCode && e.Period >= from.Value)

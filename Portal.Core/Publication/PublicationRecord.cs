@@ -96,3 +96,18 @@ public static class PublicationRecord
         return history[lastWithdrawal + 1].At;
     }
 }
+
+public static class PeriodStatusNames
+{
+    /// <summary>As the API writes it: published, late, missing, withdrawn.</summary>
+    public static string Code(this PeriodStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>As the public page says it.</summary>
+    public static string Name(this PeriodStatus status) => status switch
+    {
+        PeriodStatus.Published => "按时公开",
+        PeriodStatus.Late => "逾期公开",
+        PeriodStatus.Missing => "逾期未公开",
+        _ => "已撤回",
+    };
+}

@@ -10,23 +10,32 @@ using Portal.Tests;
 
 namespace Portal.Core.Tests.Publication;
 
-/// <summary>The ledger as a sync and a withdrawal write it, over a real SQLite database and the embedded index.</summary>
-public sealed class PublicationLedgerTests : IAsyncLifetime
+/// <summary>The ledger as a sync and a withdrawal write it, over a real database (each provider by a subclass) and the embedded index.</summary>
+public abstract class PublicationLedgerBehaviour : IAsyncLifetime
 {
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 6, 12, 2, 0, 0, TimeSpan.Zero));
     private readonly SampleData _data = new(clock: Clock);
     private readonly ExportFiles _files = new();
     private PortalDb _db = null!;
 
+    /// <summary>The database this suite runs on: a fresh one per test.</summary>
+    protected abstract DatabaseOptions NewDatabase();
+
+    protected virtual void DropDatabase(DatabaseOptions database) { }
+
+    private DatabaseOptions _database = null!;
+
     public async Task InitializeAsync()
     {
-        _db = DatabaseRegistration.Create(new DatabaseOptions(), new PortalOptions { DataDirectory = _data.DataDirectory });
+        _database = NewDatabase();
+        _db = DatabaseRegistration.Create(_database, new PortalOptions { DataDirectory = _data.DataDirectory });
         await _db.Database.MigrateAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _db.DisposeAsync();
+        DropDatabase(_database);
         _data.Dispose();
         _files.Dispose();
     }
@@ -44,7 +53,7 @@ public sealed class PublicationLedgerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_sync_records_each_partition_it_published_with_its_rows_rejections_and_the_funds_department()
+    public virtual async Task A_sync_records_each_partition_it_published_with_its_rows_rejections_and_the_funds_department()
     {
         var result = _data.Sync(May(
             ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: "2026-05"),
@@ -62,7 +71,7 @@ public sealed class PublicationLedgerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_same_file_again_records_nothing_and_a_changed_file_is_a_correction_by_the_department_named()
+    public virtual async Task The_same_file_again_records_nothing_and_a_changed_file_is_a_correction_by_the_department_named()
     {
         var first = May(ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: "2026-05"));
         await Ledger.RecordSyncAsync(_data.Sync(first), null);
@@ -74,7 +83,7 @@ public sealed class PublicationLedgerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_withdrawal_takes_the_partition_off_the_index_and_records_its_reason_and_republishing_is_a_publication_again()
+    public virtual async Task A_withdrawal_takes_the_partition_off_the_index_and_records_its_reason_and_republishing_is_a_publication_again()
     {
         var file = May(ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: "2026-05"), ExportFiles.Row(2, "李四", ExportFiles.Id(2), period: "2026-05"));
         await Ledger.RecordSyncAsync(_data.Sync(file), null);
@@ -94,11 +103,14 @@ public sealed class PublicationLedgerTests : IAsyncLifetime
         Assert.Equal(2, await VillageCount(_data));
     }
 
-    [Theory]
-    [InlineData(null, "请填写撤回理由")]
-    [InlineData("   ", "请填写撤回理由")]
-    [InlineData("身份证号 410221195603120011 的人不符合条件", "不能包含身份证号")]
-    public async Task A_withdrawal_without_a_fit_reason_is_refused_in_Chinese_and_changes_nothing(string? reason, string message)
+    [Fact]
+    public virtual async Task A_withdrawal_without_a_fit_reason_is_refused_in_Chinese_and_changes_nothing()
+    {
+        foreach (var (reason, message) in new (string?, string)[] { (null, "请填写撤回理由"), ("   ", "请填写撤回理由"), ("身份证号 410221195603120011 的人不符合条件", "不能包含身份证号") })
+            await RefusedAsync(reason, message);
+    }
+
+    private async Task RefusedAsync(string? reason, string message)
     {
         await Ledger.RecordSyncAsync(_data.Sync(May(ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: "2026-05"))), null);
 
@@ -110,7 +122,7 @@ public sealed class PublicationLedgerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reason_longer_than_the_limit_and_a_partition_with_nothing_public_are_refused_with_what_to_do()
+    public virtual async Task A_reason_longer_than_the_limit_and_a_partition_with_nothing_public_are_refused_with_what_to_do()
     {
         var tooLong = await Withdrawal.WithdrawAsync("410221101201", "rural-dibao", "2026-05", new string('误', WithdrawalReason.MaxLength + 1), null);
         Assert.Contains($"最多 {WithdrawalReason.MaxLength} 个字", tooLong.Problem);
@@ -121,7 +133,7 @@ public sealed class PublicationLedgerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_ledger_holds_no_name_or_id_number_of_the_file_it_records()
+    public virtual async Task The_ledger_holds_no_name_or_id_number_of_the_file_it_records()
     {
         var rows = new[] { ("张三明", ExportFiles.Id(1)), ("欧阳娜娜", ExportFiles.Id(2)) };
         var path = May(rows.Select((r, i) => ExportFiles.Row(i + 1, r.Item1, r.Item2, period: "2026-05")).ToArray());
@@ -142,4 +154,39 @@ public sealed class PublicationLedgerTests : IAsyncLifetime
             Assert.DoesNotContain(id[6..14], stored);
         }
     }
+}
+
+public sealed class SqlitePublicationLedgerTests : PublicationLedgerBehaviour
+{
+    protected override DatabaseOptions NewDatabase() => new();
+}
+
+public sealed class PostgresPublicationLedgerTests : PublicationLedgerBehaviour
+{
+    protected override DatabaseOptions NewDatabase() => TestServers.Postgres is null
+        ? new DatabaseOptions() // the tests skip; InitializeAsync still runs
+        : new DatabaseOptions { Provider = "postgres", ConnectionString = TestServers.CreatePostgresDatabase() };
+
+    protected override void DropDatabase(DatabaseOptions database)
+    {
+        if (database.IsPostgres) TestServers.DropPostgresDatabase(database.ConnectionString);
+    }
+
+    [Fact]
+    public void Every_ledger_behaviour_is_also_run_against_PostgreSQL()
+    {
+        Assert.Empty(SuiteCoverage.NotRerun(typeof(PublicationLedgerBehaviour), GetType(), typeof(PostgresFactAttribute)));
+    }
+
+    [PostgresFact] public override Task A_sync_records_each_partition_it_published_with_its_rows_rejections_and_the_funds_department() => base.A_sync_records_each_partition_it_published_with_its_rows_rejections_and_the_funds_department();
+
+    [PostgresFact] public override Task The_same_file_again_records_nothing_and_a_changed_file_is_a_correction_by_the_department_named() => base.The_same_file_again_records_nothing_and_a_changed_file_is_a_correction_by_the_department_named();
+
+    [PostgresFact] public override Task A_withdrawal_takes_the_partition_off_the_index_and_records_its_reason_and_republishing_is_a_publication_again() => base.A_withdrawal_takes_the_partition_off_the_index_and_records_its_reason_and_republishing_is_a_publication_again();
+
+    [PostgresFact] public override Task A_withdrawal_without_a_fit_reason_is_refused_in_Chinese_and_changes_nothing() => base.A_withdrawal_without_a_fit_reason_is_refused_in_Chinese_and_changes_nothing();
+
+    [PostgresFact] public override Task A_reason_longer_than_the_limit_and_a_partition_with_nothing_public_are_refused_with_what_to_do() => base.A_reason_longer_than_the_limit_and_a_partition_with_nothing_public_are_refused_with_what_to_do();
+
+    [PostgresFact] public override Task The_ledger_holds_no_name_or_id_number_of_the_file_it_records() => base.The_ledger_holds_no_name_or_id_number_of_the_file_it_records();
 }

@@ -45,7 +45,7 @@ public sealed class StatusTests : IDisposable
         Assert.Contains("农村低保", html);
         Assert.Contains("按月公开，次月15日前", html);
         Assert.Matches("2026年5月<small>期限 2026-06-15</small></th>\\s*<td><span class=\"st-late\">逾期公开</span>\\s*<small>2026-06-16 10:00 公开 · 杞县民政局</small>", html);
-        Assert.Matches("2026年4月<small>期限 2026-05-15</small></th>\\s*<td><span class=\"st-missing\">逾期未公开</span>", html);
+        Assert.Matches("2026年4月<small>期限 2026-05-15</small></th>\\s*<td><span class=\"st-missing\">逾期未公开</span>\\s*</td>\\s*<td class=\"num\">—</td>", html);
         Assert.Matches("2026年3月<small>期限 2026-04-15</small></th>\\s*<td><span class=\"st-published\">按时公开</span>", html);
         Assert.Contains("<td class=\"num\">3<small>退回 0</small></td>", html);
         Assert.DoesNotContain("<script", html);
@@ -68,7 +68,7 @@ public sealed class StatusTests : IDisposable
         Assert.Contains("杞县民政局于 2026-06-20 15:30 撤回了已公开的 3 笔，理由：发放名单有误，核实后重新公开", village);
         Assert.True(await Eventually.HoldsAsync(async () => (await Html.Get(client, "/payments/status/410221")).Contains("st-withdrawn")),
             "the cached record never showed the withdrawal");
-        Assert.Contains("2026-06-20 15:30 撤回 · 杞县民政局 · 理由：发放名单有误，核实后重新公开", await Html.Get(client, "/payments/status/410221"));
+        Assert.Contains("<li>2026-06-20 15:30 史庄村撤回（杞县民政局）：发放名单有误，核实后重新公开</li>", await Html.Get(client, "/payments/status/410221"));
     }
 
     [Fact]

@@ -70,6 +70,18 @@ public class PhoneJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestrel
         await page.ScreenshotAsync(new() { Path = Screenshots.File("publication-record-phone"), FullPage = true });
     }
 
+    [AxeFact]
+    public async Task The_publication_record_and_a_village_page_saying_已撤回_have_no_WCAG_2_1_A_or_AA_violations()
+    {
+        var twoMonthsAgo = Period.Of(DateTimeOffset.UtcNow).AddMonths(-2).ToString();
+        await PublicationSample.PublishAsync(site.Data, site.Services, twoMonthsAgo, "410221101203");
+        Assert.Null((await PublicationSample.WithdrawAsync(site.Services, twoMonthsAgo, "发放名单有误，核实后重新公开", "410221101203")).Problem);
+
+        var found = await AxeCheck.ViolationsAsync(site, ["/payments/status/410221", $"/payments/410221101203?period={twoMonthsAgo}"]);
+
+        Assert.True(found.Count == 0, "axe-core found WCAG 2.1 A/AA violations:\n" + string.Join("\n", found));
+    }
+
     [ChromiumFact]
     public async Task An_elderly_reader_switches_to_large_print_and_the_text_grows()
     {

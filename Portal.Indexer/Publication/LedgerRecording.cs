@@ -27,13 +27,23 @@ public static class LedgerRecording
         }
     }
 
-    /// <summary>Runs <paramref name="use"/> with a ledger over a schema that is up to date (SQLite is migrated here; PostgreSQL by <c>db migrate</c>).</summary>
+    /// <summary>Runs <paramref name="use"/> with a ledger over a schema that is up to date.</summary>
     public static T Use<T>(IServiceProvider services, Func<PublicationLedger, Task<T>> use)
     {
         using var scope = services.CreateScope();
-        var provider = scope.ServiceProvider;
-        if (!provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres)
-            provider.GetRequiredService<PortalDb>().Database.Migrate();
-        return use(provider.GetRequiredService<PublicationLedger>()).GetAwaiter().GetResult();
+        EnsureSchema(scope.ServiceProvider);
+        return use(scope.ServiceProvider.GetRequiredService<PublicationLedger>()).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// The embedded SQLite database is migrated here, as the sites do on start; PostgreSQL only by <c>db migrate</c>, so an
+    /// older schema is refused (<see cref="InvalidOperationException"/>) before anything is changed.
+    /// </summary>
+    public static void EnsureSchema(IServiceProvider scoped)
+    {
+        var db = scoped.GetRequiredService<PortalDb>();
+        if (!scoped.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres) db.Database.Migrate();
+        else if (db.Database.GetPendingMigrations().ToList() is { Count: > 0 } pending)
+            throw new InvalidOperationException($"数据库结构不是最新的（待执行迁移：{string.Join("、", pending)}）。请先运行：portal-indexer db migrate");
     }
 }

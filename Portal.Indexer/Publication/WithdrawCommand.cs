@@ -1,8 +1,5 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Portal.Core.Database;
 using Portal.Core.Publication;
 using Portal.Core.Reports;
 
@@ -28,8 +25,8 @@ public static class WithdrawCommand
             var context = host.Context();
             using var scope = host.Services.CreateScope();
             var services = scope.ServiceProvider;
-            if (!services.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres)
-                await services.GetRequiredService<PortalDb>().Database.MigrateAsync(cancellationToken);
+            try { LedgerRecording.EnsureSchema(services); }
+            catch (InvalidOperationException e) { return Refusal.Print(context.Json, e.Message); }
             WithdrawalResult result;
             try
             {

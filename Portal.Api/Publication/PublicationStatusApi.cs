@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Api.Hosting;
 using Portal.Api.Payments;
+using Portal.Hosting;
 using Portal.Core.Publication;
 using Portal.Core.Regions;
 
@@ -12,8 +13,8 @@ public static class PublicationStatusApi
     public static IEndpointRouteBuilder MapPublicationStatusApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1").WithTags("惠民资金")
-            .MapGet("/publication-status", GetStatus).WithPublicCaching(PaymentCaching.PublicationPolicy)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .MapGet("/publication-status", GetStatus).WithPublicCaching(PaymentCaching.PublicationPolicy).RequireRateLimiting(ClientRateLimits.Search)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("资金公开情况")
             .WithDescription("一个县（region 为 6 位县级代码）近 12 个月各项资金每期的公开情况：status 为 published（按期公开）、late（逾期公开）、" +
                 "missing（已过公开期限仍未公开，逾期未公开）或 withdrawn（已撤回）；rows 为当前公开的笔数，rejected 为被退回的笔数，publishedAt 为该期最后一个村公开的时间；" +

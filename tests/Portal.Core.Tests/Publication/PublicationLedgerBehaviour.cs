@@ -13,8 +13,10 @@ namespace Portal.Core.Tests.Publication;
 /// <summary>The ledger as a sync and a withdrawal write it, over a real database (each provider by a subclass) and the embedded index.</summary>
 public abstract class PublicationLedgerBehaviour : IAsyncLifetime
 {
-    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 6, 12, 2, 0, 0, TimeSpan.Zero));
-    private readonly SampleData _data = new(clock: Clock);
+    private readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 6, 12, 2, 0, 0, TimeSpan.Zero));
+    private readonly SampleData _data;
+
+    protected PublicationLedgerBehaviour() => _data = new SampleData(clock: Clock);
     private readonly ExportFiles _files = new();
     private PortalDb _db = null!;
 
@@ -46,7 +48,7 @@ public abstract class PublicationLedgerBehaviour : IAsyncLifetime
 
     private string May(params string[] rows) => _files.Csv($"may-{Guid.NewGuid():N}.csv", rows);
 
-    private static async Task<long> VillageCount(SampleData data, string fund = "rural-dibao")
+    private async Task<long> VillageCount(SampleData data, string fund = "rural-dibao")
     {
         using var index = new LucenePaymentIndex(data.IndexDirectory, SampleData.Funds, Clock);
         return (await index.SearchAsync(new PaymentQuery { RegionCode = "410221101201", FundCode = fund })).TotalCount;
@@ -122,6 +124,24 @@ public abstract class PublicationLedgerBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public virtual async Task The_record_marks_a_month_missing_from_Beijing_midnight_after_its_due_date_and_late_once_published()
+    {
+        await Ledger.RecordSyncAsync(_data.Sync(May(ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: "2026-04"))), null);
+        Clock.SetUtcNow(new DateTimeOffset(2026, 6, 15, 23, 59, 0, TimeSpan.FromHours(8)));
+        Assert.DoesNotContain((await DibaoRecord()).Periods, p => p.Period.Code == "2026-05");
+
+        Clock.SetUtcNow(new DateTimeOffset(2026, 6, 16, 0, 0, 0, TimeSpan.FromHours(8)));
+        Assert.Equal(PeriodStatus.Missing, (await DibaoRecord()).Periods.Single(p => p.Period.Code == "2026-05").Status);
+
+        await Ledger.RecordSyncAsync(_data.Sync(May(ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: "2026-05"))), null);
+        var record = await DibaoRecord();
+        Assert.Equal(PeriodStatus.Late, record.Periods.Single(p => p.Period.Code == "2026-05").Status);
+        Assert.Equal(PeriodStatus.Late, record.Periods.Single(p => p.Period.Code == "2026-04").Status);
+    }
+
+    private async Task<FundRecord> DibaoRecord() => (await Ledger.RecordOfAsync("410221")).Single(f => f.Fund.Code == "rural-dibao");
+
+    [Fact]
     public virtual async Task A_reason_longer_than_the_limit_and_a_partition_with_nothing_public_are_refused_with_what_to_do()
     {
         var tooLong = await Withdrawal.WithdrawAsync("410221101201", "rural-dibao", "2026-05", new string('误', WithdrawalReason.MaxLength + 1), null);
@@ -187,6 +207,8 @@ public sealed class PostgresPublicationLedgerTests : PublicationLedgerBehaviour
     [PostgresFact] public override Task A_withdrawal_without_a_fit_reason_is_refused_in_Chinese_and_changes_nothing() => base.A_withdrawal_without_a_fit_reason_is_refused_in_Chinese_and_changes_nothing();
 
     [PostgresFact] public override Task A_reason_longer_than_the_limit_and_a_partition_with_nothing_public_are_refused_with_what_to_do() => base.A_reason_longer_than_the_limit_and_a_partition_with_nothing_public_are_refused_with_what_to_do();
+
+    [PostgresFact] public override Task The_record_marks_a_month_missing_from_Beijing_midnight_after_its_due_date_and_late_once_published() => base.The_record_marks_a_month_missing_from_Beijing_midnight_after_its_due_date_and_late_once_published();
 
     [PostgresFact] public override Task The_ledger_holds_no_name_or_id_number_of_the_file_it_records() => base.The_ledger_holds_no_name_or_id_number_of_the_file_it_records();
 }

@@ -65,15 +65,18 @@ public sealed class PublicationLedger(PortalDb db, FundCatalog funds, TimeProvid
     {
         var now = clock.GetUtcNow();
         var start = PublicationRecord.WindowStart(now);
-        // From January: a yearly fund's period that reaches into the window began there.
-        var events = await CountyAsync(countyCode, new Period(start.Year, 1), cancellationToken);
-        return PublicationRecord.Build(funds, await FirstPublishedAsync(countyCode, cancellationToken), events, now);
+        var events = new List<PublicationEvent>();
+        // Each fund from the first month of its period that reaches into the window (a yearly fund's from January), one
+        // query per fund so that each is a range on the (county, fund, period) index.
+        foreach (var fund in funds.All)
+        {
+            var from = fund.Schedule.PeriodOf(start).First.Value;
+            events.AddRange(await db.PublicationEvents.AsNoTracking()
+                .Where(e => e.CountyCode == countyCode && e.FundCode == fund.Code && e.Period >= from)
+                .ToListAsync(cancellationToken));
+        }
+        return PublicationRecord.Build(funds, await FirstPublishedAsync(countyCode, cancellationToken), events.OrderBy(e => e.Id).ToList(), now);
     }
-
-    /// <summary>Every event of a county from a month on, oldest first: what the public record is computed from.</summary>
-    public async Task<IReadOnlyList<PublicationEvent>> CountyAsync(string countyCode, Period from, CancellationToken cancellationToken = default) =>
-        await db.PublicationEvents.AsNoTracking().Where(e => e.CountyCode == countyCode && e.Period >= from.Value)
-            .OrderBy(e => e.Id).ToListAsync(cancellationToken);
 
     /// <summary>Funds a county has ever published, with the first month of each: the record counts what is late from there on.</summary>
     public async Task<IReadOnlyDictionary<string, Period>> FirstPublishedAsync(string countyCode, CancellationToken cancellationToken = default) =>

@@ -23,7 +23,7 @@ public static class LedgerRecording
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
-            return $"数据已发布，但公开记录没有写入（{e.Message}）。请先运行 portal-indexer db migrate，再重新同步同一文件（不会重复发布）。";
+            return $"数据已发布，但这次公开没有记入公开记录（{e.Message}）。请运行 portal-indexer db migrate 并告诉运维人员：重新同步同一文件不会补记。";
         }
     }
 

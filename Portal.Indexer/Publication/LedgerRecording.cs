@@ -35,6 +35,18 @@ public static class LedgerRecording
         return use(scope.ServiceProvider.GetRequiredService<PublicationLedger>()).GetAwaiter().GetResult();
     }
 
+    /// <summary>Null when the ledger can be written; otherwise what to run first, in Chinese.</summary>
+    public static string? SchemaProblem(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        try
+        {
+            EnsureSchema(scope.ServiceProvider);
+            return null;
+        }
+        catch (InvalidOperationException e) { return e.Message; }
+    }
+
     /// <summary>
     /// The embedded SQLite database is migrated here, as the sites do on start; PostgreSQL only by <c>db migrate</c>, so an
     /// older schema is refused (<see cref="InvalidOperationException"/>) before anything is changed.

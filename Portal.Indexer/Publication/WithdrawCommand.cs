@@ -25,8 +25,7 @@ public static class WithdrawCommand
             var context = host.Context();
             using var scope = host.Services.CreateScope();
             var services = scope.ServiceProvider;
-            try { LedgerRecording.EnsureSchema(services); }
-            catch (InvalidOperationException e) { return Refusal.Print(context.Json, e.Message); }
+            if (LedgerRecording.SchemaProblem(host.Services) is { } schema) return Refusal.Print(context.Json, schema);
             WithdrawalResult result;
             try
             {

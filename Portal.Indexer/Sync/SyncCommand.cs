@@ -29,6 +29,8 @@ public static class SyncCommand
             var settings = new SyncSettings { County = parse.GetValue(county), Fund = parse.GetValue(fund), Period = parse.GetValue(period) };
             var publisher = dryRun ? null : parse.GetValue(department);
             if (Portal.Core.Publication.PartitionWithdrawal.DepartmentProblem(publisher) is { } problem) return Fail(context, problem);
+            // Before publishing: a schema the ledger cannot be written to is refused while nothing has changed.
+            if (!dryRun && Publication.LedgerRecording.SchemaProblem(host.Services) is { } schema) return Fail(context, schema);
             return Run(context, host.Services, Inputs(parse.GetValue(paths)!), settings, parse.GetValue(report), dryRun, publisher);
         });
         return command;

@@ -28,6 +28,7 @@ public static class WatchCommand
             {
                 return Refusal.Print(context.Json, e.Message);
             }
+            if (Publication.LedgerRecording.SchemaProblem(host.Services) is { } schema) return Refusal.Print(context.Json, schema);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             // The container runtime sends SIGTERM; taking it here lets the file in hand finish instead of being cut off.
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });

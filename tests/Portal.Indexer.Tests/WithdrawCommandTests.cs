@@ -63,4 +63,29 @@ public sealed class WithdrawCommandTests : IDisposable
         Assert.NotEqual(0, again.ExitCode);
         Assert.Contains("没有公开的数据，无需撤回", again.Error);
     }
+
+    [PostgresFact]
+    public async Task Sync_against_a_PostgreSQL_schema_older_than_the_code_is_refused_before_anything_is_published()
+    {
+        var dir = Path.Combine(_data.InputDirectory, "sample");
+        Assert.Equal(0, IndexerProcess.Run(_data, ["sample", "--out", dir, "--rows", "50", "--counties", "410221", "--months", "1"]).ExitCode);
+        var database = TestServers.CreatePostgresDatabase();
+        try
+        {
+            var start = IndexerProcess.StartInfo(_data, ["sync", dir]);
+            start.Environment["Portal__Database__Provider"] = "postgres";
+            start.Environment["Portal__Database__ConnectionString"] = database;
+            using var process = System.Diagnostics.Process.Start(start)!;
+            process.StandardInput.Close();
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = await process.StandardError.ReadToEndAsync();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)));
+            await output;
+
+            Assert.NotEqual(0, process.ExitCode);
+            Assert.Contains("portal-indexer db migrate", error);
+            Assert.False(Directory.Exists(_data.IndexDirectory) && Directory.EnumerateFiles(_data.IndexDirectory, "segments*").Any(), "nothing was published");
+        }
+        finally { TestServers.DropPostgresDatabase(database); }
+    }
 }

@@ -9,6 +9,7 @@ using Portal.Core.Exhibition;
 using Portal.Core.Funds;
 using Portal.Core.Payments;
 using Portal.Core.Privacy;
+using Portal.Core.Publication;
 using Portal.Core.Regions;
 using Portal.Core.Reports;
 
@@ -40,6 +41,7 @@ public static class IndexerHost
         services.AddPortalCore();
         services.AddPaymentIndex();
         services.AddReports(builder.Configuration);
+        services.AddPublication();
         services.AddExhibition();
         var json = parse.GetValue(IndexerOptions.Json);
         services.AddSingleton(sp => new IndexerContext(

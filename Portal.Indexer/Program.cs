@@ -3,6 +3,7 @@ using Portal.Indexer;
 using Portal.Indexer.Bench;
 using Portal.Indexer.Elasticsearch;
 using Portal.Indexer.Exhibition;
+using Portal.Indexer.Publication;
 using Portal.Indexer.Reports;
 using Portal.Indexer.Samples;
 using Portal.Indexer.Stats;
@@ -14,6 +15,7 @@ var root = new RootCommand("Portal 数据同步：校验、脱敏并发布部门
     SyncCommand.Create(dryRun: false),
     SyncCommand.Create(dryRun: true),
     WatchCommand.Create(),
+    WithdrawCommand.Create(),
     StatsCommand.Create(),
     SampleCommand.Create(),
     BenchCommand.Create(),

@@ -63,8 +63,12 @@ public sealed record PaymentAnswer(
     }
 }
 
-/// <summary>One page of a search; the totals cover every payment that matches, not just this page.</summary>
-public sealed record PaymentPageAnswer(IReadOnlyList<PaymentAnswer> Items, int TotalCount, decimal TotalAmount, int Page, int PageSize, string? Next);
+/// <summary>
+/// One page of a search; the totals cover every payment that matches, not just this page. For a village, withdrawals
+/// lists what was published and then withdrawn within the filter (已撤回, with the date and the reason), so an empty list is explained.
+/// </summary>
+public sealed record PaymentPageAnswer(IReadOnlyList<PaymentAnswer> Items, int TotalCount, decimal TotalAmount, int Page, int PageSize, string? Next,
+    IReadOnlyList<Publication.WithdrawalAnswer> Withdrawals);
 
 /// <summary>What a person may ask with: their own name and ID number. Neither is ever stored, logged or echoed.</summary>
 public sealed record LookupRequest(string? Name, string? IdNumber);

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Portal.Core.Payments;
+using Portal.Core.Publication;
+using Portal.Core.Reports;
 using Portal.Core.Regions;
 using Portal.Hosting;
 
@@ -22,6 +24,9 @@ public static class PaymentCaching
 {
     public const string Policy = "payments";
 
+    /// <summary>A county's publication record: evicted when its ledger changes, and at Beijing midnight, when a period may turn 逾期未公开.</summary>
+    public const string PublicationPolicy = "publication";
+
     public static IServiceCollection AddPaymentCaching(this IServiceCollection services)
     {
         services.AddOptions<PaymentCacheOptions>().BindConfiguration(PaymentCacheOptions.Section);
@@ -29,12 +34,16 @@ public static class PaymentCaching
             .SetVaryByQuery("region", "fund", "period", "q", "sort", "page", "pageSize")
             .Tag(PaymentCacheTags.All)
             .AddPolicy<RegionTagPolicy>()));
+        services.AddOutputCache(o => o.AddPolicy(PublicationPolicy, b => b
+            .SetVaryByQuery("region")
+            .Tag(PaymentCacheTags.All)
+            .AddPolicy<CountyTagPolicy>()));
         return services;
     }
 
     /// <summary>Lets phones and proxies reuse a successful answer for a short while.</summary>
-    public static RouteHandlerBuilder WithPublicCaching(this RouteHandlerBuilder endpoint) => endpoint
-        .CacheOutput(Policy)
+    public static RouteHandlerBuilder WithPublicCaching(this RouteHandlerBuilder endpoint, string policy = Policy) => endpoint
+        .CacheOutput(policy)
         .AddEndpointFilter(async (context, next) =>
         {
             var result = await next(context);
@@ -46,6 +55,23 @@ public static class PaymentCaching
             }
             return result;
         });
+
+    private sealed class CountyTagPolicy(IOptions<PaymentCacheOptions> options, TimeProvider clock) : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var now = clock.GetUtcNow().ToOffset(ChinaTime.Offset);
+            var untilMidnight = now.Date.AddDays(1) - now.DateTime;
+            context.ResponseExpirationTimeSpan = untilMidnight < options.Value.ServerDuration ? untilMidnight : options.Value.ServerDuration;
+            if (context.HttpContext.Request.Query["region"].ToString().Trim() is { Length: 6 } county)
+                context.Tags.Add(PublicationCacheTags.ForCounty(county));
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    }
 
     /// <summary>Adds the region's tag (from the route or the region filter) and sets how long the server keeps the answer.</summary>
     private sealed class RegionTagPolicy(RegionCatalog regions, IOptions<PaymentCacheOptions> options) : IOutputCachePolicy

@@ -14,7 +14,7 @@ public static class PaymentExamples
             [new RegionLink("41", "河南省", "province"), new RegionLink("4102", "开封市", "city"), new RegionLink("410221", "杞县", "county")],
             1284, 402_316.50m, [new RegionTotalAnswer("410221101201", "史庄村", "village", 96, 30_124.00m)]),
         Payment,
-        new PaymentPageAnswer([Payment], 96, 30_124.00m, 1, 20, "/api/v1/payments?region=410221101201&page=2"),
+        new PaymentPageAnswer([Payment], 96, 30_124.00m, 1, 20, "/api/v1/payments?region=410221101201&page=2", []),
         new LookupRequest("张三明", "41022119800101123X"),
         new OwnPaymentsAnswer([Payment], 1, 356.50m),
     ];

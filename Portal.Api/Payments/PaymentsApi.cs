@@ -5,6 +5,8 @@ using Portal.Core.Funds;
 using Portal.Hosting;
 using Portal.Core.Payments;
 using Portal.Core.Privacy;
+using Portal.Core.Publication;
+using Portal.Api.Publication;
 using Portal.Core.Regions;
 
 namespace Portal.Api.Payments;
@@ -72,13 +74,16 @@ public static class PaymentsApi
 
     private static async Task<Results<Ok<PaymentPageAnswer>, ProblemHttpResult>> SearchPayments(
         string? region, string? fund, string? period, string? q, string? sort, string? page, string? pageSize,
-        HttpRequest request, IPaymentIndex index, RegionCatalog regions, FundCatalog funds, CancellationToken cancellationToken)
+        HttpRequest request, IPaymentIndex index, PublicationLedger ledger, RegionCatalog regions, FundCatalog funds, CancellationToken cancellationToken)
     {
         if (PaymentFilters.ReadSearch(regions, funds, region, fund, period, q, sort, page, pageSize, out var query) is { } problem)
             return TypedResults.Problem(problem);
         var result = await index.SearchAsync(query, cancellationToken);
         var items = result.Items.Select(p => PaymentAnswer.From(p, funds, regions)).ToList();
-        return TypedResults.Ok(new PaymentPageAnswer(items, result.TotalCount, result.TotalAmount, result.Page, result.PageSize, NextLink(request, result)));
+        var withdrawn = regions.Find(query.RegionCode ?? "") is { IsVillage: true } village
+            ? (await ledger.WithdrawnAsync(village.Code, query.FundCode, query.Period, cancellationToken)).Select(e => WithdrawalAnswer.From(e, regions)).ToList()
+            : [];
+        return TypedResults.Ok(new PaymentPageAnswer(items, result.TotalCount, result.TotalAmount, result.Page, result.PageSize, NextLink(request, result), withdrawn));
     }
 
     /// <summary>The next page's address, while there is one and it is within reach of the index.</summary>

@@ -7,7 +7,7 @@ using Portal.Core.Staff;
 namespace Portal.Core.Database;
 
 /// <summary>
-/// Reports, staff, the audit log, the working-day calendar, the exhibition and the data-protection keys. One model, two providers: each provider
+/// Reports, staff, the audit log, the working-day calendar, the exhibition, the publication ledger and the data-protection keys. One model, two providers: each provider
 /// has its own subclass so that each keeps its own migrations (Migrations/Sqlite, Migrations/Postgres).
 /// </summary>
 public abstract class PortalDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
@@ -22,6 +22,7 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
     public DbSet<Exhibition.HallVisit> HallVisits => Set<Exhibition.HallVisit>();
     public DbSet<Exhibition.ExhibitionItem> ExhibitionItems => Set<Exhibition.ExhibitionItem>();
     public DbSet<Exhibition.ExhibitionVersion> ExhibitionVersions => Set<Exhibition.ExhibitionVersion>();
+    public DbSet<Publication.PublicationEvent> PublicationEvents => Set<Publication.PublicationEvent>();
 
     /// <summary>ASP.NET Core's data-protection keys, shared by every instance (see <see cref="Hosting.DataProtectionKeys"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -123,6 +124,7 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
             c.Property(x => x.Note).HasMaxLength(50);
         });
         model.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        model.ApplyConfiguration(new Publication.PublicationEventConfiguration());
     }
 }
 

@@ -8,4 +8,5 @@ public sealed record Fund(
     string Department,
     decimal MaxAmount,
     int PublicationMonths,
-    IReadOnlyList<string> Excludes);
+    IReadOnlyList<string> Excludes,
+    FundSchedule Schedule);

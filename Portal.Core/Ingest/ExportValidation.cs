@@ -19,6 +19,9 @@ public sealed record FileValidation(
     public string FileName => System.IO.Path.GetFileName(Path);
     public int RowsRejected => Rejections.Select(r => r.Row).Distinct().Count();
     public decimal AmountPublished => Payments.Sum(p => p.Amount);
+
+    /// <summary>Rows held back per partition, for the publication record (rows whose village, fund or period could not be read are in no partition).</summary>
+    public IReadOnlyDictionary<PartitionKey, int> RejectedRows { get; init; } = new Dictionary<PartitionKey, int>();
 }
 
 /// <summary>Validates a whole department file: every row rule, then the rules across rows (duplicates, exclusive funds, the 合计 row).</summary>
@@ -50,8 +53,10 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
         CheckStatedTotal(export, outcomes, warnings);
         WarnOfReplacedDepartments(name, outcomes, warnings);
         var partitions = outcomes.Where(o => o.Partition is not null).Select(o => o.Partition!.Value).ToHashSet();
+        var rejectedRows = outcomes.Where(o => o.Partition is not null && (o.Payment is null || held.Contains(o.RowNumber)))
+            .GroupBy(o => o.Partition!.Value).ToDictionary(g => g.Key, g => g.Count());
         return new FileValidation(path, validator.County, outcomes.Count, payments,
-            rejections.OrderBy(r => r.Row).ToList(), warnings, partitions);
+            rejections.OrderBy(r => r.Row).ToList(), warnings, partitions) { RejectedRows = rejectedRows };
     }
 
     /// <summary>Every row of a person paid twice by one fund in one period, or paid by two funds that exclude each other, is held back: the department must say which is right.</summary>
@@ -103,6 +108,7 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
         if (elsewhere.Count == 0) return file;
         var kept = new List<ValidPayment>();
         var rejections = file.Rejections.ToList();
+        var rejectedRows = new Dictionary<PartitionKey, int>(file.RejectedRows);
         foreach (var p in file.Payments)
         {
             var clash = elsewhere[(p.OwnerKey, p.Period)]
@@ -112,6 +118,7 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
                 kept.Add(p);
                 continue;
             }
+            rejectedRows[p.Partition] = rejectedRows.GetValueOrDefault(p.Partition) + 1;
             var village = regions.Find(clash.VillageCode);
             var where = village is null ? clash.VillageCode : string.Concat(regions.Path(village).Skip(2).Select(RegionCatalog.DisplayName));
             var fund = funds.ByCode(clash.FundCode)?.Name ?? clash.FundCode;
@@ -121,7 +128,7 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
                 : new Rejection(file.FileName, p.RowNumber, "资金类别", ValidationRule.ExclusiveFunds,
                     $"{p.MaskedName} 在 {p.Period} 已在{where}公示领取{fund}（来自另一份文件），不能同时享受{p.Fund.Name}，请核实。"));
         }
-        return file with { Payments = kept, Rejections = rejections.OrderBy(r => r.Row).ToList() };
+        return file with { Payments = kept, Rejections = rejections.OrderBy(r => r.Row).ToList(), RejectedRows = rejectedRows };
     }
 
     /// <summary>One warning for the file, naming rows but never the cells: what was typed there may be a person's name or number.</summary>

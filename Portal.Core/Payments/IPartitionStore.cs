@@ -10,6 +10,9 @@ public interface IPartitionStore : IDisposable
     /// <summary>What is published now (committed, or replaced earlier in this run) for these people in these periods.</summary>
     IReadOnlyList<PublishedPayment> Published(IReadOnlySet<string> ownerKeys, IReadOnlySet<Period> periods);
 
+    /// <summary>Takes a partition off the index, as one step visible at the commit; false when nothing of it is published.</summary>
+    bool Withdraw(PartitionKey partition);
+
     void Commit();
 }
 

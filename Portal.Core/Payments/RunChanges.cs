@@ -2,10 +2,10 @@ using Portal.Core.Ingest;
 
 namespace Portal.Core.Payments;
 
-/// <summary>What a sync run replaced so far: each partition's new hash and rows, and the counties awaiting the commit.</summary>
+/// <summary>What a sync run replaced so far: each partition's new hash and rows (none for a withdrawn one), and the counties awaiting the commit.</summary>
 internal sealed class RunChanges
 {
-    private readonly Dictionary<PartitionKey, string> _hashes = new();
+    private readonly Dictionary<PartitionKey, string?> _hashes = new();
     private readonly Dictionary<PartitionKey, PublishedPayment[]> _published = new();
     private readonly HashSet<string> _uncommittedCounties = new();
 
@@ -24,6 +24,14 @@ internal sealed class RunChanges
             _uncommittedCounties.Add(partition.Key.VillageCode[..6]);
             _published[partition.Key] = partition.Published();
         }
+    }
+
+    /// <summary>A partition this run took off: nothing of it is published, neither what was committed nor what this run wrote.</summary>
+    public void Withdrawn(PartitionKey key)
+    {
+        _hashes[key] = null;
+        _published[key] = [];
+        _uncommittedCounties.Add(key.VillageCode[..6]);
     }
 
     /// <summary>Payments this run published for these people in these periods.</summary>

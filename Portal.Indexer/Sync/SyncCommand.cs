@@ -16,16 +16,22 @@ public static class SyncCommand
         var fund = new Option<string?>("--fund") { Description = "文件没有资金类别列时，整个文件的资金（代码或名称）" };
         var period = new Option<string?>("--period") { Description = "文件没有所属期列时，整个文件的所属期，如 2026-05" };
         var report = new Option<string?>("--report") { Description = "退回报告写到这个文件（默认写在输入文件旁边，不能在数据目录下）" };
+        var department = new Option<string?>("--department") { Description = "公开记录中写明的发布部门，如 杞县民政局（默认为资金目录中各资金的主管部门）" };
         var command = new Command(dryRun ? "validate" : "sync", dryRun ? "只校验，不发布：输出与 sync 相同的退回报告" : "校验、脱敏并发布：替换文件覆盖的 村×资金×所属期 分区")
         {
             paths, county, fund, period, report,
         };
+        if (!dryRun) command.Options.Add(department);
         command.SetAction(parse =>
         {
             using var host = IndexerHost.Build(parse);
             var context = host.Context();
             var settings = new SyncSettings { County = parse.GetValue(county), Fund = parse.GetValue(fund), Period = parse.GetValue(period) };
-            return Run(context, Inputs(parse.GetValue(paths)!), settings, parse.GetValue(report), dryRun);
+            var publisher = dryRun ? null : parse.GetValue(department);
+            if (Portal.Core.Publication.PartitionWithdrawal.DepartmentProblem(publisher) is { } problem) return Fail(context, problem);
+            // Before publishing: a schema the ledger cannot be written to is refused while nothing has changed.
+            if (!dryRun && Publication.LedgerRecording.SchemaProblem(host.Services) is { } schema) return Fail(context, schema);
+            return Run(context, host.Services, Inputs(parse.GetValue(paths)!), settings, parse.GetValue(report), dryRun, publisher);
         });
         return command;
     }
@@ -43,7 +49,7 @@ public static class SyncCommand
         (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         && !path.EndsWith(".rejected.csv", StringComparison.OrdinalIgnoreCase);
 
-    private static int Run(IndexerContext context, List<string> files, SyncSettings settings, string? report, bool dryRun)
+    private static int Run(IndexerContext context, IServiceProvider services, List<string> files, SyncSettings settings, string? report, bool dryRun, string? department)
     {
         if (files.Count == 0) return Fail(context, "没有找到 CSV 或 XLSX 文件。");
         Portal.Core.Privacy.OwnerKey owners;
@@ -52,6 +58,7 @@ public static class SyncCommand
 
         using var sync = Open(context, owners);
         var summary = new SyncSummary(dryRun);
+        var published = new List<FileSyncResult>();
         var clock = Stopwatch.StartNew();
 
         void SyncAll(Action<SyncProgress>? onProgress)
@@ -64,6 +71,7 @@ public static class SyncCommand
                     var result = sync.Run(file, settings, files.Count == 1 ? report : ReportFor(report, file), dryRun,
                         onProgress is null ? null : new Progress(onProgress));
                     summary.Add(result, clock.Elapsed - started);
+                    published.Add(result);
                 }
                 catch (ExportFileException e) { summary.Failed(file, e.Message); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -92,6 +100,8 @@ public static class SyncCommand
         {
             return Fail(context, $"支付索引（{context.Payments.Location}）不可用，本次同步没有发布任何数据：{e.Message}");
         }
+        // After the commit: the ledger records what is public, never what a failed run would have published.
+        if (!dryRun && Publication.LedgerRecording.Record(services, published, department) is { } unrecorded) summary.Failed("公开记录", unrecorded);
         summary.Print(context.Json, clock.Elapsed);
         return summary.AnyFailed ? 1 : 0;
     }

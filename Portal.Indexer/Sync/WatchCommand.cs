@@ -28,11 +28,12 @@ public static class WatchCommand
             {
                 return Refusal.Print(context.Json, e.Message);
             }
+            if (Publication.LedgerRecording.SchemaProblem(host.Services) is { } schema) return Refusal.Print(context.Json, schema);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             // The container runtime sends SIGTERM; taking it here lets the file in hand finish instead of being cut off.
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
-            var worker = new InboxWorker(parse.GetValue(inbox)!, file => SyncOne(context, owners, file), parse.GetValue(interval), parse.GetValue(heartbeat), Console.Out);
+            var worker = new InboxWorker(parse.GetValue(inbox)!, file => SyncOne(context, host.Services, owners, file), parse.GetValue(interval), parse.GetValue(heartbeat), Console.Out);
             await worker.RunAsync(stop.Token);
             return 0;
         });
@@ -40,7 +41,7 @@ public static class WatchCommand
     }
 
     /// <summary>One file, one commit: the site sees each file as soon as it is synced.</summary>
-    private static InboxResult SyncOne(IndexerContext context, OwnerKey owners, string file)
+    private static InboxResult SyncOne(IndexerContext context, IServiceProvider services, OwnerKey owners, string file)
     {
         using var sync = SyncCommand.Open(context, owners);
         try
@@ -48,8 +49,9 @@ public static class WatchCommand
             var result = sync.Run(file, new SyncSettings(), reportPath: null, dryRun: false);
             sync.Commit();
             var v = result.Validation;
+            var unrecorded = Publication.LedgerRecording.Record(services, [result], department: null);
             return new InboxResult(v.Payments.Count > 0, result.ReportPath,
-                $"读取 {v.RowsRead:N0} 行，发布 {v.Payments.Count:N0} 行 {Money.Yuan(v.AmountPublished)}，退回 {v.RowsRejected:N0} 行");
+                $"读取 {v.RowsRead:N0} 行，发布 {v.Payments.Count:N0} 行 {Money.Yuan(v.AmountPublished)}，退回 {v.RowsRejected:N0} 行" + (unrecorded is null ? "" : "；" + unrecorded));
         }
         catch (ExportFileException e) { return new InboxResult(false, null, e.Message); }
         catch (Exception e) when (SyncCommand.IndexUnavailable(e)) { return new InboxResult(false, null, $"支付索引（{context.Payments.Location}）暂时不可用（{e.Message}）", TryAgain: true); }

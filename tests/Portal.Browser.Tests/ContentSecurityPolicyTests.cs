@@ -20,7 +20,7 @@ public class ContentSecurityPolicyTests(SiteOnKestrel site) : IClassFixture<Site
         // Stands in for the print dialog; it is installed by the browser itself, so the page's policy does not apply to it.
         await phone.AddInitScriptAsync("window.print = () => { window.printed = (window.printed || 0) + 1; };");
         var content = site.Services.GetRequiredService<IExhibitionContent>();
-        var pages = new List<string> { "/", "/payments", "/payments/410221", "/payments/lookup", "/exhibition", "/news", "/reports", "/large-print?on=1" };
+        var pages = new List<string> { "/", "/payments", "/payments/410221", "/payments/status/410221", "/payments/lookup", "/exhibition", "/news", "/reports", "/large-print?on=1" };
         foreach (var hall in content.Halls()) pages.AddRange([$"/exhibition/{hall.Slug}", .. hall.Exhibits.Select(e => "/exhibition/" + e.Id)]);
 
         foreach (var url in pages) await phone.GotoAsync(url);

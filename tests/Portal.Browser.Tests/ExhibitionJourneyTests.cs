@@ -74,32 +74,7 @@ public class ExhibitionJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKe
         var exhibits = Content.Halls().SelectMany(h => h.Exhibits).ToList();
         var urls = new List<string> { "/exhibition", "/exhibition/" + hall.Slug, "/news", "/news/" + Content.News(1, 1).Items[0].Id, "/" };
         urls.AddRange(Enum.GetValues<ExhibitKind>().Select(kind => exhibits.FirstOrDefault(e => e.Kind == kind)).OfType<Exhibit>().Select(ExhibitUrl));
-        var script = AxeFactAttribute.ScriptPath ?? throw new InvalidOperationException(
-            "axe-core is missing under CI: tests/services.sh installs it into .local/test-tools (npm axe-core@4.14.1).");
-
-        var found = new List<string>();
-        foreach (var large in new[] { false, true })
-        {
-            var page = await site.NewPhonePage();
-            // Added by the browser before each page loads: the pages' content policy lets no script tag in.
-            await page.AddInitScriptAsync(scriptPath: script);
-            if (large) await page.GotoAsync("/large-print?on=1");
-            foreach (var url in urls)
-            {
-                await page.GotoAsync(url);
-                var result = await page.EvaluateAsync<JsonElement>("""
-                    async () => {
-                      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-                      return {
-                        passes: r.passes.length,
-                        violations: r.violations.map(v => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map(n => n.target.join(' ')).join(', ')}`),
-                      };
-                    }
-                    """);
-                Assert.True(result.GetProperty("passes").GetInt32() > 10, $"{url}: axe-core checked almost nothing; is it the page?");
-                found.AddRange(result.GetProperty("violations").EnumerateArray().Select(v => $"{(large ? "大字版 " : "")}{url}: {v.GetString()}"));
-            }
-        }
+        var found = await AxeCheck.ViolationsAsync(site, urls);
 
         Assert.True(found.Count == 0, "axe-core found WCAG 2.1 A/AA violations:\n" + string.Join("\n", found));
     }

@@ -52,6 +52,37 @@ public class PhoneJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestrel
     }
 
     [ChromiumFact]
+    public async Task A_journalist_taps_from_the_county_to_its_publication_record_and_reads_it_on_a_phone()
+    {
+        var lastMonth = Period.Of(DateTimeOffset.UtcNow).AddMonths(-1).ToString();
+        await PublicationSample.PublishAsync(site.Data, site.Services, lastMonth);
+        var page = await site.NewPhonePage();
+        await page.GotoAsync("/payments/410221");
+
+        await Tap(page, "各项资金公开情况", exact: false);
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("杞县 惠民资金公开情况");
+        await Expect(page.Locator("table.periods").First).ToContainTextAsync("杞县民政局");
+        var back = await page.GetByRole(AriaRole.Link, new() { Name = "‹ 返回杞县惠民资金公开" }).BoundingBoxAsync();
+        Assert.True(back!.Height >= 44, $"the way back is {back.Height}px tall, under 44px");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 360px");
+        Assert.Equal(0, await page.Locator("script").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Screenshots.File("publication-record-phone"), FullPage = true });
+    }
+
+    [AxeFact]
+    public async Task The_publication_record_and_a_village_page_saying_已撤回_have_no_WCAG_2_1_A_or_AA_violations()
+    {
+        var twoMonthsAgo = Period.Of(DateTimeOffset.UtcNow).AddMonths(-2).ToString();
+        await PublicationSample.PublishAsync(site.Data, site.Services, twoMonthsAgo, "410221101203");
+        Assert.Null((await PublicationSample.WithdrawAsync(site.Services, twoMonthsAgo, "发放名单有误，核实后重新公开", "410221101203")).Problem);
+
+        var found = await AxeCheck.ViolationsAsync(site, ["/payments/status/410221", $"/payments/410221101203?period={twoMonthsAgo}"]);
+
+        Assert.True(found.Count == 0, "axe-core found WCAG 2.1 A/AA violations:\n" + string.Join("\n", found));
+    }
+
+    [ChromiumFact]
     public async Task An_elderly_reader_switches_to_large_print_and_the_text_grows()
     {
         var page = await site.NewPhonePage();

@@ -2,8 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core;
+using Portal.Core.Database;
 using Portal.Core.Payments;
 using Portal.Core.Payments.Lucene;
+using Portal.Core.Publication;
 using Portal.Indexer.Sync;
 using Portal.Tests;
 
@@ -42,6 +46,27 @@ public class WatchCommandTests : IDisposable
         Stop(watch);
         Assert.Equal(0, watch.ExitCode);
         Assert.Contains("已停止", Output());
+    }
+
+    [Fact]
+    public async Task A_file_synced_from_the_inbox_is_recorded_in_the_publication_ledger_under_its_funds_department()
+    {
+        var samples = Path.Combine(_data.InputDirectory, "sample");
+        Assert.Equal(0, IndexerProcess.Run(_data, "sample", "--out", samples, "--rows", "120", "--counties", "410221", "--months", "1").ExitCode);
+        var export = Directory.EnumerateFiles(samples, "*.csv").Order(StringComparer.Ordinal).First();
+
+        using var watch = StartWatch("--inbox", Inbox, "--interval", "00:00:00.2");
+        WaitFor(() => Directory.Exists(Path.Combine(Inbox, "processed")), "the worker to make its folders");
+        File.Copy(export, Path.Combine(Inbox, Path.GetFileName(export)));
+        WaitFor(() => File.Exists(Path.Combine(Inbox, "processed", Path.GetFileName(export))), "the file to be processed");
+        Stop(watch);
+
+        await using var db = DatabaseRegistration.Create(new DatabaseOptions(), new PortalOptions { DataDirectory = _data.DataDirectory });
+        var ledger = await db.PublicationEvents.ToListAsync();
+        Assert.NotEmpty(ledger);
+        Assert.All(ledger, e => Assert.Equal((PublicationKind.Published, SampleData.Funds.ByCode(e.FundCode)!.Department), (e.Kind, e.Department)));
+        using var index = new LucenePaymentIndex(_data.IndexDirectory, SampleData.Funds, TimeProvider.System);
+        Assert.Equal((await index.SearchAsync(new PaymentQuery { RegionCode = "410221" })).TotalCount, ledger.Sum(e => e.Rows));
     }
 
     [Fact]

@@ -85,6 +85,18 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
         return new PartitionReplacement(changed.Select(g => g.Key).ToList(), groups.Count - changed.Count);
     }
 
+    /// <summary>Like a replacement by nothing: committed documents are marked as replaced by this run, this run's own are deleted.</summary>
+    public bool Withdraw(PartitionKey partition)
+    {
+        Lock.EnsureHeld();
+        if (!PublishedHashes([partition]).ContainsKey(partition)) return false;
+        var key = partition.ToString();
+        if (_run.Replaced(partition)) DeleteWhere(Term("partition", key), Term("run", Run));
+        else UpdateWhere("ctx._source.until = params.run", new JsonObject { ["run"] = Run }, Term("partition", key), Range("run", "lte", Committed), NotReplaced);
+        _run.Withdrawn(partition);
+        return true;
+    }
+
     private IEnumerable<BulkAction> Documents(PartitionContent group, Action written)
     {
         // Per partition, so a writer that lost its lock mid-bulk stops at the next one.
@@ -132,7 +144,7 @@ public sealed class ElasticsearchPartitionStore : IPartitionStore
     /// <summary>The content hash each partition has now: as replaced in this run, else as last committed (absent if never published).</summary>
     private Dictionary<PartitionKey, string> PublishedHashes(IReadOnlyList<PartitionKey> keys)
     {
-        var hashes = keys.Where(_run.Replaced).ToDictionary(k => k, k => _run.HashOf(k)!);
+        var hashes = keys.Where(k => _run.HashOf(k) is not null).ToDictionary(k => k, k => _run.HashOf(k)!);
         var byName = keys.Where(k => !_run.Replaced(k)).ToDictionary(k => k.ToString());
         foreach (var chunk in byName.Keys.Chunk(TermsPerQuery))
             foreach (var source in Scan(Visible(PaymentDocuments.RollupType, Committed, Terms("partition", chunk)), ["partition", "hash"], ["partition"]))

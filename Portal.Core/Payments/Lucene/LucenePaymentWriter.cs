@@ -81,6 +81,15 @@ public sealed class LucenePaymentWriter : IPartitionStore
         return new PartitionReplacement(changed.Select(g => g.Key).ToList(), groups.Count - changed.Count);
     }
 
+    public bool Withdraw(PartitionKey partition)
+    {
+        if (PublishedHash(Searcher(), partition) is null) return false;
+        // The rollup carries the partition's term too: both go in one delete.
+        _writer.DeleteDocuments(new Term(IndexFields.Partition, partition.ToString()));
+        _uncommittedCounties.Add(partition.VillageCode[..6]);
+        return true;
+    }
+
     /// <summary>Publishes everything replaced since the last commit at once, noting which counties changed for the sites' caches.</summary>
     public void Commit()
     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Portal.Core.Funds;
 using Portal.Hosting;
 using Portal.Core.Payments;
+using Portal.Core.Publication;
 using Portal.Core.Regions;
 using Portal.Web.Infrastructure;
 using Portal.Web.Payments;
@@ -16,7 +17,7 @@ namespace Portal.Web.Pages.Payments;
 /// <summary>One region of the drill-down (全国 down to a village): its children with totals, charts and its payments.</summary>
 [OutputCache(PolicyName = PaymentPageCaching.Payments)]
 [EnableRateLimiting(ClientRateLimits.Search)]
-public sealed class IndexModel(IPaymentIndex index, RegionCatalog regions, FundCatalog funds) : PageModel
+public sealed class IndexModel(IPaymentIndex index, RegionCatalog regions, FundCatalog funds, PublicationLedger ledger) : PageModel
 {
     public Region Region { get; private set; } = RegionCatalog.Country;
     public IReadOnlyList<Region> Path { get; private set; } = [];
@@ -27,6 +28,9 @@ public sealed class IndexModel(IPaymentIndex index, RegionCatalog regions, FundC
     public BarChart? TrendChart { get; private set; }
     public IReadOnlyList<Fund> Funds => funds.All;
     public IReadOnlyList<Period> Periods { get; private set; } = [];
+
+    /// <summary>On a village page: what was published and then withdrawn (within the filter), so the page says so instead of showing nothing.</summary>
+    public IReadOnlyList<PublicationEvent> Withdrawals { get; private set; } = [];
 
     public string ChildLevelName => Region.Level switch
     {
@@ -60,6 +64,7 @@ public sealed class IndexModel(IPaymentIndex index, RegionCatalog regions, FundC
         var children = ChildrenWithTotalsAsync(region, filter, cancel);
         var byFund = index.SummarizeAsync(region.Code, null, filter.Period, SummaryGrouping.Fund, cancel);
         var byMonth = index.SummarizeAsync(region.Code, filter.FundCode, null, SummaryGrouping.Period, cancel);
+        if (region.IsVillage) Withdrawals = await ledger.WithdrawnAsync(region.Code, filter.FundCode, filter.Period, cancel);
         Periods = await periods;
         Results = await results;
         Children = await children;
@@ -103,6 +108,8 @@ public sealed class IndexModel(IPaymentIndex index, RegionCatalog regions, FundC
         var path = region.Level == RegionLevel.Country ? "/payments" : "/payments/" + region.Code;
         return path + new QueryBuilder(query.Where(q => q.Value is not null).Select(q => KeyValuePair.Create(q.Key, q.Value!))).ToQueryString();
     }
+
+    public string FundName(string code) => funds.ByCode(code)?.Name ?? code;
 
     public int PageCount => Math.Max(1, (int)Math.Ceiling(Results.TotalCount / (double)Results.PageSize));
 }

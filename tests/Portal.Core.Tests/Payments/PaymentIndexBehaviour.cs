@@ -97,6 +97,50 @@ public abstract class PaymentIndexBehaviour : IDisposable
     }
 
     [Fact]
+    public virtual async Task A_withdrawn_partition_leaves_every_answer_at_the_commit_and_the_others_stay()
+    {
+        _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1)), ExportFiles.Row(2, "李四", ExportFiles.Id(2), period: Recent(1))]));
+        _data.Sync(_files.Csv("b.csv", [ExportFiles.Row(1, "王五", ExportFiles.Id(3), period: Recent(2))]));
+        var index = OpenIndex();
+        await index.RefreshAsync();
+        var withdrawn = new PartitionKey("410221101201", "rural-dibao", Period.FromValue(int.Parse(Recent(1).Replace("-", ""))));
+        using (var store = OpenStore())
+        {
+            Assert.True(store.Withdraw(withdrawn));
+            Assert.False(store.Withdraw(withdrawn));
+            Assert.Equal(3, (await Village(index)).TotalCount);
+            store.Commit();
+        }
+        Assert.Equal(["410221"], (await index.RefreshAsync())!.CountyCodes);
+        var page = await Village(index);
+        Assert.Equal(Recent(2), Assert.Single(page.Items).Period.ToString());
+        Assert.Equal(1, (await index.SummarizeAsync("410221", null, null, SummaryGrouping.Fund)).Sum(t => t.Count));
+        using (var store = OpenStore()) Assert.False(store.Withdraw(new PartitionKey("410221101203", "rural-dibao", withdrawn.Period)));
+    }
+
+    [Fact]
+    public virtual async Task A_partition_replaced_and_withdrawn_in_one_run_is_gone_and_can_be_published_again()
+    {
+        var file = _files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1))]);
+        _data.Sync(file);
+        var key = new PartitionKey("410221101201", "rural-dibao", Period.FromValue(int.Parse(Recent(1).Replace("-", ""))));
+        var corrected = new ExportValidation(SampleData.Regions, SampleData.Funds, _data.Owners, Today)
+            .Validate(_files.Csv("b.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), "600", period: Recent(1))]), new SyncSettings()).Payments;
+        using (var store = OpenStore())
+        {
+            Assert.Single(store.Replace(corrected).Changed);
+            Assert.True(store.Withdraw(key));
+            Assert.Empty(store.Published(corrected.Select(p => p.OwnerKey).ToHashSet(), new HashSet<Period> { key.Period }));
+            store.Commit();
+        }
+        var index = OpenIndex();
+        Assert.Equal(0, (await Village(index)).TotalCount);
+        Assert.Single(_data.Sync(file).Replacement!.Changed);
+        await index.RefreshAsync();
+        Assert.Equal(580m, (await Village(index)).TotalAmount);
+    }
+
+    [Fact]
     public virtual async Task Readers_see_a_sync_only_once_it_is_committed_and_learn_which_counties_changed()
     {
         _data.Sync(_files.Csv("a.csv", [ExportFiles.Row(1, "张三明", ExportFiles.Id(1), period: Recent(1))]));

@@ -23,6 +23,10 @@ public sealed class ElasticsearchPaymentIndexTests : ElasticsearchIndexBehaviour
 
     [ElasticsearchFact] public override Task A_partition_whose_rows_were_all_rejected_keeps_what_it_published() => base.A_partition_whose_rows_were_all_rejected_keeps_what_it_published();
 
+    [ElasticsearchFact] public override Task A_withdrawn_partition_leaves_every_answer_at_the_commit_and_the_others_stay() => base.A_withdrawn_partition_leaves_every_answer_at_the_commit_and_the_others_stay();
+
+    [ElasticsearchFact] public override Task A_partition_replaced_and_withdrawn_in_one_run_is_gone_and_can_be_published_again() => base.A_partition_replaced_and_withdrawn_in_one_run_is_gone_and_can_be_published_again();
+
     [ElasticsearchFact] public override Task Readers_see_a_sync_only_once_it_is_committed_and_learn_which_counties_changed() => base.Readers_see_a_sync_only_once_it_is_committed_and_learn_which_counties_changed();
 
     [ElasticsearchFact] public override Task Rollups_at_every_level_equal_the_sum_of_the_payments() => base.Rollups_at_every_level_equal_the_sum_of_the_payments();

@@ -411,6 +411,49 @@ public sealed class ElasticsearchWireFormatTests
         Assert.Equal($"{Alias}/_doc/portal-sync-lock?if_seq_no=29&if_primary_term=1&refresh=true", _cluster.Single(HttpMethod.Delete, $"{Alias}/_doc/portal-sync-lock").Path);
     }
 
+    [Fact]
+    public void A_withdrawal_marks_the_partitions_committed_documents_as_replaced_by_the_run_and_the_commit_names_its_county()
+    {
+        WriterOnAnExistingIndex(State(4, "410221"));
+        CommitAnswers("""
+            {"took":1,"timed_out":false,"hits":{"total":{"value":1,"relation":"eq"},"max_score":null,"hits":[
+              {"_index":"portal-payments-1","_id":"2-rollup-410221101201|rural-dibao|202605","_score":null,"_source":{"partition":"410221101201|rural-dibao|202605","hash":"a-hash"},"sort":["410221101201|rural-dibao|202605"]}]}}
+            """);
+
+        using (var store = new ElasticsearchPartitionStore(Client(), SampleData.Regions, _clock, Settings))
+        {
+            Assert.True(store.Withdraw(new PartitionKey("410221101201", "rural-dibao", May)));
+            store.Commit();
+        }
+
+        var asked = _cluster.Single(HttpMethod.Post, $"{Alias}/_search").Json;
+        Assert.Contains("""{"terms":{"partition":["410221101201|rural-dibao|202605"]}}""", asked["query"]!["bool"]!["filter"]!.AsArray().Select(c => c!.ToJsonString()));
+        var mark = _cluster.All(HttpMethod.Post, $"{Alias}/_update_by_query")[1];
+        Assert.StartsWith($"{Alias}/_update_by_query?refresh=true&conflicts=proceed", mark.Path);
+        Assert.Equal("""{"lang":"painless","source":"ctx._source.until = params.run","params":{"run":5}}""", mark.Json["script"]!.ToJsonString());
+        Assert.Equal("""[{"term":{"partition":"410221101201|rural-dibao|202605"}},{"range":{"run":{"lte":4}}},{"bool":{"must_not":[{"exists":{"field":"until"}}]}}]""",
+            mark.Json["query"]!["bool"]!["filter"]!.ToJsonString());
+        Assert.Empty(_cluster.All(HttpMethod.Post, $"{Alias}/_bulk"));
+        Assert.Equal("""{"type":"sync","sequence":5,"counties":["410221"],"allRegions":false,"committedAt":"2026-06-15T02:00:00.0000000Z","commits":[]}""",
+            _cluster.Single(HttpMethod.Put, $"{Alias}/_doc/portal-sync?").Body);
+    }
+
+    [Fact]
+    public void Withdrawing_a_partition_that_is_not_published_sends_no_write_and_commits_nothing()
+    {
+        WriterOnAnExistingIndex(State(4, "410221"));
+        CommitAnswers("""{"took":1,"timed_out":false,"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}""");
+
+        using (var store = new ElasticsearchPartitionStore(Client(), SampleData.Regions, _clock, Settings))
+        {
+            Assert.False(store.Withdraw(new PartitionKey("410221101201", "rural-dibao", May)));
+            store.Commit();
+        }
+
+        Assert.Single(_cluster.All(HttpMethod.Post, $"{Alias}/_update_by_query")); // the writer's clean-up on opening only
+        Assert.Empty(_cluster.All(HttpMethod.Put, $"{Alias}/_doc/portal-sync?"));
+    }
+
     private void LockRoutes(string expiresAt)
     {
         _cluster.On(HttpMethod.Put, $"{Alias}/_create/", (409, """{"error":{"root_cause":[{"type":"version_conflict_engine_exception","reason":"[portal-sync-lock]: version conflict, document already exists (current version [3])","index_uuid":"UlI06z5_T4udCzy65Yq6Mg","shard":"0","index":"portal-payments-20260601-000000000"}],"type":"version_conflict_engine_exception","reason":"[portal-sync-lock]: version conflict, document already exists (current version [3])","index_uuid":"UlI06z5_T4udCzy65Yq6Mg","shard":"0","index":"portal-payments-20260601-000000000"},"status":409}"""));

@@ -1,0 +1,55 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Portal.Core.Database.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PublicationRecord : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "publication_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CountyCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    VillageCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    FundCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Period = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Department = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    RowsRejected = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_publication_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_publication_events_CountyCode_FundCode_Period",
+                table: "publication_events",
+                columns: new[] { "CountyCode", "FundCode", "Period" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_publication_events_VillageCode_FundCode_Period",
+                table: "publication_events",
+                columns: new[] { "VillageCode", "FundCode", "Period" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "publication_events");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Database;
+using Portal.Core.Payments;
+using Portal.Core.Regions;
+
+namespace Portal.Core.Publication;
+
+public static class PublicationRegistration
+{
+    /// <summary>The publication ledger and withdrawals, over the Portal's database and payment index.</summary>
+    public static IServiceCollection AddPublication(this IServiceCollection services)
+    {
+        services.AddPortalDatabase();
+        services.AddScoped<PublicationLedger>();
+        services.AddScoped(sp => new PartitionWithdrawal(
+            () => sp.GetRequiredService<PaymentIndexProvider>().OpenStore(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<TimeProvider>()),
+            sp.GetRequiredService<PublicationLedger>(), sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<Funds.FundCatalog>()));
+        return services;
+    }
+
+    /// <summary>The sites watch the ledger and evict the cached record and payment pages of the counties it changed.</summary>
+    public static IServiceCollection AddPublicationRefresh(this IServiceCollection services)
+    {
+        services.AddHostedService<PublicationLedgerWatcher>();
+        return services;
+    }
+}

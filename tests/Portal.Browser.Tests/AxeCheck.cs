@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Portal.Browser.Tests;
+
+/// <summary>Runs axe-core's WCAG 2.1 A and AA rules on pages, in normal and large print, and lists what it found.</summary>
+internal static class AxeCheck
+{
+    public static async Task<List<string>> ViolationsAsync(SiteOnKestrel site, IEnumerable<string> urls)
+    {
+        var script = AxeFactAttribute.ScriptPath ?? throw new InvalidOperationException(
+            "axe-core is missing under CI: tests/services.sh installs it into .local/test-tools (npm axe-core@4.14.1).");
+        var found = new List<string>();
+        foreach (var large in new[] { false, true })
+        {
+            var page = await site.NewPhonePage();
+            // Added by the browser before each page loads: the pages' content policy lets no script tag in.
+            await page.AddInitScriptAsync(scriptPath: script);
+            if (large) await page.GotoAsync("/large-print?on=1");
+            foreach (var url in urls)
+            {
+                await page.GotoAsync(url);
+                var result = await page.EvaluateAsync<JsonElement>("""
+                    async () => {
+                      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+                      return {
+                        passes: r.passes.length,
+                        violations: r.violations.map(v => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map(n => n.target.join(' ')).join(', ')}`),
+                      };
+                    }
+                    """);
+                Assert.True(result.GetProperty("passes").GetInt32() > 10, $"{url}: axe-core checked almost nothing; is it the page?");
+                found.AddRange(result.GetProperty("violations").EnumerateArray().Select(v => $"{(large ? "大字版 " : "")}{url}: {v.GetString()}"));
+            }
+        }
+        return found;
+    }
+}

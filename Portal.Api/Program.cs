@@ -8,6 +8,7 @@ using Portal.Core.Database;
 using Portal.Core.Exhibition;
 using Portal.Core.Payments;
 using Portal.Core.Reports;
+using Portal.Core.Submissions;
 using Portal.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,8 @@ builder.Services.AddPaymentIndex();
 builder.Services.AddPaymentIndexRefresh();
 builder.Services.AddReports(builder.Configuration);
 builder.Services.AddExhibition();
+builder.Services.AddSubmissions();
+builder.Services.AddSubmissionWorker();
 builder.Services.AddMediaAddresses();
 builder.Services.AddWeChatCallback();
 builder.Services.AddApiProblems();

@@ -11,6 +11,7 @@ using Portal.Core.Payments;
 using Portal.Core.Privacy;
 using Portal.Core.Regions;
 using Portal.Core.Reports;
+using Portal.Core.Submissions;
 
 namespace Portal.Indexer;
 
@@ -41,6 +42,7 @@ public static class IndexerHost
         services.AddPaymentIndex();
         services.AddReports(builder.Configuration);
         services.AddExhibition();
+        services.AddSubmissions();
         var json = parse.GetValue(IndexerOptions.Json);
         services.AddSingleton(sp => new IndexerContext(
             // Read unvalidated: a command that needs no key (sample, stats) runs without one, and sync says in Chinese what is missing.

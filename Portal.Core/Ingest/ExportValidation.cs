@@ -19,6 +19,9 @@ public sealed record FileValidation(
     public string FileName => System.IO.Path.GetFileName(Path);
     public int RowsRejected => Rejections.Select(r => r.Row).Distinct().Count();
     public decimal AmountPublished => Payments.Sum(p => p.Amount);
+
+    /// <summary>The counties the rows' region codes name, whether or not the rows passed (a department may publish only its own).</summary>
+    public IReadOnlySet<string> CountiesNamed { get; init; } = new HashSet<string>();
 }
 
 /// <summary>Validates a whole department file: every row rule, then the rules across rows (duplicates, exclusive funds, the 合计 row).</summary>
@@ -34,8 +37,10 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
             ResolveCounty(name, settings.County, export.Title), ResolveFund(name, settings.Fund, export), ResolvePeriod(name, settings.Period, export));
 
         var outcomes = new List<RowOutcome>();
+        var counties = new HashSet<string>();
         foreach (var row in export.Rows())
         {
+            if (row.RegionCode.Length >= 6 && row.RegionCode.All(char.IsAsciiDigit)) counties.Add(row.RegionCode[..6]);
             if (outcomes.Count >= MaxRows) throw new ExportFileException($"{name}：超过 {MaxRows:N0} 行的上限，请按乡镇或月份拆分。");
             outcomes.Add(validator.Validate(row));
             if (outcomes.Count % 10_000 == 0) progress?.Invoke(outcomes.Count);
@@ -51,7 +56,7 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
         WarnOfReplacedDepartments(name, outcomes, warnings);
         var partitions = outcomes.Where(o => o.Partition is not null).Select(o => o.Partition!.Value).ToHashSet();
         return new FileValidation(path, validator.County, outcomes.Count, payments,
-            rejections.OrderBy(r => r.Row).ToList(), warnings, partitions);
+            rejections.OrderBy(r => r.Row).ToList(), warnings, partitions) { CountiesNamed = counties };
     }
 
     /// <summary>Every row of a person paid twice by one fund in one period, or paid by two funds that exclude each other, is held back: the department must say which is right.</summary>

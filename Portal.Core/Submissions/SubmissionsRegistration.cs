@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Core.Submissions;
+
+public static class SubmissionsRegistration
+{
+    /// <summary>Departments, the submission queue and its worker (needs the database and the payment index registered).</summary>
+    public static IServiceCollection AddSubmissions(this IServiceCollection services)
+    {
+        services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section);
+        services.AddScoped<Departments>();
+        services.AddScoped<SubmissionQueue>();
+        services.AddSingleton<SubmissionWakeUp>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SubmissionOptions>>().Value;
+            return new SubmissionSpool(options.ResolveSpool(sp.GetRequiredService<IOptions<PortalOptions>>().Value), options.MaxFileBytes);
+        });
+        services.AddSingleton<SubmissionWorker>();
+        return services;
+    }
+
+    /// <summary>The worker in this host's background, so that ./run.sh needs no process of its own for it.</summary>
+    public static IServiceCollection AddSubmissionWorker(this IServiceCollection services) =>
+        services.AddHostedService<SubmissionWorkerService>();
+}

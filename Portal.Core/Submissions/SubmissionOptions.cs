@@ -14,11 +14,11 @@ public sealed class SubmissionOptions
     /// <summary>How long the worker applying a file holds the turn without a sign of life; a host that died loses it after this.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Where uploads wait for the worker; <c>submission-spool</c> in the data folder by default. Every host running the worker must see it.</summary>
-    public string SpoolDirectory { get; set; } = "";
+    /// <summary>Where the worker keeps its local copy of the file in hand; <c>submission-work</c> in the data folder by default.</summary>
+    public string WorkDirectory { get; set; } = "";
 
-    public string ResolveSpool(PortalOptions portal) =>
-        Path.GetFullPath(SpoolDirectory.Length > 0 ? SpoolDirectory : Path.Combine(portal.DataDirectory, "submission-spool"));
+    public string ResolveWork(PortalOptions portal) =>
+        Path.GetFullPath(WorkDirectory.Length > 0 ? WorkDirectory : Path.Combine(portal.DataDirectory, "submission-work"));
 
     public string MaxFileSize => $"{MaxFileBytes / (1024 * 1024)} MB";
 }

@@ -40,7 +40,7 @@ public sealed class SubmissionQueue(PortalDb db, Departments departments, Submis
         try { await db.SaveChangesAsync(cancellationToken); }
         catch
         {
-            spool.Delete(spooled.Name);
+            await spool.DeleteAsync(spooled.Name);
             throw;
         }
         wakeUp.Ring();

@@ -40,7 +40,7 @@ public sealed class SubmissionWorker(
             var started = clock.GetUtcNow().UtcDateTime;
             var claimed = await db.Submissions.Where(s => s.Id == next.Id && s.Status == SubmissionStatus.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.Running).SetProperty(x => x.StartedAt, started), cancellationToken);
-            if (claimed == 1) await Task.Run(() => Apply(db, next), CancellationToken.None);
+            if (claimed == 1) await ApplyAsync(db, next);
             return true;
         }
         finally
@@ -65,22 +65,39 @@ public sealed class SubmissionWorker(
         foreach (var s in left)
         {
             log.LogWarning("Submission {Id} was left running by a worker that stopped; marked failed", s.Id);
-            Finish(db, s.Id, s.SpoolName, x => x.SetProperty(r => r.Status, SubmissionStatus.Failed).SetProperty(r => r.Error, Interrupted));
+            Finish(db, s.Id, x => x.SetProperty(r => r.Status, SubmissionStatus.Failed).SetProperty(r => r.Error, Interrupted));
+            if (s.SpoolName is not null) await spool.DeleteAsync(s.SpoolName);
         }
     }
 
-    private void Apply(PortalDb db, Submission submission)
+    /// <summary>Once begun, a file is finished even if the host is stopping: the lease would otherwise mark it interrupted.</summary>
+    private async Task ApplyAsync(PortalDb db, Submission submission)
+    {
+        var path = await spool.FetchAsync(submission.SpoolName!, submission.FileName, CancellationToken.None);
+        if (path is null)
+        {
+            Finish(db, submission.Id, s => s.SetProperty(r => r.Status, SubmissionStatus.Failed)
+                .SetProperty(r => r.Error, $"{submission.FileName}：暂存的上传文件已不在，未公开任何数据。请重新上传。"));
+            return;
+        }
+        var done = await Task.Run(() => Apply(db, submission, path), CancellationToken.None);
+        if (done) await spool.DeleteAsync(submission.SpoolName!);
+        else spool.DropLocalCopy(submission.SpoolName!);
+    }
+
+    /// <summary>Applies the file; false when the index could not take it now and it went back to the queue.</summary>
+    private bool Apply(PortalDb db, Submission submission, string path)
     {
         var department = db.Departments.AsNoTracking().First(d => d.Id == submission.DepartmentId);
         var scope = new DepartmentScope(department, regions, funds);
         using var sync = new PartitionSync(new ExportValidation(regions, funds, owners, clock), () => payments.OpenStore(regions, clock), portal.Value.DataDirectory);
         try
         {
-            var result = sync.Run(spool.PathOf(submission.SpoolName!), new SyncSettings(), null, submission.DryRun,
+            var result = sync.Run(path, new SyncSettings(), null, submission.DryRun,
                 new Progress(p => Report(db, submission.Id, p)), scope.Refusal, writeReport: false);
             sync.Commit();
             var v = result.Validation;
-            Finish(db, submission.Id, submission.SpoolName, s => s
+            Finish(db, submission.Id, s => s
                 .SetProperty(r => r.Status, SubmissionStatus.Finished)
                 .SetProperty(r => r.RowsRead, v.RowsRead)
                 .SetProperty(r => r.RowsPublished, v.Payments.Count)
@@ -96,22 +113,24 @@ public sealed class SubmissionWorker(
             // The index, not the file, cannot take it now (a `sync` holds it, the cluster is down): it waits for the next turn.
             log.LogWarning(e, "Payment index busy; submission {Id} goes back to the queue", submission.Id);
             db.Submissions.Where(s => s.Id == submission.Id).ExecuteUpdate(s => s.SetProperty(r => r.Status, SubmissionStatus.Queued).SetProperty(r => r.RowsRead, 0));
+            return false;
         }
         catch (ExportFileException e)
         {
-            Finish(db, submission.Id, submission.SpoolName, s => s.SetProperty(r => r.Status, SubmissionStatus.Failed).SetProperty(r => r.Error, e.Message));
+            Finish(db, submission.Id, s => s.SetProperty(r => r.Status, SubmissionStatus.Failed).SetProperty(r => r.Error, e.Message));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Finish(db, submission.Id, submission.SpoolName, s => s.SetProperty(r => r.Status, SubmissionStatus.Failed)
+            Finish(db, submission.Id, s => s.SetProperty(r => r.Status, SubmissionStatus.Failed)
                 .SetProperty(r => r.Error, $"{submission.FileName}：无法读取，未公开任何数据。请重新导出后上传。"));
         }
         catch (Exception e)
         {
             log.LogError(e, "Submission {Id} failed", submission.Id);
-            Finish(db, submission.Id, submission.SpoolName, s => s.SetProperty(r => r.Status, SubmissionStatus.Failed)
+            Finish(db, submission.Id, s => s.SetProperty(r => r.Status, SubmissionStatus.Failed)
                 .SetProperty(r => r.Error, $"{submission.FileName}：处理时出错（{e.GetType().Name}），未公开任何数据。请告诉运维人员。"));
         }
+        return true;
     }
 
     private static bool IndexBusy(Exception e) =>
@@ -127,8 +146,8 @@ public sealed class SubmissionWorker(
             db.Submissions.Where(s => s.Id == id && s.Status == SubmissionStatus.Running).ExecuteUpdate(s => s.SetProperty(r => r.RowsRead, progress.Rows));
     }
 
-    /// <summary>The one write that ends a record: after it the database refuses any change. The spooled file goes with it.</summary>
-    private void Finish(PortalDb db, long id, string? spoolName,
+    /// <summary>The one write that ends a record: after it the database refuses any change.</summary>
+    private void Finish(PortalDb db, long id,
         Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Submission>> set)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -138,7 +157,6 @@ public sealed class SubmissionWorker(
                 set(s);
                 s.SetProperty(r => r.FinishedAt, now).SetProperty(r => r.SpoolName, (string?)null);
             });
-        if (spoolName is not null) spool.Delete(spoolName);
     }
 
     private sealed class Progress(Action<SyncProgress> report) : IProgress<SyncProgress>

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portal.Core.Blobs;
 
 namespace Portal.Core.Submissions;
 
 public static class SubmissionsRegistration
 {
-    /// <summary>Departments, the submission queue and its worker (needs the database and the payment index registered).</summary>
+    /// <summary>Departments, the submission queue and its worker (needs the reports' database and blob storage, and the payment index, registered).</summary>
     public static IServiceCollection AddSubmissions(this IServiceCollection services)
     {
         services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section);
@@ -15,7 +16,9 @@ public static class SubmissionsRegistration
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SubmissionOptions>>().Value;
-            return new SubmissionSpool(options.ResolveSpool(sp.GetRequiredService<IOptions<PortalOptions>>().Value), options.MaxFileBytes);
+            var portal = sp.GetRequiredService<IOptions<PortalOptions>>().Value;
+            return new SubmissionSpool(BlobStores.Create(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value, portal, SubmissionSpool.Container),
+                options.ResolveWork(portal), options.MaxFileBytes);
         });
         services.AddSingleton<SubmissionWorker>();
         return services;

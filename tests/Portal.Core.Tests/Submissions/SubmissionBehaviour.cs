@@ -44,7 +44,7 @@ public abstract class SubmissionBehaviour : IDisposable
         Assert.Equal(5, (await PublishedAsync(h)).TotalCount);
         // The upload itself is not kept once it is processed.
         Assert.Null(record.SpoolName);
-        Assert.Empty(Directory.EnumerateFiles(h.Services.GetRequiredService<SubmissionSpool>().PathOf(""), "*", SearchOption.AllDirectories));
+        Assert.Empty(await SpooledAsync(h));
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public abstract class SubmissionBehaviour : IDisposable
         Assert.Null(submission);
         Assert.Equal("很大.csv：文件超过 1 MB 的上限，未公开任何数据。请按乡镇或月份拆分后分别上传。", problem);
         Assert.Equal(0, await h.With(sp => sp.GetRequiredService<PortalDb>().Submissions.CountAsync()));
-        Assert.Empty(Directory.EnumerateFiles(h.Services.GetRequiredService<SubmissionSpool>().PathOf(""), "*", SearchOption.AllDirectories));
+        Assert.Empty(await SpooledAsync(h));
     }
 
     [Fact]

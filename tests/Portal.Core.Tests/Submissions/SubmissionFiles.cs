@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Core.Blobs;
 using Portal.Core.Database;
 using Portal.Core.Payments;
 using Portal.Core.Staff;
@@ -50,6 +52,18 @@ internal static class SubmissionFiles
     {
         var worker = h.Services.GetRequiredService<SubmissionWorker>();
         while (await worker.ProcessNextAsync()) { }
+    }
+
+    /// <summary>The uploads waiting in blob storage, and the worker's local copies.</summary>
+    public static async Task<List<string>> SpooledAsync(ReportsHarness h)
+    {
+        var spooled = new List<string>();
+        await foreach (var blob in BlobStores.Create(h.Services.GetRequiredService<IOptions<BlobStorageOptions>>().Value,
+            h.Services.GetRequiredService<IOptions<PortalOptions>>().Value, SubmissionSpool.Container).ListAsync())
+            spooled.Add(blob.Name);
+        var work = Path.Combine(h.Data.DataDirectory, "submission-work");
+        if (Directory.Exists(work)) spooled.AddRange(Directory.EnumerateFiles(work, "*", SearchOption.AllDirectories));
+        return spooled;
     }
 
     public static Task<Submission> RecordAsync(ReportsHarness h, long id) =>

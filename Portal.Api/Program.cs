@@ -2,6 +2,7 @@ using Portal.Api.Exhibition;
 using Portal.Api.Hosting;
 using Portal.Api.Payments;
 using Portal.Api.Reports;
+using Portal.Api.Submissions;
 using Portal.Api.WeChat;
 using Portal.Core;
 using Portal.Core.Database;
@@ -46,6 +47,7 @@ app.MapPortalOperations();
 app.MapOpenApi();
 app.MapPaymentsApi();
 app.MapReportsApi();
+app.MapSubmissionsApi();
 app.MapExhibitionApi();
 app.MapWeChatCallback();
 

@@ -22,6 +22,7 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
     public DbSet<Submissions.Department> Departments => Set<Submissions.Department>();
     public DbSet<Submissions.Submission> Submissions => Set<Submissions.Submission>();
     public DbSet<Submissions.SubmissionLease> SubmissionLeases => Set<Submissions.SubmissionLease>();
+    public DbSet<Submissions.DepartmentApiKey> DepartmentApiKeys => Set<Submissions.DepartmentApiKey>();
     public DbSet<Exhibition.HallVisit> HallVisits => Set<Exhibition.HallVisit>();
     public DbSet<Exhibition.ExhibitionItem> ExhibitionItems => Set<Exhibition.ExhibitionItem>();
     public DbSet<Exhibition.ExhibitionVersion> ExhibitionVersions => Set<Exhibition.ExhibitionVersion>();
@@ -107,8 +108,18 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
             s.Property(x => x.SpoolName).HasMaxLength(100);
             s.Property(x => x.Error).HasMaxLength(2000);
             s.Property(x => x.Amount).HasPrecision(18, 2);
+            s.Property(x => x.CountyName).HasMaxLength(50);
+            s.Property(x => x.IdempotencyKey).HasMaxLength(100);
             s.HasIndex(x => new { x.Status, x.Id });
             s.HasIndex(x => new { x.DepartmentId, x.Id });
+            s.HasIndex(x => new { x.ApiKeyId, x.IdempotencyKey }).IsUnique();
+        });
+        model.Entity<Submissions.DepartmentApiKey>(k =>
+        {
+            k.ToTable("department_api_keys");
+            k.Property(x => x.Label).HasMaxLength(100);
+            k.Property(x => x.SecretHash).HasMaxLength(64);
+            k.HasIndex(x => x.DepartmentId);
         });
         model.Entity<Submissions.SubmissionLease>(l =>
         {

@@ -21,6 +21,10 @@ public sealed class Submission
     /// <summary>Who sent it, as shown: the clerk's name, or the API key's label.</summary>
     public string SubmittedBy { get; set; } = "";
     public SubmissionChannel Channel { get; set; }
+
+    /// <summary>The API key it came with, and the client's Idempotency-Key: a replay with both answers with this record.</summary>
+    public Guid? ApiKeyId { get; set; }
+    public string? IdempotencyKey { get; set; }
     public DateTime SubmittedAt { get; set; }
     public string FileName { get; set; } = "";
     public long FileBytes { get; set; }
@@ -33,6 +37,9 @@ public sealed class Submission
     public SubmissionStatus Status { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
+
+    /// <summary>The county the file turned out to be for, once read.</summary>
+    public string? CountyName { get; set; }
 
     /// <summary>Rows read so far while running; all rows read once finished.</summary>
     public int RowsRead { get; set; }

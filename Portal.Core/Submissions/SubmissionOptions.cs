@@ -6,7 +6,9 @@ public sealed class SubmissionOptions
     public const string Section = "Portal:Submissions";
 
     /// <summary>The largest file a department may upload: 50 MB holds a 200,000-row XLSX (about 12 MB) several times over.</summary>
-    public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
+    public long MaxFileBytes { get; set; } = DefaultMaxFileBytes;
+
+    public const long DefaultMaxFileBytes = 50L * 1024 * 1024;
 
     /// <summary>How often an idle worker looks for a file queued by another host (an upload to this host wakes it at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);

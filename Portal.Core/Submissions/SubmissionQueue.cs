@@ -19,12 +19,20 @@ public sealed class SubmissionQueue(PortalDb db, Departments departments, Submis
         if (!clerk.Has(StaffRoles.Submitter)) return (null, "只有数据报送账号可以上传数据。");
         if (await departments.ScopeOfAsync(clerk.Id, cancellationToken) is not { } scope)
             return (null, "本账号还没有绑定报送部门，请联系管理员在“账号管理”中选择部门。");
-        return await EnqueueAsync(scope.Department, clerk.Id, clerk.Name, SubmissionChannel.Web, fileName, content, dryRun, cancellationToken);
+        return await EnqueueAsync(new SubmissionSource(scope.Department, clerk.Id, null, clerk.Name, SubmissionChannel.Web, null), fileName, content, dryRun, cancellationToken);
     }
 
-    public async Task<(Submission? Submission, string? Problem)> EnqueueAsync(Department department, Guid? staffId, string submittedBy, SubmissionChannel channel,
-        string? fileName, Stream content, bool dryRun, CancellationToken cancellationToken = default)
+    /// <summary>The first submission made with this key and Idempotency-Key, which a replay answers with.</summary>
+    public Task<Submission?> ReplayOfAsync(KeyHolder holder, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.ApiKeyId == holder.Key.Id && s.IdempotencyKey == idempotencyKey, cancellationToken);
+
+    /// <summary>A record of the key's department, for its status address.</summary>
+    public Task<Submission?> FindAsync(KeyHolder holder, long id, CancellationToken cancellationToken = default) =>
+        db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.DepartmentId == holder.Department.Id, cancellationToken);
+
+    public async Task<(Submission? Submission, string? Problem)> EnqueueAsync(SubmissionSource source, string? fileName, Stream content, bool dryRun, CancellationToken cancellationToken = default)
     {
+        var department = source.Department;
         if (SubmissionSpool.SafeName(fileName) is not { } name)
             return (null, $"“{Path.GetFileName(fileName ?? "")}”不是 CSV 或 XLSX 文件：请从原系统导出为 .xlsx 或 .csv 后上传。");
         SpooledFile spooled;
@@ -32,12 +40,20 @@ public sealed class SubmissionQueue(PortalDb db, Departments departments, Submis
         catch (ExportFileException e) { return (null, e.Message); }
         var submission = new Submission
         {
-            DepartmentId = department.Id, DepartmentName = department.Name, StaffId = staffId, SubmittedBy = submittedBy, Channel = channel,
+            DepartmentId = department.Id, DepartmentName = department.Name, StaffId = source.StaffId, SubmittedBy = source.SubmittedBy, Channel = source.Channel,
+            ApiKeyId = source.ApiKeyId, IdempotencyKey = source.IdempotencyKey,
             SubmittedAt = clock.GetUtcNow().UtcDateTime, FileName = name, FileBytes = spooled.Bytes, Sha256 = spooled.Sha256, DryRun = dryRun,
             SpoolName = spooled.Name, Status = SubmissionStatus.Queued,
         };
         db.Submissions.Add(submission);
         try { await db.SaveChangesAsync(cancellationToken); }
+        catch (DbUpdateException) when (source is { ApiKeyId: { } keyId, IdempotencyKey: { } replayed })
+        {
+            // The same request sent twice at once: the one that came second answers with the first.
+            await spool.DeleteAsync(spooled.Name);
+            db.ChangeTracker.Clear();
+            return (await db.Submissions.AsNoTracking().FirstAsync(s => s.ApiKeyId == keyId && s.IdempotencyKey == replayed, cancellationToken), null);
+        }
         catch
         {
             await spool.DeleteAsync(spooled.Name);
@@ -72,6 +88,9 @@ public sealed class SubmissionQueue(PortalDb db, Departments departments, Submis
         return all.Where(s => false);
     }
 }
+
+/// <summary>Who sends a file: a clerk of the department, or its system with an API key (and, then, the client's Idempotency-Key).</summary>
+public sealed record SubmissionSource(Department Department, Guid? StaffId, Guid? ApiKeyId, string SubmittedBy, SubmissionChannel Channel, string? IdempotencyKey);
 
 /// <summary>Wakes this host's worker at once when a file is queued here; other hosts' workers find it at their next look.</summary>
 public sealed class SubmissionWakeUp

@@ -16,6 +16,9 @@ public sealed class SubmissionSpool(IBlobStore blobs, string workDirectory, long
 {
     public const string Container = "submissions";
 
+    /// <summary>Marks the refusal of a file over the limit, for an answer that says so by its status (413).</summary>
+    public const string TooLargeMark = "MB 的上限";
+
     public async Task<SpooledFile> SaveAsync(string fileName, Stream content, CancellationToken cancellationToken)
     {
         var name = Guid.NewGuid().ToString("N") + Path.GetExtension(fileName).ToLowerInvariant();
@@ -86,7 +89,7 @@ public sealed class SubmissionSpool(IBlobStore blobs, string workDirectory, long
         {
             Count += read.Length;
             if (Count > limit)
-                throw new ExportFileException($"{fileName}：文件超过 {limit / (1024 * 1024)} MB 的上限，未公开任何数据。请按乡镇或月份拆分后分别上传。");
+                throw new ExportFileException($"{fileName}：文件超过 {limit / (1024 * 1024)} {TooLargeMark}，未公开任何数据。请按乡镇或月份拆分后分别上传。");
             _hash.AppendData(read);
             return read.Length;
         }

@@ -99,6 +99,7 @@ public sealed class SubmissionWorker(
             var v = result.Validation;
             Finish(db, submission.Id, s => s
                 .SetProperty(r => r.Status, SubmissionStatus.Finished)
+                .SetProperty(r => r.CountyName, v.County == null ? null : v.County.Name)
                 .SetProperty(r => r.RowsRead, v.RowsRead)
                 .SetProperty(r => r.RowsPublished, v.Payments.Count)
                 .SetProperty(r => r.RowsRejected, v.RowsRejected)

@@ -12,6 +12,7 @@ public static class SubmissionsRegistration
         services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section);
         services.AddScoped<Departments>();
         services.AddScoped<SubmissionQueue>();
+        services.AddScoped<DepartmentKeys>();
         services.AddSingleton<SubmissionWakeUp>();
         services.AddSingleton(sp =>
         {

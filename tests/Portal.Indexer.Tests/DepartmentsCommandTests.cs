@@ -49,5 +49,28 @@ public sealed class DepartmentsCommandTests : IDisposable
         Assert.Contains("数据报送账号须选择所属部门", unbound.Error);
     }
 
+    [Fact]
+    public void An_API_key_is_shown_once_listed_without_its_secret_and_revoked_by_its_id()
+    {
+        IndexerProcess.Run(_data, "db", "migrate");
+        IndexerProcess.Run(_data, "departments", "add", "--name", "杞县民政局", "--counties", "410221", "--funds", "rural-dibao");
+
+        var made = IndexerProcess.Run(_data, "departments", "key", "--department", "杞县民政局", "--label", "低保系统对接");
+        var token = made.Output.Split('\n').Select(l => l.Trim()).Single(l => l.Length == 32 + 1 + 43 && l[32] == '.');
+        var id = token[..32];
+        var listed = IndexerProcess.Run(_data, "departments", "list");
+        var revoked = IndexerProcess.Run(_data, "departments", "revoke", id);
+        var unknown = IndexerProcess.Run(_data, "departments", "revoke", "no-such-key");
+
+        Assert.Equal(0, made.ExitCode);
+        Assert.Contains("只显示这一次", made.Output);
+        Assert.Contains($"接口密钥 {id}  低保系统对接", listed.Output);
+        Assert.DoesNotContain(token[33..], listed.Output);
+        Assert.Equal(0, revoked.ExitCode);
+        Assert.Contains("已吊销", IndexerProcess.Run(_data, "departments", "list").Output);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("没有编号为“no-such-key”的接口密钥", unknown.Error);
+    }
+
     public void Dispose() => _data.Dispose();
 }

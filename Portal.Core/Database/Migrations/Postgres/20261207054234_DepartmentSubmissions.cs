@@ -19,6 +19,22 @@ namespace Portal.Core.Database.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "department_api_keys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_department_api_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "departments",
                 columns: table => new
                 {
@@ -57,6 +73,8 @@ namespace Portal.Core.Database.Migrations.Postgres
                     StaffId = table.Column<Guid>(type: "uuid", nullable: true),
                     SubmittedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Channel = table.Column<int>(type: "integer", nullable: false),
+                    ApiKeyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
                     FileBytes = table.Column<long>(type: "bigint", nullable: false),
@@ -66,6 +84,7 @@ namespace Portal.Core.Database.Migrations.Postgres
                     Status = table.Column<int>(type: "integer", nullable: false),
                     StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CountyName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     RowsRead = table.Column<int>(type: "integer", nullable: false),
                     RowsPublished = table.Column<int>(type: "integer", nullable: false),
                     RowsRejected = table.Column<int>(type: "integer", nullable: false),
@@ -92,9 +111,20 @@ namespace Portal.Core.Database.Migrations.Postgres
                 column: "DepartmentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_department_api_keys_DepartmentId",
+                table: "department_api_keys",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_departments_Name",
                 table: "departments",
                 column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_submissions_ApiKeyId_IdempotencyKey",
+                table: "submissions",
+                columns: new[] { "ApiKeyId", "IdempotencyKey" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -124,6 +154,9 @@ namespace Portal.Core.Database.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS submissions_append_only ON submissions; DROP TRIGGER IF EXISTS submissions_no_truncate ON submissions; DROP FUNCTION IF EXISTS submissions_append_only();");
+
+            migrationBuilder.DropTable(
+                name: "department_api_keys");
 
             migrationBuilder.DropTable(
                 name: "departments");

@@ -18,6 +18,22 @@ namespace Portal.Core.Database.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "department_api_keys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_department_api_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "departments",
                 columns: table => new
                 {
@@ -56,6 +72,8 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     StaffId = table.Column<Guid>(type: "TEXT", nullable: true),
                     SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApiKeyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
                     FileBytes = table.Column<long>(type: "INTEGER", nullable: false),
@@ -65,6 +83,7 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CountyName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
                     RowsPublished = table.Column<int>(type: "INTEGER", nullable: false),
                     RowsRejected = table.Column<int>(type: "INTEGER", nullable: false),
@@ -91,9 +110,20 @@ namespace Portal.Core.Database.Migrations.Sqlite
                 column: "DepartmentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_department_api_keys_DepartmentId",
+                table: "department_api_keys",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_departments_Name",
                 table: "departments",
                 column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_submissions_ApiKeyId_IdempotencyKey",
+                table: "submissions",
+                columns: new[] { "ApiKeyId", "IdempotencyKey" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -116,6 +146,9 @@ namespace Portal.Core.Database.Migrations.Sqlite
         {
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS submissions_finished_no_update;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS submissions_finished_no_delete;");
+
+            migrationBuilder.DropTable(
+                name: "department_api_keys");
 
             migrationBuilder.DropTable(
                 name: "departments");

@@ -12,7 +12,7 @@ using Portal.Core.Database;
 namespace Portal.Core.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDb))]
-    [Migration("20261207050857_DepartmentSubmissions")]
+    [Migration("20261207054234_DepartmentSubmissions")]
     partial class DepartmentSubmissions
     {
         /// <inheritdoc />
@@ -543,6 +543,38 @@ namespace Portal.Core.Database.Migrations.Postgres
                     b.ToTable("departments", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Submissions.DepartmentApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("department_api_keys", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Submissions.Submission", b =>
                 {
                     b.Property<long>("Id")
@@ -555,8 +587,15 @@ namespace Portal.Core.Database.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
+
+                    b.Property<string>("CountyName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("uuid");
@@ -583,6 +622,10 @@ namespace Portal.Core.Database.Migrations.Postgres
 
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("PartitionsChanged")
                         .HasColumnType("integer");
@@ -633,6 +676,9 @@ namespace Portal.Core.Database.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("DepartmentId", "Id");
 

@@ -11,7 +11,7 @@ using Portal.Core.Database;
 namespace Portal.Core.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDb))]
-    [Migration("20261207050853_DepartmentSubmissions")]
+    [Migration("20261207054228_DepartmentSubmissions")]
     partial class DepartmentSubmissions
     {
         /// <inheritdoc />
@@ -528,6 +528,38 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     b.ToTable("departments", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Submissions.DepartmentApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("department_api_keys", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Submissions.Submission", b =>
                 {
                     b.Property<long>("Id")
@@ -538,8 +570,15 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("TEXT");
@@ -565,6 +604,10 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PartitionsChanged")
@@ -616,6 +659,9 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("DepartmentId", "Id");
 

@@ -25,5 +25,6 @@ public sealed class PostgresSubmissionTests : SubmissionBehaviour
     [PostgresFact] public override Task A_file_left_running_by_a_worker_that_died_is_marked_failed_and_the_queue_goes_on() => base.A_file_left_running_by_a_worker_that_died_is_marked_failed_and_the_queue_goes_on();
     [PostgresFact] public override Task A_file_over_the_size_limit_is_refused_in_Chinese_and_nothing_is_queued() => base.A_file_over_the_size_limit_is_refused_in_Chinese_and_nothing_is_queued();
     [PostgresFact] public override Task A_clerk_without_a_department_or_another_role_cannot_upload_and_a_clerk_reads_only_their_departments_records() => base.A_clerk_without_a_department_or_another_role_cannot_upload_and_a_clerk_reads_only_their_departments_records();
+    [PostgresFact] public override Task The_same_Idempotency_Key_sent_twice_at_once_makes_one_submission() => base.The_same_Idempotency_Key_sent_twice_at_once_makes_one_submission();
     [PostgresFact] public override Task A_department_takes_only_county_codes_and_funds_of_the_catalogue_and_only_from_an_administrator() => base.A_department_takes_only_county_codes_and_funds_of_the_catalogue_and_only_from_an_administrator();
 }

@@ -234,6 +234,27 @@ public abstract class SubmissionBehaviour : IDisposable
     }
 
     [Fact]
+    public virtual async Task The_same_Idempotency_Key_sent_twice_at_once_makes_one_submission()
+    {
+        await using var h = await StartAsync();
+        var department = await DepartmentAsync(h);
+        var holder = new KeyHolder(department, (await h.With(sp => sp.GetRequiredService<DepartmentKeys>().CreateAsync(department, "低保系统对接"))).Key);
+        var path = Csv("城市低保8月.csv", Rows(2));
+
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => h.With(async sp =>
+        {
+            await using var file = File.OpenRead(path);
+            return await sp.GetRequiredService<SubmissionQueue>().EnqueueAsync(
+                new SubmissionSource(department, null, holder.Key.Id, holder.SubmittedBy, SubmissionChannel.Api, "retry-0123456789abcdef"), "城市低保8月.csv", file, dryRun: true);
+        })));
+
+        Assert.All(both, r => Assert.Null(r.Problem));
+        Assert.Equal(both[0].Submission!.Id, both[1].Submission!.Id);
+        Assert.Equal(1, await h.With(sp => sp.GetRequiredService<PortalDb>().Submissions.CountAsync()));
+        Assert.Single(await SpooledAsync(h));
+    }
+
+    [Fact]
     public virtual async Task A_department_takes_only_county_codes_and_funds_of_the_catalogue_and_only_from_an_administrator()
     {
         await using var h = await StartAsync();

@@ -12,6 +12,7 @@ using Portal.Core.Privacy;
 using Portal.Core.Publication;
 using Portal.Core.Regions;
 using Portal.Core.Reports;
+using Portal.Core.Submissions;
 
 namespace Portal.Indexer;
 
@@ -43,6 +44,7 @@ public static class IndexerHost
         services.AddReports(builder.Configuration);
         services.AddPublication();
         services.AddExhibition();
+        services.AddSubmissions();
         var json = parse.GetValue(IndexerOptions.Json);
         services.AddSingleton(sp => new IndexerContext(
             // Read unvalidated: a command that needs no key (sample, stats) runs without one, and sync says in Chinese what is missing.

@@ -7,6 +7,7 @@ using Portal.Indexer.Publication;
 using Portal.Indexer.Reports;
 using Portal.Indexer.Samples;
 using Portal.Indexer.Stats;
+using Portal.Indexer.Submissions;
 using Portal.Indexer.Sync;
 using Portal.Indexer.WeChat;
 
@@ -21,6 +22,7 @@ var root = new RootCommand("Portal 数据同步：校验、脱敏并发布部门
     BenchCommand.Create(),
     DbCommand.Create(),
     StaffCommand.Create(),
+    DepartmentsCommand.Create(),
     KeysCommand.Create(),
     ReportsCommand.Create(),
     ExhibitionCommand.Create(),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Portal.Api.Payments;
 using Portal.Api.Publication;
 using Portal.Api.Reports;
+using Portal.Api.Submissions;
 
 namespace Portal.Api.Hosting;
 
@@ -9,7 +10,7 @@ namespace Portal.Api.Hosting;
 public static class ApiDocuments
 {
     /// <summary>One example per request and answer type, shown beside its schema.</summary>
-    private static readonly Dictionary<Type, object> Examples = PaymentExamples.All.Concat(PublicationExamples.All).Concat(ReportExamples.All).ToDictionary(e => e.GetType());
+    private static readonly Dictionary<Type, object> Examples = PaymentExamples.All.Concat(PublicationExamples.All).Concat(ReportExamples.All).Concat(SubmissionExamples.All).ToDictionary(e => e.GetType());
 
     public static IServiceCollection AddApiDocuments(this IServiceCollection services) =>
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

@@ -47,6 +47,7 @@ public static class ApiProblems
     public static string TitleFor(int status) => status switch
     {
         400 => "请求有误",
+        401 => "未授权",
         403 => "拒绝访问",
         404 => "未找到",
         405 => "不支持该请求方法",

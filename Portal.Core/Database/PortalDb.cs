@@ -7,7 +7,7 @@ using Portal.Core.Staff;
 namespace Portal.Core.Database;
 
 /// <summary>
-/// Reports, staff, the audit log, the working-day calendar, the exhibition, the publication ledger and the data-protection keys. One model, two providers: each provider
+/// Reports, staff, the audit log, the departments and their submissions, the working-day calendar, the exhibition, the publication ledger and the data-protection keys. One model, two providers: each provider
 /// has its own subclass so that each keeps its own migrations (Migrations/Sqlite, Migrations/Postgres).
 /// </summary>
 public abstract class PortalDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
@@ -19,6 +19,10 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
     public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Submissions.Department> Departments => Set<Submissions.Department>();
+    public DbSet<Submissions.Submission> Submissions => Set<Submissions.Submission>();
+    public DbSet<Submissions.SubmissionLease> SubmissionLeases => Set<Submissions.SubmissionLease>();
+    public DbSet<Submissions.DepartmentApiKey> DepartmentApiKeys => Set<Submissions.DepartmentApiKey>();
     public DbSet<Exhibition.HallVisit> HallVisits => Set<Exhibition.HallVisit>();
     public DbSet<Exhibition.ExhibitionItem> ExhibitionItems => Set<Exhibition.ExhibitionItem>();
     public DbSet<Exhibition.ExhibitionVersion> ExhibitionVersions => Set<Exhibition.ExhibitionVersion>();
@@ -83,6 +87,47 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
             s.Property(x => x.DisplayName).HasMaxLength(50);
             s.Property(x => x.PasswordHash).HasMaxLength(200);
             s.Property(x => x.SecurityStamp).HasMaxLength(64);
+            s.HasIndex(x => x.DepartmentId);
+        });
+        model.Entity<Submissions.Department>(d =>
+        {
+            d.ToTable("departments");
+            d.Property(x => x.Name).HasMaxLength(Portal.Core.Submissions.Departments.MaxNameLength);
+            d.HasIndex(x => x.Name).IsUnique();
+            d.Property(x => x.Counties).HasMaxLength(500);
+            d.Property(x => x.Funds).HasMaxLength(500);
+            d.Ignore(x => x.CountyCodes);
+            d.Ignore(x => x.FundCodes);
+        });
+        model.Entity<Submissions.Submission>(s =>
+        {
+            s.ToTable("submissions");
+            s.Property(x => x.DepartmentName).HasMaxLength(Portal.Core.Submissions.Departments.MaxNameLength);
+            s.Property(x => x.SubmittedBy).HasMaxLength(100);
+            s.Property(x => x.FileName).HasMaxLength(260);
+            s.Property(x => x.Sha256).HasMaxLength(64);
+            s.Property(x => x.SpoolName).HasMaxLength(100);
+            s.Property(x => x.Error).HasMaxLength(2000);
+            s.Property(x => x.Amount).HasPrecision(18, 2);
+            s.Property(x => x.CountyName).HasMaxLength(50);
+            s.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            s.HasIndex(x => new { x.Status, x.Id });
+            s.HasIndex(x => new { x.DepartmentId, x.Id });
+            s.HasIndex(x => new { x.ApiKeyId, x.IdempotencyKey }).IsUnique();
+        });
+        model.Entity<Submissions.DepartmentApiKey>(k =>
+        {
+            k.ToTable("department_api_keys");
+            k.Property(x => x.Label).HasMaxLength(100);
+            k.Property(x => x.SecretHash).HasMaxLength(64);
+            k.HasIndex(x => x.DepartmentId);
+        });
+        model.Entity<Submissions.SubmissionLease>(l =>
+        {
+            l.ToTable("submission_lease");
+            l.Property(x => x.Id).ValueGeneratedNever();
+            l.Property(x => x.Holder).HasMaxLength(100);
+            l.HasData(new Submissions.SubmissionLease { Id = 1 });
         });
         model.Entity<AuditEntry>(a =>
         {

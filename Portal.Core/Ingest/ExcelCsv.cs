@@ -21,6 +21,13 @@ public sealed class ExcelCsv : IDisposable
         _csv = new CsvWriter(_writer, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Writes to a stream the caller owns (a download), leaving it open.</summary>
+    public ExcelCsv(Stream output)
+    {
+        _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        _csv = new CsvWriter(_writer, CultureInfo.InvariantCulture);
+    }
+
     public void WriteRow(params IEnumerable<string> cells)
     {
         foreach (var cell in cells) _csv.WriteField(Defuse(cell));

@@ -22,6 +22,9 @@ public sealed record FileValidation(
 
     /// <summary>Rows held back per partition, for the publication record (rows whose village, fund or period could not be read are in no partition).</summary>
     public IReadOnlyDictionary<PartitionKey, int> RejectedRows { get; init; } = new Dictionary<PartitionKey, int>();
+
+    /// <summary>The counties the rows' region codes name, whether or not the rows passed (a department may publish only its own).</summary>
+    public IReadOnlySet<string> CountiesNamed { get; init; } = new HashSet<string>();
 }
 
 /// <summary>Validates a whole department file: every row rule, then the rules across rows (duplicates, exclusive funds, the 合计 row).</summary>
@@ -37,8 +40,10 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
             ResolveCounty(name, settings.County, export.Title), ResolveFund(name, settings.Fund, export), ResolvePeriod(name, settings.Period, export));
 
         var outcomes = new List<RowOutcome>();
+        var counties = new HashSet<string>();
         foreach (var row in export.Rows())
         {
+            if (row.RegionCode.Length >= 6 && row.RegionCode.All(char.IsAsciiDigit)) counties.Add(row.RegionCode[..6]);
             if (outcomes.Count >= MaxRows) throw new ExportFileException($"{name}：超过 {MaxRows:N0} 行的上限，请按乡镇或月份拆分。");
             outcomes.Add(validator.Validate(row));
             if (outcomes.Count % 10_000 == 0) progress?.Invoke(outcomes.Count);
@@ -56,7 +61,7 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
         var rejectedRows = outcomes.Where(o => o.Partition is not null && (o.Payment is null || held.Contains(o.RowNumber)))
             .GroupBy(o => o.Partition!.Value).ToDictionary(g => g.Key, g => g.Count());
         return new FileValidation(path, validator.County, outcomes.Count, payments,
-            rejections.OrderBy(r => r.Row).ToList(), warnings, partitions) { RejectedRows = rejectedRows };
+            rejections.OrderBy(r => r.Row).ToList(), warnings, partitions) { RejectedRows = rejectedRows, CountiesNamed = counties };
     }
 
     /// <summary>Every row of a person paid twice by one fund in one period, or paid by two funds that exclude each other, is held back: the department must say which is right.</summary>

@@ -19,17 +19,22 @@ public sealed class PartitionSync(ExportValidation validation, Func<IPartitionSt
     // Opened on the first file and kept for the run: opening the index per file costs more than small files do.
     private IPartitionStore? _store;
 
-    public FileSyncResult Run(string path, SyncSettings settings, string? reportPath, bool dryRun, IProgress<SyncProgress>? progress = null)
+    /// <param name="reportPath">Where the rejection report goes; null: beside the input.</param>
+    /// <param name="refuse">A reason to refuse the whole file once it is read (a department's scope), before anything is published.</param>
+    /// <param name="writeReport">False when the caller keeps the rejections itself (a submission's record).</param>
+    public FileSyncResult Run(string path, SyncSettings settings, string? reportPath, bool dryRun, IProgress<SyncProgress>? progress = null,
+        Func<FileValidation, string?>? refuse = null, bool writeReport = true)
     {
         var name = Path.GetFileName(path);
         var checkedFile = validation.Validate(path, settings, n => progress?.Report(new SyncProgress(name, "校验", n)));
+        if (refuse?.Invoke(checkedFile) is { } refusal) throw new ExportFileException(refusal);
         if (checkedFile.Payments.Count > 0)
         {
             _store ??= openStore();
             checkedFile = validation.HoldBackPublished(checkedFile, _store.Published);
         }
         string? report = null;
-        if (checkedFile.Rejections.Count + checkedFile.Warnings.Count > 0)
+        if (writeReport && checkedFile.Rejections.Count + checkedFile.Warnings.Count > 0)
         {
             report = reportPath ?? RejectionReport.DefaultPathFor(path);
             RejectionReport.Write(report, checkedFile.Warnings.Concat(checkedFile.Rejections), dataDirectory);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Database;
 using Portal.Core.Payments;
 using Portal.Core.Regions;
@@ -7,12 +8,12 @@ namespace Portal.Core.Publication;
 
 public static class PublicationRegistration
 {
-    /// <summary>The publication ledger and withdrawals, over the Portal's database and payment index.</summary>
+    /// <summary>The publication ledger and withdrawals, over the Portal's database and payment index (departments' submissions add it too).</summary>
     public static IServiceCollection AddPublication(this IServiceCollection services)
     {
         services.AddPortalDatabase();
-        services.AddScoped<PublicationLedger>();
-        services.AddScoped(sp => new PartitionWithdrawal(
+        services.TryAddScoped<PublicationLedger>();
+        services.TryAddScoped(sp => new PartitionWithdrawal(
             () => sp.GetRequiredService<PaymentIndexProvider>().OpenStore(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<TimeProvider>()),
             sp.GetRequiredService<PublicationLedger>(), sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<Funds.FundCatalog>()));
         return services;

@@ -15,6 +15,8 @@ public enum StaffRoles
     Auditor = 8,
     /// <summary>宣传: writes, reviews and publishes the exhibition and the news.</summary>
     Press = 16,
+    /// <summary>数据报送: a department's clerk, who uploads its exports within its department's counties and funds.</summary>
+    Submitter = 32,
 }
 
 public sealed class StaffAccount
@@ -26,6 +28,9 @@ public sealed class StaffAccount
     public string DisplayName { get; set; } = "";
     public string PasswordHash { get; set; } = "";
     public StaffRoles Roles { get; set; }
+
+    /// <summary>The department a 数据报送 clerk submits for; clerks of one department share its scope.</summary>
+    public Guid? DepartmentId { get; set; }
     /// <summary>Wrong passwords in a row since the last sign-in.</summary>
     public int FailedSignIns { get; set; }
 

@@ -74,7 +74,9 @@ public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock, IPass
         db.StaffAccounts.AsNoTracking().Where(a => !a.Disabled && ((int)a.Roles & (int)StaffRoles.Handler) != 0).OrderBy(a => a.DisplayName).ToListAsync(cancellationToken);
 
     /// <summary>Creates an account; <paramref name="by"/> is null only for the first administrator, made from the command line.</summary>
-    public async Task<(StaffAccount? Account, string? Problem)> CreateAsync(string userName, string displayName, string password, StaffRoles roles, StaffActor? by, CancellationToken cancellationToken = default)
+    /// <param name="department">The department a 数据报送 clerk submits for (required with that role, ignored without it).</param>
+    public async Task<(StaffAccount? Account, string? Problem)> CreateAsync(string userName, string displayName, string password, StaffRoles roles, StaffActor? by,
+        Guid? department = null, CancellationToken cancellationToken = default)
     {
         if (by is not null && !by.Has(StaffRoles.Admin)) return (null, "只有管理员可以添加账号。");
         var name = userName.Trim().ToLowerInvariant();
@@ -82,11 +84,13 @@ public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock, IPass
         if (displayName.Trim().Length is 0 or > 50) return (null, "请填写姓名（最多 50 个字）。");
         if (PasswordProblem(password) is { } problem) return (null, problem);
         if (roles == StaffRoles.None) return (null, "请至少选择一个角色。");
+        if (await DepartmentProblemAsync(roles, department, cancellationToken) is { } departmentProblem) return (null, departmentProblem);
         if (await db.StaffAccounts.AnyAsync(a => a.UserName == name, cancellationToken)) return (null, $"用户名“{name}”已被使用。");
         var now = clock.GetUtcNow().UtcDateTime;
         var account = new StaffAccount
         {
             Id = Guid.NewGuid(), UserName = name, DisplayName = displayName.Trim(), Roles = roles, CreatedAt = now, SecurityStamp = NewStamp(),
+            DepartmentId = roles.HasFlag(StaffRoles.Submitter) ? department : null,
         };
         account.PasswordHash = passwords.HashPassword(account, password);
         db.StaffAccounts.Add(account);
@@ -95,13 +99,15 @@ public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock, IPass
         return (account, null);
     }
 
-    public async Task<string?> UpdateAsync(Guid id, StaffRoles roles, bool disabled, string? newPassword, StaffActor by, CancellationToken cancellationToken = default)
+    public async Task<string?> UpdateAsync(Guid id, StaffRoles roles, bool disabled, string? newPassword, StaffActor by,
+        Guid? department = null, CancellationToken cancellationToken = default)
     {
         if (!by.Has(StaffRoles.Admin)) return "只有管理员可以修改账号。";
         var account = await db.StaffAccounts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (account is null) return "没有这个账号。";
         if (account.Id == by.Id && (disabled || !roles.HasFlag(StaffRoles.Admin))) return "不能停用自己或取消自己的管理员角色，以免没有人能管理账号。";
         if (roles == StaffRoles.None) return "请至少选择一个角色。";
+        if (await DepartmentProblemAsync(roles, department, cancellationToken) is { } departmentProblem) return departmentProblem;
         if (!string.IsNullOrEmpty(newPassword))
         {
             if (PasswordProblem(newPassword) is { } problem) return problem;
@@ -115,13 +121,23 @@ public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock, IPass
         }
         var changes = $"{account.UserName}：角色 {StaffRoleNames.Describe(account.Roles)} → {StaffRoleNames.Describe(roles)}" +
             (account.Disabled != disabled ? (disabled ? "，停用" : "，启用") : "") + (string.IsNullOrEmpty(newPassword) ? "" : "，重设密码");
+        department = roles.HasFlag(StaffRoles.Submitter) ? department : null;
+        if (account.DepartmentId != department) changes += "，更换报送部门";
         account.Roles = roles;
+        account.DepartmentId = department;
         account.Disabled = disabled;
         account.SecurityStamp = NewStamp();
         Audit(by, "修改账号", changes, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
+
+    /// <summary>A 数据报送 clerk submits for exactly one existing department.</summary>
+    private async Task<string?> DepartmentProblemAsync(StaffRoles roles, Guid? department, CancellationToken cancellationToken) =>
+        !roles.HasFlag(StaffRoles.Submitter) ? null
+        : department is not { } id ? "数据报送账号须选择所属部门（部门由管理员在“报送部门”中添加）。"
+        : await db.Departments.AnyAsync(d => d.Id == id, cancellationToken) ? null
+        : "所选的报送部门不存在，请刷新页面后重选。";
 
     public static string? PasswordProblem(string password) =>
         password.Length is < 10 or > 128 ? "密码需要 10 到 128 个字符；建议用一句好记的话。" : null;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Staff;
+using Portal.Core.Submissions;
 using Spectre.Console;
 
 namespace Portal.Indexer.Reports;
@@ -12,14 +13,15 @@ public static class StaffCommand
     {
         var user = new Option<string>("--user") { Description = "登录用户名（小写字母、数字、点、下划线、连字符）", Required = true };
         var name = new Option<string>("--name") { Description = "姓名（显示在办理记录和审计日志中）", Required = true };
-        var roles = new Option<string>("--roles") { Description = "角色，逗号分隔：管理员、受理员、承办人、审计", DefaultValueFactory = _ => "管理员" };
+        var roles = new Option<string>("--roles") { Description = "角色，逗号分隔：管理员、受理员、承办人、审计、宣传、数据报送", DefaultValueFactory = _ => "管理员" };
+        var department = new Option<string?>("--department") { Description = "数据报送账号所属的部门（先用 departments add 添加），如 杞县民政局" };
         var fromStdin = new Option<bool>("--password-stdin") { Description = "从标准输入读取密码（用于脚本）；否则交互输入两次" };
-        var add = new Command("add", "添加工作人员账号（第一个管理员用它创建）") { user, name, roles, fromStdin };
+        var add = new Command("add", "添加工作人员账号（第一个管理员用它创建）") { user, name, roles, department, fromStdin };
         add.SetAction(async (parse, cancellationToken) =>
         {
             if (StaffRoleNames.Parse(parse.GetValue(roles)!) is not { } parsedRoles)
             {
-                Console.Error.WriteLine("角色无效。可选：管理员、受理员、承办人、审计（逗号分隔）。");
+                Console.Error.WriteLine("角色无效。可选：管理员、受理员、承办人、审计、宣传、数据报送（逗号分隔）。");
                 return 2;
             }
             var password = parse.GetValue(fromStdin) ? Console.In.ReadLine() ?? "" : Ask();
@@ -27,8 +29,18 @@ public static class StaffCommand
             using var host = IndexerHost.Build(parse);
             var services = host.Services;
             using var scope = services.CreateScope();
+            Guid? departmentId = null;
+            if (parse.GetValue(department) is { Length: > 0 } departmentName)
+            {
+                if (await scope.ServiceProvider.GetRequiredService<Departments>().FindByNameAsync(departmentName, cancellationToken) is not { } found)
+                {
+                    Console.Error.WriteLine($"没有名为“{departmentName}”的报送部门。先添加：portal-indexer departments add --name {departmentName} --counties … --funds …");
+                    return 1;
+                }
+                departmentId = found.Id;
+            }
             var (account, problem) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>()
-                .CreateAsync(parse.GetValue(user)!, parse.GetValue(name)!, password, parsedRoles, by: null, cancellationToken);
+                .CreateAsync(parse.GetValue(user)!, parse.GetValue(name)!, password, parsedRoles, by: null, departmentId, cancellationToken);
             if (account is null)
             {
                 Console.Error.WriteLine(problem);

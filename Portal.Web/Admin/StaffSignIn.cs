@@ -23,6 +23,12 @@ public static class StaffPolicies
 
     /// <summary>宣传: the exhibition and the news.</summary>
     public const string Press = "press";
+
+    /// <summary>数据报送: uploads a department's exports.</summary>
+    public const string Submitter = "submitter";
+
+    /// <summary>The submission records: the clerks (their department's) and the 纪委's staff (every department's).</summary>
+    public const string DataRecords = "data-records";
 }
 
 /// <summary>The staff back office under /admin: cookie sign-in checked against the account on every request, role policies, and headers that keep its pages out of caches and search engines.</summary>
@@ -60,7 +66,10 @@ public static class StaffSignIn
             .AddPolicy(StaffPolicies.Desk, p => p.RequireRole(nameof(StaffRoles.Intake), nameof(StaffRoles.Handler)))
             .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(nameof(StaffRoles.Admin)))
             .AddPolicy(StaffPolicies.Auditor, p => p.RequireRole(nameof(StaffRoles.Auditor)))
-            .AddPolicy(StaffPolicies.Press, p => p.RequireRole(nameof(StaffRoles.Press)));
+            .AddPolicy(StaffPolicies.Press, p => p.RequireRole(nameof(StaffRoles.Press)))
+            .AddPolicy(StaffPolicies.Submitter, p => p.RequireRole(nameof(StaffRoles.Submitter)))
+            .AddPolicy(StaffPolicies.DataRecords, p => p.RequireRole(nameof(StaffRoles.Submitter), nameof(StaffRoles.Intake), nameof(StaffRoles.Handler),
+                nameof(StaffRoles.Auditor), nameof(StaffRoles.Admin)));
         services.Configure<RazorPagesOptions>(o => o.Conventions
             .AuthorizeFolder("/Admin", StaffPolicies.Staff)
             .AllowAnonymousToPage("/Admin/Login"));
@@ -92,6 +101,7 @@ public static class StaffSignIn
         : actor.Has(StaffRoles.Admin) ? "/admin/staff"
         : actor.Has(StaffRoles.Press) ? "/admin/exhibition"
         : actor.Has(StaffRoles.Auditor) ? "/admin/audit"
+        : actor.Has(StaffRoles.Submitter) ? "/admin/data"
         : LoginPath;
 
     /// <summary>A disabled account, or one whose password, roles or state changed since sign-in, is signed out at its next request.</summary>

@@ -13,6 +13,7 @@ public class OpenApiTests(PortalApiFactory factory)
         ("/api/v1/reports/proofs/verify", "post"), ("/api/v1/reports/proofs/key", "get"),
         ("/api/v1/exhibition/halls", "get"), ("/api/v1/exhibition/halls/{slug}", "get"), ("/api/v1/exhibition/exhibits/{id}", "get"),
         ("/api/v1/news", "get"), ("/api/v1/news/{id}", "get"),
+        ("/api/v1/submissions", "post"), ("/api/v1/submissions/{id}", "get"),
     ];
 
     [Fact]
@@ -29,6 +30,17 @@ public class OpenApiTests(PortalApiFactory factory)
         Assert.Equal(Operations.Select(o => o.Path).Order(), paths.EnumerateObject().Select(p => p.Name).Order());
         var amount = document.GetProperty("components").GetProperty("schemas").GetProperty("PaymentAnswer").GetProperty("properties").GetProperty("amount");
         Assert.Equal("decimal", amount.GetProperty("format").GetString());
+    }
+
+    [Fact]
+    public async Task The_submission_endpoint_is_described_as_one_file_with_an_example_answer()
+    {
+        var document = await DocumentAsync();
+
+        var body = document.GetProperty("paths").GetProperty("/api/v1/submissions").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data");
+        Assert.Equal("binary", body.GetProperty("schema").GetProperty("properties").GetProperty("file").GetProperty("format").GetString());
+        var example = document.GetProperty("components").GetProperty("schemas").GetProperty("SubmissionAnswer").GetProperty("examples")[0];
+        Assert.Equal(300, example.GetProperty("summary").GetProperty("rowsPublished").GetInt32());
     }
 
     [Theory]

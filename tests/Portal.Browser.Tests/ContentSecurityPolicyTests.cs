@@ -51,7 +51,7 @@ public class ContentSecurityPolicyTests(SiteOnKestrel site) : IClassFixture<Site
         var blocked = Blocked(officer);
         var hall = site.Services.GetRequiredService<IExhibitionContent>().Halls()[0];
 
-        foreach (var url in new[] { "/admin", "/admin/staff", "/admin/calendar", "/admin/audit", "/admin/exhibition" }) await officer.GotoAsync(url);
+        foreach (var url in new[] { "/admin", "/admin/staff", "/admin/departments", "/admin/calendar", "/admin/audit", "/admin/data", "/admin/exhibition" }) await officer.GotoAsync(url);
         await officer.GetByRole(AriaRole.Link, new() { Name = $"在“{hall.Title}”里添加展品" }).ClickAsync();
         await officer.Locator("[name='Fields.Body']").FillAsync("宣传墙上写着**清风入户**四个大字。");
 

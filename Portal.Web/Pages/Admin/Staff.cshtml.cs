@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Staff;
+using Portal.Core.Submissions;
 using Portal.Web.Admin;
 
 namespace Portal.Web.Pages.Admin;
 
 /// <summary>账号管理: the administrator adds accounts, changes roles, disables an account or sets a new password. Core checks and audits each change.</summary>
 [Authorize(Policy = StaffPolicies.Admin)]
-public sealed class StaffModel(StaffAccounts accounts, TimeProvider clock) : PageModel
+public sealed class StaffModel(StaffAccounts accounts, Departments departments, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<StaffAccount> Accounts { get; private set; } = [];
+    public IReadOnlyList<Department> Departments { get; private set; } = [];
     public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Core's refusal, and the account it is about (null for the new-account form).</summary>
@@ -24,18 +26,25 @@ public sealed class StaffModel(StaffAccounts accounts, TimeProvider clock) : Pag
     [BindProperty] public List<StaffRoles> Roles { get; set; } = [];
     [BindProperty] public Guid AccountId { get; set; }
     [BindProperty] public bool Disabled { get; set; }
+    [BindProperty] public Guid? DepartmentId { get; set; }
 
-    public async Task OnGetAsync() => Accounts = await accounts.ListAsync(HttpContext.RequestAborted);
+    public async Task OnGetAsync()
+    {
+        Accounts = await accounts.ListAsync(HttpContext.RequestAborted);
+        Departments = await departments.ListAsync(HttpContext.RequestAborted);
+    }
+
+    public string? DepartmentName(Guid? id) => Departments.FirstOrDefault(d => d.Id == id)?.Name;
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var (_, problem) = await accounts.CreateAsync(UserName ?? "", DisplayName ?? "", Password ?? "", ChosenRoles, User.Actor(), HttpContext.RequestAborted);
+        var (_, problem) = await accounts.CreateAsync(UserName ?? "", DisplayName ?? "", Password ?? "", ChosenRoles, User.Actor(), DepartmentId, HttpContext.RequestAborted);
         return await AfterAsync(problem, null);
     }
 
     public async Task<IActionResult> OnPostUpdateAsync()
     {
-        var problem = await accounts.UpdateAsync(AccountId, ChosenRoles, Disabled, Password, User.Actor(), HttpContext.RequestAborted);
+        var problem = await accounts.UpdateAsync(AccountId, ChosenRoles, Disabled, Password, User.Actor(), DepartmentId, HttpContext.RequestAborted);
         return await AfterAsync(problem, AccountId);
     }
 

@@ -8,6 +8,7 @@ using Portal.Core.Exhibition;
 using Portal.Core.Payments;
 using Portal.Core.Reports;
 using Portal.Core.Staff;
+using Portal.Core.Submissions;
 using Portal.Tests;
 
 namespace Portal.Core.Tests.Reports;
@@ -92,6 +93,7 @@ public sealed class ReportsHarness : IAsyncDisposable
         services.AddPaymentIndex();
         services.AddReports(configuration);
         services.AddExhibition();
+        services.AddSubmissions();
         if (watchBlobs is not null)
             services.AddKeyedSingleton<IBlobStore>(ReportBlobs.Container, (sp, _) => watchBlobs(BlobStores.Create(
                 sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BlobStorageOptions>>().Value, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value, ReportBlobs.Container)));

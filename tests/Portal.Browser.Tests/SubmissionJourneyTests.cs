@@ -12,7 +12,7 @@ namespace Portal.Browser.Tests;
 
 /// <summary>
 /// 数据报送 in Chromium: a clerk of 杞县民政局 uploads the month's XLSX with three bad rows, reads them, downloads the report,
-/// uploads the fixed file and the village page shows the payments; a clerk of 尉氏县 is refused the 杞县 file. The clerk's
+/// uploads the fixed file, and the village page shows the payments and the county's public record the submission; a clerk of 尉氏县 is refused the 杞县 file. The clerk's
 /// taps are counted, and every button the clerk presses is at least 44 px tall.
 /// </summary>
 public class SubmissionJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestrel>
@@ -104,6 +104,12 @@ public class SubmissionJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKe
         var phone = await site.NewPhonePage();
         await phone.GotoAsync("/payments/410221101201?fund=urban-dibao");
         await Expect(phone.Locator("main")).ToContainTextAsync("¥4,640.00");
+
+        // The county's public record (公开情况) shows who published August's 城市低保, and that it was corrected once.
+        await phone.GotoAsync("/payments/status/410221");
+        var august = phone.Locator("main section", new() { HasText = "城市低保" }).Locator("tr", new() { HasText = "2026年8月" });
+        await Expect(august).ToContainTextAsync("杞县民政局");
+        await Expect(august).ToContainTextAsync("更正或重新公开 1 次");
     }
 
     [ChromiumFact]

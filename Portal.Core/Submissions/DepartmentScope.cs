@@ -26,6 +26,12 @@ public sealed class DepartmentScope(Department department, RegionCatalog regions
         return $"本账号（{department.Name}）只能报送 {Describe()}；此文件含 {outside} 的数据，未公开任何数据。";
     }
 
+    /// <summary>Why this account may not withdraw a village's fund, or null: a department withdraws only what it may publish.</summary>
+    public string? WithdrawalRefusal(string villageCode, string fundCode) =>
+        villageCode.Length == 12 && department.CountyCodes.Contains(villageCode[..6]) && department.FundCodes.Contains(fundCode)
+            ? null
+            : $"本账号（{department.Name}）只能撤回 {Describe()} 的数据。";
+
     private static string Names(IEnumerable<string> codes, Func<string, string> name) => string.Join("、", codes.Select(name));
 
     private string CountyName(string code) => regions.Find(code)?.Name ?? code;

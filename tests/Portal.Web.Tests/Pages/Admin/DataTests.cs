@@ -106,6 +106,40 @@ public sealed class DataTests(BackOfficeFactory factory) : IClassFixture<BackOff
     }
 
     [Fact]
+    public async Task A_clerk_withdraws_a_published_month_with_a_reason_the_village_page_shows_and_the_audit_log_keeps()
+    {
+        var clerk = await ClerkAsync("杞县民政局", "410221");
+        var weishi = await ClerkAsync("尉氏县民政局", "410223");
+        await ResultAsync(clerk, await UploadAsync(clerk, dryRun: false, ("城市低保8月.csv", Csv([Row(41, code: "410221101202", village: "玉皇庙村")]))));
+        var index = factory.Services.GetRequiredService<IPaymentIndex>();
+        Assert.True(await Eventually.HoldsAsync(async () => (await index.SearchAsync(new PaymentQuery { RegionCode = "410221101202", FundCode = "urban-dibao" })).TotalCount == 1));
+
+        var refused = await WithdrawAsync(weishi, "410221101202", "urban-dibao", "2026-08", "名单有误");
+        Assert.Equal("本账号（尉氏县民政局）只能撤回 尉氏县 的 农村低保、城市低保、特困人员供养、临时救助 的数据。", StaffBrowser.Alert(refused));
+        Assert.Contains("value=\"410221101202\"", refused);
+        Assert.Equal(1, (await index.SearchAsync(new PaymentQuery { RegionCode = "410221101202", FundCode = "urban-dibao" })).TotalCount);
+
+        var done = await WithdrawAsync(clerk, "410221101202", "urban-dibao", "2026-08", "发放名单有误，核实后重新公开");
+        Assert.Contains("已撤回 五里河镇玉皇庙村 城市低保 2026年8月（1 笔）", done);
+        Assert.True(await Eventually.HoldsAsync(async () => (await index.SearchAsync(new PaymentQuery { RegionCode = "410221101202", FundCode = "urban-dibao" })).TotalCount == 0));
+        Assert.True(await Eventually.HoldsAsync(async () => (await factory.CreateClient().GetStringAsync("/payments/410221101202?fund=urban-dibao")).Contains("发放名单有误，核实后重新公开")));
+        var audit = await factory.WithAsync(sp => sp.GetRequiredService<PortalDb>().AuditEntries.Where(e => e.Action == "撤回公开数据").ToListAsync());
+        Assert.Equal("410221101202 urban-dibao 202608：发放名单有误，核实后重新公开", Assert.Single(audit).Detail);
+    }
+
+    /// <summary>Fills in 撤回已公开的数据 and presses 撤回; answers the page the clerk sees.</summary>
+    private static async Task<string> WithdrawAsync(StaffBrowser clerk, string village, string fund, string period, string reason)
+    {
+        var form = await clerk.PageAsync("/admin/data/withdraw");
+        var answer = await clerk.Client.PostAsync("/admin/data/withdraw", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["af"] = Html.AntiforgeryToken(form), ["Village"] = village, ["Fund"] = fund, ["Period"] = period, ["Reason"] = reason,
+        }));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        return await answer.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
     public async Task A_clerk_of_another_county_is_refused_the_whole_file_and_nothing_is_published()
     {
         var clerk = await ClerkAsync("尉氏县民政局", "410223");

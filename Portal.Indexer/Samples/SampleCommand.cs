@@ -14,13 +14,13 @@ public static class SampleCommand
     {
         var output = new Option<string>("--out") { Description = "写到这个文件夹", Required = true };
         var rows = new Option<int>("--rows") { Description = "总行数", DefaultValueFactory = _ => 20_000 };
-        var counties = new Option<string?>("--counties") { Description = "县级区划代码，逗号分隔（默认：有村级区划数据的全部县）" };
+        var counties = new Option<string?>("--counties") { Description = "县级区划代码，逗号分隔，全国任一县（默认：示例的 8 个县）" };
         var funds = new Option<string?>("--funds") { Description = "资金代码，逗号分隔" };
         var months = new Option<int>("--months") { Description = "最近几个月", DefaultValueFactory = _ => 12 };
         var single = new Option<bool>("--single") { Description = "全部写进一个 UTF-8 CSV 文件（用于基准测试）" };
         var errors = new Option<bool>("--with-errors") { Description = "每个文件加几行典型错误，演示退回报告" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 12388 };
-        var command = new Command("sample", "生成逼真的模拟部门导出文件（虚构姓名、校验位正确的虚构身份证号），覆盖区划数据中的各县、多个资金、最近若干月")
+        var command = new Command("sample", "生成逼真的模拟部门导出文件（虚构姓名、校验位正确的虚构身份证号），覆盖示例各县（或指定的任何县）、多个资金、最近若干月")
         {
             output, rows, counties, funds, months, single, errors, seed,
         };

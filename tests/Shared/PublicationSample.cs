@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Payments;
 using Portal.Core.Privacy;
 using Portal.Core.Publication;
 
@@ -29,12 +30,24 @@ public static class PublicationSample
         var result = data.Sync(path);
         using var scope = host.CreateScope();
         await scope.ServiceProvider.GetRequiredService<PublicationLedger>().RecordSyncAsync(result, Department);
+        await HostShowsAsync(host, village, period, People.Count);
     }
 
     public static async Task<WithdrawalResult> WithdrawAsync(IServiceProvider host, string period, string reason, string village = Village)
     {
         using var scope = host.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<PartitionWithdrawal>().WithdrawAsync(village, "rural-dibao", period, reason, Department);
+        var result = await scope.ServiceProvider.GetRequiredService<PartitionWithdrawal>().WithdrawAsync(village, "rural-dibao", period, reason, Department);
+        if (result.Problem is null) await HostShowsAsync(host, village, period, 0);
+        return result;
+    }
+
+    /// <summary>Waits for the host's index reader to take the commit in: a page asked for before shows the old index, and is cached.</summary>
+    private static async Task HostShowsAsync(IServiceProvider host, string village, string period, int rows)
+    {
+        Assert.True(Period.TryParseIso(period, out var month));
+        var query = new PaymentQuery { RegionCode = village, FundCode = "rural-dibao", Period = month };
+        var index = host.GetRequiredService<IPaymentIndex>();
+        Assert.True(await Eventually.HoldsAsync(async () => (await index.SearchAsync(query)).TotalCount == rows), $"the host's index never showed {rows} rows of {village} {period}");
     }
 
     private static string Id(int sequence)

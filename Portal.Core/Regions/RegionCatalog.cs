@@ -52,8 +52,7 @@ public sealed class RegionCatalog
     public int CountiesLoaded => _loaded.Count;
 
     /// <summary>Whether the county's villages are known, so that its department files can name them.</summary>
-    public bool HasVillages(string countyCode) =>
-        _archive?.Covers(countyCode) == true || Children(countyCode).Any(township => _children.ContainsKey(township.Code));
+    public bool HasVillages(string countyCode) => _archive?.Covers(countyCode) == true;
 
     /// <summary>The region and its ancestors, from the province down to the region itself.</summary>
     public IReadOnlyList<Region> Path(Region region)

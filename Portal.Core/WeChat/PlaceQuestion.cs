@@ -60,11 +60,11 @@ public sealed class PlaceQuestionParser
         var leftover = Scan(words, name => _placesBySpan.TryGetValue(name, out var places) ? places : null, _longestPlace, mentions);
         // A county outside those served is known by name only: once it is named, its townships and villages are read
         // and the words scanned again, its places first.
-        var named = mentions.Where(m => m.Count == 1 && m[0].Level == RegionLevel.County).Select(m => m[0]).Distinct().ToList();
-        var inside = new Dictionary<string, List<Region>>(StringComparer.Ordinal);
-        foreach (var county in named.Where(c => !_served.Contains(c.Code))) AddInside(inside, county);
-        if (inside.Count > 0)
+        var named = mentions.Where(m => m.Count == 1 && m[0].Level == RegionLevel.County && !_served.Contains(m[0].Code)).Select(m => m[0]).Distinct().ToList();
+        if (named.Count > 0)
         {
+            var inside = new Dictionary<string, List<Region>>(StringComparer.Ordinal);
+            foreach (var county in named) AddInside(inside, county);
             var insideBySpan = inside.GetAlternateLookup<ReadOnlySpan<char>>();
             mentions.Clear();
             leftover = Scan(words, name => insideBySpan.TryGetValue(name, out var places) || _placesBySpan.TryGetValue(name, out places) ? places : null,

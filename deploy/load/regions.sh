@@ -26,6 +26,8 @@ ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 rss() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status"; }
 ask() { curl -fs -o /dev/null -H 'Authorization: Bearer bench' "http://127.0.0.1:$port$1"; }
 
+# Each build with the content it was built with (the copy beside its binaries), not this checkout's.
+export Portal__ContentDirectory=$dir/content
 start=$(date +%s%N)
 ASPNETCORE_ENVIRONMENT=Production dotnet "$dir/Portal.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$PWD/Portal.Web" >"$work/web.log" 2>&1 &
 pid=$!

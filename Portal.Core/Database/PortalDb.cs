@@ -7,7 +7,7 @@ using Portal.Core.Staff;
 namespace Portal.Core.Database;
 
 /// <summary>
-/// Reports, staff, the audit log, the departments and their submissions, the working-day calendar, the exhibition, the publication ledger and the data-protection keys. One model, two providers: each provider
+/// Reports, staff, the audit log, the departments and their submissions, the working-day calendar, the exhibition, the publication ledger, supervision (reference lists, payment subjects, clues) and the data-protection keys. One model, two providers: each provider
 /// has its own subclass so that each keeps its own migrations (Migrations/Sqlite, Migrations/Postgres).
 /// </summary>
 public abstract class PortalDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
@@ -27,6 +27,10 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
     public DbSet<Exhibition.ExhibitionItem> ExhibitionItems => Set<Exhibition.ExhibitionItem>();
     public DbSet<Exhibition.ExhibitionVersion> ExhibitionVersions => Set<Exhibition.ExhibitionVersion>();
     public DbSet<Publication.PublicationEvent> PublicationEvents => Set<Publication.PublicationEvent>();
+    public DbSet<Supervision.ReferenceEntry> ReferenceEntries => Set<Supervision.ReferenceEntry>();
+    public DbSet<Supervision.ReferenceImport> ReferenceImports => Set<Supervision.ReferenceImport>();
+    public DbSet<Supervision.PaymentSubject> PaymentSubjects => Set<Supervision.PaymentSubject>();
+    public DbSet<Supervision.Clue> Clues => Set<Supervision.Clue>();
 
     /// <summary>ASP.NET Core's data-protection keys, shared by every instance (see <see cref="Hosting.DataProtectionKeys"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -170,6 +174,10 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
         });
         model.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         model.ApplyConfiguration(new Publication.PublicationEventConfiguration());
+        model.ApplyConfiguration(new Supervision.ReferenceEntryConfiguration());
+        model.ApplyConfiguration(new Supervision.ReferenceImportConfiguration());
+        model.ApplyConfiguration(new Supervision.PaymentSubjectConfiguration());
+        model.ApplyConfiguration(new Supervision.ClueConfiguration());
     }
 }
 

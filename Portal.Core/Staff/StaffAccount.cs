@@ -17,6 +17,8 @@ public enum StaffRoles
     Press = 16,
     /// <summary>数据报送: a department's clerk, who uploads its exports within its department's counties and funds.</summary>
     Submitter = 32,
+    /// <summary>监督: imports reference lists and works the ledger of suspicious payments (疑似线索台账).</summary>
+    Supervisor = 64,
 }
 
 public sealed class StaffAccount

@@ -5,7 +5,7 @@ public static class StaffRoleNames
     private static readonly (StaffRoles Role, string Name)[] Names =
     [
         (StaffRoles.Intake, "受理员"), (StaffRoles.Handler, "承办人"), (StaffRoles.Admin, "管理员"), (StaffRoles.Auditor, "审计"), (StaffRoles.Press, "宣传"),
-        (StaffRoles.Submitter, "数据报送"),
+        (StaffRoles.Submitter, "数据报送"), (StaffRoles.Supervisor, "监督"),
     ];
 
     public static IReadOnlyList<(StaffRoles Role, string Name)> All => Names;

@@ -27,6 +27,9 @@ public static class StaffPolicies
     /// <summary>数据报送: uploads a department's exports.</summary>
     public const string Submitter = "submitter";
 
+    /// <summary>监督: the reference lists and the ledger of suspicious payments.</summary>
+    public const string Supervisor = "supervisor";
+
     /// <summary>The submission records: the clerks (their department's) and the 纪委's staff (every department's).</summary>
     public const string DataRecords = "data-records";
 }
@@ -68,6 +71,7 @@ public static class StaffSignIn
             .AddPolicy(StaffPolicies.Auditor, p => p.RequireRole(nameof(StaffRoles.Auditor)))
             .AddPolicy(StaffPolicies.Press, p => p.RequireRole(nameof(StaffRoles.Press)))
             .AddPolicy(StaffPolicies.Submitter, p => p.RequireRole(nameof(StaffRoles.Submitter)))
+            .AddPolicy(StaffPolicies.Supervisor, p => p.RequireRole(nameof(StaffRoles.Supervisor)))
             .AddPolicy(StaffPolicies.DataRecords, p => p.RequireRole(nameof(StaffRoles.Submitter), nameof(StaffRoles.Intake), nameof(StaffRoles.Handler),
                 nameof(StaffRoles.Auditor), nameof(StaffRoles.Admin)));
         services.Configure<RazorPagesOptions>(o => o.Conventions

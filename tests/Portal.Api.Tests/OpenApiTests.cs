@@ -14,6 +14,7 @@ public class OpenApiTests(PortalApiFactory factory)
         ("/api/v1/exhibition/halls", "get"), ("/api/v1/exhibition/halls/{slug}", "get"), ("/api/v1/exhibition/exhibits/{id}", "get"),
         ("/api/v1/news", "get"), ("/api/v1/news/{id}", "get"),
         ("/api/v1/submissions", "post"), ("/api/v1/submissions/{id}", "get"),
+        ("/api/v1/supervision/summary", "get"),
     ];
 
     [Fact]
@@ -41,6 +42,19 @@ public class OpenApiTests(PortalApiFactory factory)
         Assert.Equal("binary", body.GetProperty("schema").GetProperty("properties").GetProperty("file").GetProperty("format").GetString());
         var example = document.GetProperty("components").GetProperty("schemas").GetProperty("SubmissionAnswer").GetProperty("examples")[0];
         Assert.Equal(300, example.GetProperty("summary").GetProperty("rowsPublished").GetInt32());
+    }
+
+    [Fact]
+    public async Task Supervision_counts_are_described_as_a_number_or_the_words_fewer_than_three()
+    {
+        var document = await DocumentAsync();
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var count = schemas.GetProperty("PublicCount");
+        Assert.Equal(["integer", "string"], count.GetProperty("type").EnumerateArray().Select(t => t.GetString()).Order());
+        Assert.Contains("少于3", count.GetProperty("description").GetString());
+        var example = schemas.GetProperty("SupervisionSummaryAnswer").GetProperty("examples")[0];
+        Assert.Equal(15720, example.GetProperty("checked").GetInt32());
     }
 
     [Theory]

@@ -160,7 +160,7 @@ public sealed class SubmissionWorker(
     {
         try
         {
-            subjects.RecordSyncAsync(result).GetAwaiter().GetResult();
+            subjects.RecordSyncAsync([result]).GetAwaiter().GetResult();
             return null;
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)

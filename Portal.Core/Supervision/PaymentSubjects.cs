@@ -15,19 +15,26 @@ public sealed class PaymentSubjects(PortalDb db, ClueFinder clues)
     private static readonly string[] Columns =
         ["CountyCode", "VillageCode", "FundCode", "Period", "PaymentId", "PersonKey", "MaskedName", "Amount", "Department", "SourceFile", "SourceRow", "SealedIdentity"];
 
-    /// <summary>Replaces the subjects of the partitions the sync changed, in one transaction, and runs the rules on them.</summary>
-    public async Task<ClueRun?> RecordSyncAsync(FileSyncResult result, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Replaces the subjects of the partitions the syncs changed, in one transaction, then runs the rules once on all of
+    /// them; null when no partition changed. A partition two files changed holds the later file's payments, as the index does.
+    /// </summary>
+    public async Task<ClueRun?> RecordSyncAsync(IReadOnlyCollection<FileSyncResult> results, CancellationToken cancellationToken = default)
     {
-        if (result.Replacement is not { Changed.Count: > 0 } replacement) return null;
-        var changed = replacement.Changed.ToHashSet();
-        var file = Clip(result.Validation.FileName, 260);
-        var payments = result.Validation.Payments.Where(p => changed.Contains(p.Partition));
+        var changed = results.Where(r => r.Replacement is { Changed.Count: > 0 }).ToList();
+        if (changed.Count == 0) return null;
         await BulkInsert.InTransactionAsync(db, async () =>
         {
-            await DeleteAsync(changed, cancellationToken);
-            await BulkInsert.RunAsync(db, "payment_subjects", Columns, payments, p => Values(p, file), cancellationToken);
+            foreach (var result in changed)
+            {
+                var partitions = result.Replacement!.Changed.ToHashSet();
+                var file = Clip(result.Validation.FileName, 260);
+                await DeleteAsync(partitions, cancellationToken);
+                await BulkInsert.RunAsync(db, "payment_subjects", Columns, result.Validation.Payments.Where(p => partitions.Contains(p.Partition)),
+                    p => Values(p, file), cancellationToken);
+            }
         }, cancellationToken);
-        return await clues.RunAsync(ClueScope.Of(changed), cancellationToken);
+        return await clues.RunAsync(ClueScope.Of(changed.SelectMany(r => r.Replacement!.Changed).ToHashSet()), cancellationToken);
     }
 
     /// <summary>A withdrawn partition is no longer paid as published: its subjects go. Clues found on it stay in the ledger.</summary>

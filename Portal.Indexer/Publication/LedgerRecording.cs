@@ -32,8 +32,7 @@ public static class LedgerRecording
         try
         {
             using var scope = services.CreateScope();
-            var subjects = scope.ServiceProvider.GetRequiredService<PaymentSubjects>();
-            foreach (var result in results) subjects.RecordSyncAsync(result).GetAwaiter().GetResult();
+            scope.ServiceProvider.GetRequiredService<PaymentSubjects>().RecordSyncAsync(results).GetAwaiter().GetResult();
             return null;
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)

@@ -21,10 +21,11 @@ public static class SampleCommand
         var single = new Option<bool>("--single") { Description = "全部写进一个 UTF-8 CSV 文件（用于基准测试）" };
         var errors = new Option<bool>("--with-errors") { Description = "每个文件加几行典型错误，演示退回报告" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 12388 };
+        var referenceRows = new Option<int>("--reference-rows") { Description = "基准测试用：每份比对名单另加的行数（百分之一是第一个县的领取人）", DefaultValueFactory = _ => 0 };
         var references = new Option<string?>("--references") { Description = "另把第一个县的四份比对名单（死亡人员、公职人员及近亲属、机动车、市场主体）写到这个文件夹，用 reference import 导入后台账中就有示例线索" };
         var command = new Command("sample", "生成逼真的模拟部门导出文件（虚构姓名、校验位正确的虚构身份证号），覆盖示例各县（或指定的任何县）、多个资金、最近若干月")
         {
-            output, rows, counties, funds, months, single, errors, seed, references,
+            output, rows, counties, funds, months, single, errors, seed, references, referenceRows,
         };
         command.SetAction(parse =>
         {
@@ -43,7 +44,7 @@ public static class SampleCommand
             Console.WriteLine($"已写入 {written.Files} 个文件、{written.Rows:N0} 行到 {Path.GetFullPath(dir)}");
             if (parse.GetValue(references) is { Length: > 0 } referenceDir)
             {
-                var lists = SampleReferences.Write(referenceDir, sample, chosen[0], written.FirstCounty);
+                var lists = SampleReferences.Write(referenceDir, sample, chosen[0], written.FirstCounty, parse.GetValue(referenceRows));
                 Console.WriteLine($"已写入{chosen[0].Name}的 {lists.Count} 份比对名单到 {Path.GetFullPath(referenceDir)}；导入：");
                 foreach (var (kind, path) in lists)
                     Console.WriteLine($"  portal-indexer reference import \"{path}\" --kind {kind.ToString().ToLowerInvariant()} --county {chosen[0].Code}");

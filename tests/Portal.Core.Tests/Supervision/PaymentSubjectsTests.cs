@@ -66,12 +66,26 @@ public class PaymentSubjectsTests
     {
         await using var world = await SupervisionWorld.CreateAsync();
         var path = world.Files.Csv("may.csv", [ExportFiles.Row(1, "张三明", Zhang, period: "2026-05")]);
-        await world.Subjects.RecordSyncAsync(world.Data.Sync(path));
+        await world.Subjects.RecordSyncAsync([world.Data.Sync(path)]);
         var before = await world.Db.PaymentSubjects.AsNoTracking().SingleAsync();
 
-        Assert.Null(await world.Subjects.RecordSyncAsync(world.Data.Sync(path)));
+        Assert.Null(await world.Subjects.RecordSyncAsync([world.Data.Sync(path)]));
 
         Assert.Equal(before.Id, (await world.Db.PaymentSubjects.AsNoTracking().SingleAsync()).Id);
+    }
+
+    [Fact]
+    public async Task Two_files_of_one_run_changing_one_partition_leave_the_later_files_payments()
+    {
+        await using var world = await SupervisionWorld.CreateAsync();
+        var first = world.Data.Sync(world.Files.Csv("first.csv", [ExportFiles.Row(1, "张三明", Zhang, period: "2026-05")]));
+        var second = world.Data.Sync(world.Files.Csv("second.csv", [ExportFiles.Row(1, "李四", Li, period: "2026-05")]));
+
+        var run = await world.Subjects.RecordSyncAsync([first, second]);
+
+        var subject = await world.Db.PaymentSubjects.AsNoTracking().SingleAsync();
+        Assert.Equal(("second.csv", world.Data.Owners.ForIdNumber(Li)), (subject.SourceFile, subject.PersonKey));
+        Assert.Equal(1, run!.Checked);
     }
 
     [Fact]

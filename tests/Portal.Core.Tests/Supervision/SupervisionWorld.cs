@@ -47,7 +47,7 @@ internal sealed class SupervisionWorld : IAsyncDisposable
     public async Task<(FileSyncResult Sync, ClueRun? Run)> PublishAsync(params string[] rows)
     {
         var result = Data.Sync(Files.Csv($"payments-{Guid.NewGuid():N}.csv", rows, title: "杞县惠民资金发放花名册"));
-        return (result, await Subjects.RecordSyncAsync(result));
+        return (result, await Subjects.RecordSyncAsync([result]));
     }
 
     /// <summary>A reference list as a CSV with a title row above its header.</summary>

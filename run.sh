@@ -14,6 +14,7 @@ REPORT_KEYS=$CONFIG_DIR/report-keys.env
 PROTECTION_KEY=$CONFIG_DIR/data-protection.env
 ADMIN_FILE=$CONFIG_DIR/first-admin.txt
 SAMPLE_DIR=${PORTAL_SAMPLE_DIR:-.local/sample-exports}
+REFERENCE_DIR=$SAMPLE_DIR-references
 export Portal__DataDirectory="$DATA_DIR"
 # The site serves the exhibition's media; the API's answers point there.
 export Portal__PublicBaseUrl=${Portal__PublicBaseUrl:-http://127.0.0.1:$WEB_PORT}
@@ -60,19 +61,25 @@ $INDEXER db migrate
 # No default account: on first run one administrator is made with a random password, shown once and kept in a private file.
 if [ ! -s "$ADMIN_FILE" ]; then
   password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-  if printf '%s\n' "$password" | $INDEXER staff add --user admin --name 系统管理员 --roles 管理员,受理员,承办人,审计,宣传 --password-stdin; then
+  if printf '%s\n' "$password" | $INDEXER staff add --user admin --name 系统管理员 --roles 管理员,受理员,承办人,审计,宣传,监督 --password-stdin; then
     (umask 077; printf 'user: admin\npassword: %s\n' "$password" > "$ADMIN_FILE")
     echo "第一个管理员 / first administrator: admin / $password  （已保存在 / saved in $ADMIN_FILE）"
   fi
 fi
 
-if [ "${1:-}" = "--fresh" ]; then rm -rf "$DATA_DIR/payments-index" "$SAMPLE_DIR"; fi
+if [ "${1:-}" = "--fresh" ]; then rm -rf "$DATA_DIR/payments-index" "$SAMPLE_DIR" "$REFERENCE_DIR"; fi
 if [ ! -d "$DATA_DIR/payments-index" ] || [ -z "$(ls -A "$DATA_DIR/payments-index" 2>/dev/null)" ]; then
   echo "生成并同步示例数据 / generating and syncing sample data ..."
   # Generated output: made afresh, so files of an earlier generation are neither in the way nor synced again.
-  rm -rf "$SAMPLE_DIR"
-  $INDEXER sample --out "$SAMPLE_DIR" --rows 40000 --with-errors
+  rm -rf "$SAMPLE_DIR" "$REFERENCE_DIR"
+  $INDEXER sample --out "$SAMPLE_DIR" --rows 40000 --with-errors --references "$REFERENCE_DIR"
   $INDEXER sync "$SAMPLE_DIR"
+  # Made-up reference lists of the first sample county, so the clue ledger (数据碰撞) has something to show.
+  county=$(ls "$SAMPLE_DIR" | head -1 | cut -c1-6)
+  $INDEXER reference import "$REFERENCE_DIR/死亡人员名单.csv" --kind deceased --county "$county"
+  $INDEXER reference import "$REFERENCE_DIR/公职人员及近亲属名单.csv" --kind officials --county "$county"
+  $INDEXER reference import "$REFERENCE_DIR/机动车登记信息-gb18030.csv" --kind vehicles --county "$county"
+  $INDEXER reference import "$REFERENCE_DIR/市场主体登记信息.xlsx" --kind businesses --county "$county"
 fi
 
 pids=()

@@ -8,6 +8,7 @@ using Portal.Indexer.Reports;
 using Portal.Indexer.Samples;
 using Portal.Indexer.Stats;
 using Portal.Indexer.Submissions;
+using Portal.Indexer.Supervision;
 using Portal.Indexer.Sync;
 using Portal.Indexer.WeChat;
 
@@ -17,6 +18,8 @@ var root = new RootCommand("Portal 数据同步：校验、脱敏并发布部门
     SyncCommand.Create(dryRun: true),
     WatchCommand.Create(),
     WithdrawCommand.Create(),
+    ReferenceCommand.Create(),
+    CluesCommand.Create(),
     StatsCommand.Create(),
     SampleCommand.Create(),
     BenchCommand.Create(),

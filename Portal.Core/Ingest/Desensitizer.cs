@@ -2,6 +2,7 @@ using Portal.Core.Funds;
 using Portal.Core.Payments;
 using Portal.Core.Privacy;
 using Portal.Core.Regions;
+using Portal.Core.Supervision;
 
 namespace Portal.Core.Ingest;
 
@@ -12,17 +13,23 @@ public sealed record CheckedRow(
 /// <summary>
 /// The privacy boundary: the one place a department row becomes a payment fit to publish. The name is masked, name and
 /// ID number become a keyed hash for the person's own lookup, and the department cell crosses only when it names an
-/// office of the fund catalogue; no other text of the row does.
+/// office of the fund catalogue; no other text of the row does. For supervision, the ID number alone becomes a keyed hash
+/// too, and name and ID number are sealed (<see cref="SubjectIdentity"/>) when the run publishes.
 /// </summary>
-public sealed class Desensitizer(OwnerKey owners, RegionCatalog regions, FundCatalog funds)
+public sealed class Desensitizer(OwnerKey owners, RegionCatalog regions, FundCatalog funds, SubjectIdentity? identities = null)
 {
     private static readonly string[] OfficeSuffixes = ["", "局", "所", "办", "站", "中心"];
 
     private readonly string[] _departments = funds.All.Select(f => f.Department).Where(d => d.Length > 0).Distinct().OrderByDescending(d => d.Length).ToArray();
     private readonly Dictionary<string, string[]> _placeNames = new(StringComparer.Ordinal);
 
-    public ValidPayment Desensitize(CheckedRow row) => new(row.RowNumber, row.Village, row.Fund, row.Period, row.Amount,
-        owners.For(row.Name, row.IdNumber), NameMask.Mask(row.Name), row.HouseholdSize, Office(row.Department, row.Village) ?? row.Fund.Department, row.PaidOn);
+    public ValidPayment Desensitize(CheckedRow row)
+    {
+        var owner = owners.For(row.Name, row.IdNumber);
+        var sealedIdentity = identities?.Seal(PaymentIndexRules.PublicId(owner, row.Fund.Code, row.Period), row.Name, row.IdNumber) ?? [];
+        return new(row.RowNumber, row.Village, row.Fund, row.Period, row.Amount, owner, NameMask.Mask(row.Name), row.HouseholdSize,
+            Office(row.Department, row.Village) ?? row.Fund.Department, row.PaidOn, owners.ForIdNumber(row.IdNumber), sealedIdentity);
+    }
 
     /// <summary>
     /// The cell without spaces when it is a place above the village, a department of the catalogue and an office word

@@ -28,7 +28,8 @@ public sealed record FileValidation(
 }
 
 /// <summary>Validates a whole department file: every row rule, then the rules across rows (duplicates, exclusive funds, the 合计 row).</summary>
-public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog funds, OwnerKey owners, TimeProvider clock)
+/// <param name="identities">Seals each payment's identity for supervision; null when the file is only checked, never published.</param>
+public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog funds, OwnerKey owners, TimeProvider clock, Supervision.SubjectIdentity? identities = null)
 {
     public const int MaxRows = 5_000_000;
 
@@ -36,7 +37,7 @@ public sealed partial class ExportValidation(RegionCatalog regions, FundCatalog 
     {
         var export = DepartmentExport.Open(path);
         var name = export.FileName;
-        var validator = new RowValidator(name, regions, funds, new Desensitizer(owners, regions, funds), DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+        var validator = new RowValidator(name, regions, funds, new Desensitizer(owners, regions, funds, identities), DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
             ResolveCounty(name, settings.County, export.Title), ResolveFund(name, settings.Fund, export), ResolvePeriod(name, settings.Period, export));
 
         var outcomes = new List<RowOutcome>();

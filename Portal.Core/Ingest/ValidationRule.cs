@@ -6,6 +6,8 @@ public enum ValidationRule
     NameMissing, IdNumberInvalid, RegionUnknown, RegionOutsideCounty, RegionNameMismatch, FundUnknown,
     AmountInvalid, AmountAboveStandard, PeriodInvalid, HouseholdSizeInvalid, PaidOnInvalid,
     DuplicatePayment, ExclusiveFunds, TotalMismatch, UnknownColumn, UnreadableText, DepartmentReplaced,
+    /// <summary>A date of a reference list (死亡日期) that cannot be read or lies ahead.</summary>
+    DateInvalid,
 }
 
 public static class ValidationRuleNames
@@ -29,6 +31,7 @@ public static class ValidationRuleNames
         ValidationRule.UnknownColumn => "未识别的列",
         ValidationRule.UnreadableText => "含无法识别的字符",
         ValidationRule.DepartmentReplaced => "发放部门未识别",
+        ValidationRule.DateInvalid => "日期无效",
         _ => rule.ToString(),
     };
 }

@@ -15,9 +15,12 @@ namespace Portal.Core.Payments;
 public static class PaymentIndexRules
 {
     /// <summary>A short digest of the (already keyed) owner hash, fund and period: stable across syncs and engines, and it reveals nothing.</summary>
-    public static string PublicId(ValidPayment p)
+    public static string PublicId(ValidPayment p) => PublicId(p.OwnerKey, p.Fund.Code, p.Period);
+
+    /// <summary>As <see cref="PublicId(ValidPayment)"/>, from its parts (the desensitizer seals an identity under it before the payment exists).</summary>
+    public static string PublicId(string ownerKey, string fundCode, Period period)
     {
-        var text = $"{p.OwnerKey}|{p.Fund.Code}|{p.Period.Value}";
+        var text = $"{ownerKey}|{fundCode}|{period.Value}";
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {

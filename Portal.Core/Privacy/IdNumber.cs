@@ -26,6 +26,16 @@ public static partial class IdNumber
         return id[17] == CheckCharacter(id.AsSpan(0, 17)) ? IdNumberProblem.None : IdNumberProblem.Checksum;
     }
 
+    /// <summary>
+    /// An old 15-digit number as its 18-character form (GB 11643-1999): "19" put before the two-digit birth year, and the
+    /// check character added. Those numbers were issued to people born in the 1900s only.
+    /// </summary>
+    public static string FromLegacy15(string fifteenDigits)
+    {
+        var body = fifteenDigits[..6] + "19" + fifteenDigits[6..];
+        return body + CheckCharacter(body);
+    }
+
     public static char CheckCharacter(ReadOnlySpan<char> first17)
     {
         var sum = 0;

@@ -26,6 +26,12 @@ public sealed class OwnerKey : IDisposable
     /// <summary>A keyed hash of the name alone, for counting lookups per name without keeping names.</summary>
     public string ForName(string name) => Hash("name\0" + NameMask.Normalize(name));
 
+    /// <summary>
+    /// A keyed hash of the ID number alone, to compare a payment with other departments' lists (which spell names their own
+    /// way). Its prefix differs from the owner's and the name's, so no hash of one kind equals one of another.
+    /// </summary>
+    public string ForIdNumber(string idNumber) => Hash("person\0" + IdNumber.Normalize(idNumber));
+
     private string Hash(string value)
     {
         var hmac = _hmac.Value!;

@@ -13,7 +13,8 @@ public sealed record WithdrawalResult(PublicationEvent? Withdrawal, string? Prob
 /// reason, in the ledger; the public pages then say 已撤回 with that reason and date. The index commits first: the
 /// ledger records what happened, never what is about to.
 /// </summary>
-public sealed class PartitionWithdrawal(Func<IPartitionStore> openStore, PublicationLedger ledger, RegionCatalog regions, FundCatalog funds)
+public sealed class PartitionWithdrawal(Func<IPartitionStore> openStore, PublicationLedger ledger, RegionCatalog regions, FundCatalog funds,
+    Supervision.PaymentSubjects? subjects = null)
 {
     public async Task<WithdrawalResult> WithdrawAsync(string? villageCode, string? fund, string? period, string? reason, string? department,
         CancellationToken cancellationToken = default)
@@ -33,7 +34,9 @@ public sealed class PartitionWithdrawal(Func<IPartitionStore> openStore, Publica
                 return Refused($"{RegionCatalog.DisplayName(village)} {found.Name} {month.ToChinese()} 没有公开的数据，无需撤回。");
             store.Commit();
         }
-        return new WithdrawalResult(await ledger.RecordWithdrawalAsync(key, reason!, department, cancellationToken), null);
+        var withdrawal = await ledger.RecordWithdrawalAsync(key, reason!, department, cancellationToken);
+        if (subjects is not null) await subjects.RecordWithdrawalAsync(key, cancellationToken);
+        return new WithdrawalResult(withdrawal, null);
     }
 
     /// <summary>A department's name as it will be shown: optional (the fund's department then), at most <see cref="PublicationEvent.MaxDepartmentLength"/> characters.</summary>

@@ -3,19 +3,22 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Database;
 using Portal.Core.Payments;
 using Portal.Core.Regions;
+using Portal.Core.Supervision;
 
 namespace Portal.Core.Publication;
 
 public static class PublicationRegistration
 {
-    /// <summary>The publication ledger and withdrawals, over the Portal's database and payment index (departments' submissions add it too).</summary>
+    /// <summary>The publication ledger and withdrawals, over the Portal's database and payment index (departments' submissions add it too), and supervision's payment subjects that follow them.</summary>
     public static IServiceCollection AddPublication(this IServiceCollection services)
     {
         services.AddPortalDatabase();
+        services.AddSupervision();
         services.TryAddScoped<PublicationLedger>();
         services.TryAddScoped(sp => new PartitionWithdrawal(
             () => sp.GetRequiredService<PaymentIndexProvider>().OpenStore(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<TimeProvider>()),
-            sp.GetRequiredService<PublicationLedger>(), sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<Funds.FundCatalog>()));
+            sp.GetRequiredService<PublicationLedger>(), sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<Funds.FundCatalog>(),
+            sp.GetRequiredService<Supervision.PaymentSubjects>()));
         return services;
     }
 

@@ -9,6 +9,7 @@ using Portal.Core.Payments;
 using Portal.Core.Privacy;
 using Portal.Core.Publication;
 using Portal.Core.Regions;
+using Portal.Core.Supervision;
 
 namespace Portal.Core.Submissions;
 
@@ -20,7 +21,7 @@ namespace Portal.Core.Submissions;
 /// </summary>
 public sealed class SubmissionWorker(
     IServiceScopeFactory scopes, SubmissionSpool spool, RegionCatalog regions, FundCatalog funds, OwnerKey owners, PaymentIndexProvider payments,
-    IOptions<PortalOptions> portal, IOptions<SubmissionOptions> options, TimeProvider clock, ILogger<SubmissionWorker> log)
+    IOptions<PortalOptions> portal, IOptions<SubmissionOptions> options, TimeProvider clock, ILogger<SubmissionWorker> log, SubjectIdentity identities)
 {
     public const string Interrupted = "处理这个文件时服务中断（进程被终止或内存不足），为免再次中断、堵住队列，没有重试，也未公开任何数据；请检查文件后重新上传。";
 
@@ -33,6 +34,7 @@ public sealed class SubmissionWorker(
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
         var ledger = scope.ServiceProvider.GetRequiredService<PublicationLedger>();
+        var subjects = scope.ServiceProvider.GetRequiredService<PaymentSubjects>();
         if (!await TakeLeaseAsync(db, cancellationToken)) return false;
         try
         {
@@ -42,7 +44,7 @@ public sealed class SubmissionWorker(
             var started = clock.GetUtcNow().UtcDateTime;
             var claimed = await db.Submissions.Where(s => s.Id == next.Id && s.Status == SubmissionStatus.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.Running).SetProperty(x => x.StartedAt, started), cancellationToken);
-            if (claimed == 1) await ApplyAsync(db, ledger, next);
+            if (claimed == 1) await ApplyAsync(db, ledger, subjects, next);
             return true;
         }
         finally
@@ -73,7 +75,7 @@ public sealed class SubmissionWorker(
     }
 
     /// <summary>Once begun, a file is finished even if the host is stopping: the lease would otherwise mark it interrupted.</summary>
-    private async Task ApplyAsync(PortalDb db, PublicationLedger ledger, Submission submission)
+    private async Task ApplyAsync(PortalDb db, PublicationLedger ledger, PaymentSubjects subjects, Submission submission)
     {
         var path = await spool.FetchAsync(submission.SpoolName!, submission.FileName, CancellationToken.None);
         if (path is null)
@@ -82,23 +84,23 @@ public sealed class SubmissionWorker(
                 .SetProperty(r => r.Error, $"{submission.FileName}：暂存的上传文件已不在，未公开任何数据。请重新上传。"));
             return;
         }
-        var done = await Task.Run(() => Apply(db, ledger, submission, path), CancellationToken.None);
+        var done = await Task.Run(() => Apply(db, ledger, subjects, submission, path), CancellationToken.None);
         if (done) await spool.DeleteAsync(submission.SpoolName!);
         else spool.DropLocalCopy(submission.SpoolName!);
     }
 
     /// <summary>Applies the file; false when the index could not take it now and it went back to the queue.</summary>
-    private bool Apply(PortalDb db, PublicationLedger ledger, Submission submission, string path)
+    private bool Apply(PortalDb db, PublicationLedger ledger, PaymentSubjects subjects, Submission submission, string path)
     {
         var department = db.Departments.AsNoTracking().First(d => d.Id == submission.DepartmentId);
         var scope = new DepartmentScope(department, regions, funds);
-        using var sync = new PartitionSync(new ExportValidation(regions, funds, owners, clock), () => payments.OpenStore(regions, clock), portal.Value.DataDirectory);
+        using var sync = new PartitionSync(new ExportValidation(regions, funds, owners, clock, submission.DryRun ? null : identities), () => payments.OpenStore(regions, clock), portal.Value.DataDirectory);
         try
         {
             var result = sync.Run(path, new SyncSettings(), null, submission.DryRun,
                 new Progress(p => Report(db, submission.Id, p)), scope.Refusal, writeReport: false);
             sync.Commit();
-            var unrecorded = Record(ledger, result, department.Name);
+            var unrecorded = Record(ledger, result, department.Name) ?? RecordSubjects(subjects, result);
             var v = result.Validation;
             Finish(db, submission.Id, s => s
                 .SetProperty(r => r.Status, SubmissionStatus.Finished)
@@ -150,6 +152,21 @@ public sealed class SubmissionWorker(
         {
             log.LogError(e, "The publication ledger was not written for a committed submission");
             return "数据已公开，但公开情况记录没有写入：请告诉运维人员（重新上传同一文件不会补记）。";
+        }
+    }
+
+    /// <summary>Supervision's copy of what was published, and the rules run on it. The index has it already, so a failure is said, not undone.</summary>
+    private string? RecordSubjects(PaymentSubjects subjects, FileSyncResult result)
+    {
+        try
+        {
+            subjects.RecordSyncAsync([result]).GetAwaiter().GetResult();
+            return null;
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        {
+            log.LogError(e, "Payment subjects were not written for a committed submission");
+            return "数据已公开，但数据碰撞没有更新，这次的数据没有进入比对：请告诉运维人员（重新上传同一文件不会补上）。";
         }
     }
 

@@ -4,26 +4,40 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Database;
 using Portal.Core.Ingest;
 using Portal.Core.Publication;
+using Portal.Core.Supervision;
 
 namespace Portal.Indexer.Publication;
 
 /// <summary>How the indexer's commands reach the publication ledger: the embedded database is brought up to date first, as the sites do.</summary>
 public static class LedgerRecording
 {
-    /// <summary>Records what committed syncs changed; returns a Chinese sentence when the ledger could not be written (the index keeps what was published).</summary>
-    public static string? Record(IServiceProvider services, IEnumerable<FileSyncResult> results, string? department)
+    /// <summary>
+    /// Records what committed syncs changed, in the publication ledger and in supervision's payment subjects (whose rules
+    /// then run on the partitions changed); returns a Chinese sentence when either could not be written (the index keeps what was published).
+    /// </summary>
+    public static string? Record(IServiceProvider services, IReadOnlyCollection<FileSyncResult> results, string? department)
     {
         try
         {
-            return Use(services, async ledger =>
+            Use(services, async ledger =>
             {
                 foreach (var result in results) await ledger.RecordSyncAsync(result, department);
-                return (string?)null;
+                return 0;
             });
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             return $"数据已发布，但这次公开没有记入公开记录（{e.Message}）。请运行 portal-indexer db migrate 并告诉运维人员：重新同步同一文件不会补记。";
+        }
+        try
+        {
+            using var scope = services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<PaymentSubjects>().RecordSyncAsync(results).GetAwaiter().GetResult();
+            return null;
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            return $"数据已发布，但数据碰撞没有更新（{e.Message}）：这次发布的数据没有进入比对。请告诉运维人员（重新同步同一文件不会补上）。";
         }
     }
 

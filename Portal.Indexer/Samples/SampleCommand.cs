@@ -4,6 +4,7 @@ using Portal.Core.Funds;
 using Portal.Core.Ingest.Samples;
 using Portal.Core.Payments;
 using Portal.Core.Regions;
+using Portal.Core.Supervision;
 
 namespace Portal.Indexer.Samples;
 
@@ -20,9 +21,11 @@ public static class SampleCommand
         var single = new Option<bool>("--single") { Description = "全部写进一个 UTF-8 CSV 文件（用于基准测试）" };
         var errors = new Option<bool>("--with-errors") { Description = "每个文件加几行典型错误，演示退回报告" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 12388 };
+        var referenceRows = new Option<int>("--reference-rows") { Description = "基准测试用：每份比对名单另加的行数（百分之一是第一个县的领取人）", DefaultValueFactory = _ => 0 };
+        var references = new Option<string?>("--references") { Description = "另把第一个县的四份比对名单（死亡人员、公职人员及近亲属、机动车、市场主体）写到这个文件夹，用 reference import 导入后台账中就有示例线索" };
         var command = new Command("sample", "生成逼真的模拟部门导出文件（虚构姓名、校验位正确的虚构身份证号），覆盖示例各县（或指定的任何县）、多个资金、最近若干月")
         {
-            output, rows, counties, funds, months, single, errors, seed,
+            output, rows, counties, funds, months, single, errors, seed, references, referenceRows,
         };
         command.SetAction(parse =>
         {
@@ -39,25 +42,35 @@ public static class SampleCommand
             var peoplePerCounty = Math.Max(1, parse.GetValue(rows) / (chosen.Count * periods.Count));
             var written = Write(sample, context.Regions, dir, chosen, fundList, periods, peoplePerCounty, parse.GetValue(single), parse.GetValue(errors));
             Console.WriteLine($"已写入 {written.Files} 个文件、{written.Rows:N0} 行到 {Path.GetFullPath(dir)}");
+            if (parse.GetValue(references) is { Length: > 0 } referenceDir)
+            {
+                var lists = SampleReferences.Write(referenceDir, sample, chosen[0], written.FirstCounty, parse.GetValue(referenceRows));
+                Console.WriteLine($"已写入{chosen[0].Name}的 {lists.Count} 份比对名单到 {Path.GetFullPath(referenceDir)}；导入：");
+                foreach (var (kind, path) in lists)
+                    Console.WriteLine($"  portal-indexer reference import \"{path}\" --kind {kind.ToString().ToLowerInvariant()} --county {chosen[0].Code}");
+            }
             return 0;
         });
         return command;
     }
 
-    private static (int Files, int Rows) Write(SampleExport sample, RegionCatalog regions, string dir, List<Region> counties,
+    /// <returns>The files and rows written, and the first county's rows (for its sample reference lists).</returns>
+    private static (int Files, int Rows, List<SampleRow> FirstCounty) Write(SampleExport sample, RegionCatalog regions, string dir, List<Region> counties,
         IReadOnlyList<Fund> fundList, IReadOnlyList<Period> periods, int peoplePerCounty, bool single, bool withErrors)
     {
         var files = 0;
         var total = 0;
+        var first = new List<SampleRow>();
         if (single)
         {
             var all = counties.SelectMany(c => sample.Rows(sample.People(c, peoplePerCounty), fundList, periods)).ToList();
             sample.Write(Path.Combine(dir, $"sample-{all.Count}.csv"), counties[0], all, SampleFormat.Utf8Csv, $"{counties[0].Name}惠民资金发放花名册");
-            return (1, all.Count);
+            return (1, all.Count, all.Where(r => regions.Ancestor(r.Person.Village, RegionLevel.County)?.Code == counties[0].Code).ToList());
         }
         foreach (var (county, i) in counties.Select((c, i) => (c, i)))
         {
             var rows = sample.Rows(sample.People(county, peoplePerCounty), fundList, periods).ToList();
+            if (i == 0) first.AddRange(rows);
             foreach (var byFund in rows.GroupBy(r => r.Fund))
             {
                 // Real offices export in both encodings and in Excel: rotate them so every path is exercised.
@@ -71,7 +84,7 @@ public static class SampleCommand
                 total += list.Count;
             }
         }
-        return (files, total);
+        return (files, total, first);
     }
 
     /// <summary>Appends rows that break one rule each, so the rejection report has something to show.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Ingest;
 using Portal.Core.Payments.Elasticsearch;
 using Spectre.Console;
@@ -56,7 +57,10 @@ public static class SyncCommand
         try { owners = context.OwnerKey(); }
         catch (InvalidOperationException e) { return Fail(context, e.Message); }
 
-        using var sync = Open(context, owners);
+        Portal.Core.Supervision.SubjectIdentity? identities = null;
+        if (!dryRun && (identities = Identities(services, out var missing)) is null) return Fail(context, missing!);
+
+        using var sync = Open(context, owners, identities);
         var summary = new SyncSummary(dryRun);
         var published = new List<FileSyncResult>();
         var clock = Stopwatch.StartNew();
@@ -110,9 +114,22 @@ public static class SyncCommand
     public static bool IndexUnavailable(Exception e) => e is ElasticsearchException or HttpRequestException or TaskCanceledException or Lucene.Net.Store.LockObtainFailedException;
 
     /// <summary>The one way files reach the payment index, for `sync` and the inbox worker alike.</summary>
-    public static PartitionSync Open(IndexerContext context, Portal.Core.Privacy.OwnerKey owners) =>
-        new(new ExportValidation(context.Regions, context.Funds, owners, TimeProvider.System),
+    /// <param name="identities">Seals each recipient's identity for supervision; null when the run only validates.</param>
+    public static PartitionSync Open(IndexerContext context, Portal.Core.Privacy.OwnerKey owners, Portal.Core.Supervision.SubjectIdentity? identities) =>
+        new(new ExportValidation(context.Regions, context.Funds, owners, TimeProvider.System, identities),
             () => context.Payments.OpenStore(context.Regions, TimeProvider.System), context.Portal.DataDirectory);
+
+    /// <summary>What seals recipients' identities for supervision, with the reports' keys; null, with the reason in Chinese, when they are not configured.</summary>
+    public static Portal.Core.Supervision.SubjectIdentity? Identities(IServiceProvider services, out string? problem)
+    {
+        problem = null;
+        try { return services.GetRequiredService<Portal.Core.Supervision.SubjectIdentity>(); }
+        catch (Exception e) when (e is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            problem = $"发布需要举报加密密钥，用来密封领取人的姓名和身份证号（数据碰撞核查时经批准才能查看）：{e.Message}";
+            return null;
+        }
+    }
 
     /// <summary>With several inputs, --report names a folder-level base: one report per input beside it.</summary>
     private static string? ReportFor(string? report, string file) =>

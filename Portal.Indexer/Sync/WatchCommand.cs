@@ -29,11 +29,12 @@ public static class WatchCommand
                 return Refusal.Print(context.Json, e.Message);
             }
             if (Publication.LedgerRecording.SchemaProblem(host.Services) is { } schema) return Refusal.Print(context.Json, schema);
+            if (SyncCommand.Identities(host.Services, out var missing) is not { } identities) return Refusal.Print(context.Json, missing!);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             // The container runtime sends SIGTERM; taking it here lets the file in hand finish instead of being cut off.
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
-            var worker = new InboxWorker(parse.GetValue(inbox)!, file => SyncOne(context, host.Services, owners, file), parse.GetValue(interval), parse.GetValue(heartbeat), Console.Out);
+            var worker = new InboxWorker(parse.GetValue(inbox)!, file => SyncOne(context, host.Services, owners, identities, file), parse.GetValue(interval), parse.GetValue(heartbeat), Console.Out);
             await worker.RunAsync(stop.Token);
             return 0;
         });
@@ -41,9 +42,9 @@ public static class WatchCommand
     }
 
     /// <summary>One file, one commit: the site sees each file as soon as it is synced.</summary>
-    private static InboxResult SyncOne(IndexerContext context, IServiceProvider services, OwnerKey owners, string file)
+    private static InboxResult SyncOne(IndexerContext context, IServiceProvider services, OwnerKey owners, Portal.Core.Supervision.SubjectIdentity identities, string file)
     {
-        using var sync = SyncCommand.Open(context, owners);
+        using var sync = SyncCommand.Open(context, owners, identities);
         try
         {
             var result = sync.Run(file, new SyncSettings(), reportPath: null, dryRun: false);

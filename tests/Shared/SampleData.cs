@@ -45,6 +45,9 @@ public sealed class SampleData : IDisposable
     public List<SampleRow> Rows { get; } = [];
     public OwnerKey Owners { get; } = new(Convert.FromBase64String(HmacKey));
 
+    /// <summary>Seals recipients' identities for supervision with the test report keys, as a publishing sync does.</summary>
+    public Portal.Core.Supervision.SubjectIdentity Identities { get; } = new(new Portal.Core.Reports.ReportCipher(ReportSecrets.Keys, ReportSecrets.KeyId));
+
     /// <summary>Generates people in a county (杞县 by default), writes their rows as a department file and syncs it.</summary>
     public FileSyncResult AddCounty(string countyCode = "410221", int people = 200, int months = 3, string[]? funds = null,
         SampleFormat format = SampleFormat.Utf8Csv, int seed = 7)
@@ -60,7 +63,7 @@ public sealed class SampleData : IDisposable
 
     public FileSyncResult Sync(string path, SyncSettings? settings = null, string? reportPath = null)
     {
-        var validation = new ExportValidation(Regions, Funds, Owners, _clock);
+        var validation = new ExportValidation(Regions, Funds, Owners, _clock, Identities);
         using var sync = new PartitionSync(validation, OpenStore, DataDirectory);
         var result = sync.Run(path, settings ?? new SyncSettings(), reportPath, dryRun: false);
         sync.Commit();

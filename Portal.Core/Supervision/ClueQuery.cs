@@ -17,15 +17,12 @@ public sealed record CluePage(IReadOnlyList<Clue> Clues, int Total, int Page, in
 /// <summary>One evidence file as the page lists it (its name opened, its bytes not).</summary>
 public sealed record EvidenceItem(Guid Id, long EventId, string FileName, AttachmentKind Kind, long Length, DateTime AddedAt);
 
-/// <summary>A report about the same payment, as far as the reader may see it.</summary>
-public sealed record LinkedReport(Guid Id, string ReceiptNumber, ReportStatus Status, DateTime SubmittedAt);
-
-public sealed record ClueDetails(Clue Clue, IReadOnlyList<ClueEvent> History, IReadOnlyList<EvidenceItem> Evidence, IReadOnlyList<LinkedReport> Reports);
+public sealed record ClueDetails(Clue Clue, IReadOnlyList<ClueEvent> History, IReadOnlyList<EvidenceItem> Evidence);
 
 /// <summary>An evidence file opened for download; the stream is the plaintext.</summary>
 public sealed record EvidenceFile(string FileName, AttachmentKind Kind, long Length, Stream Content);
 
-/// <summary>Reading the ledger: the filtered list, one clue in full, its evidence, and the clues on a payment. Every read is audited.</summary>
+/// <summary>Reading the ledger: the filtered list, one clue in full, its evidence, and the clues on a payment. Reads of clues are audited.</summary>
 public sealed class ClueQuery(PortalDb db, ClueSeal seal, [Microsoft.Extensions.DependencyInjection.FromKeyedServices(ReportBlobs.Container)] Blobs.IBlobStore blobs, TimeProvider clock)
 {
     public const int PageSize = 50;
@@ -48,7 +45,7 @@ public sealed class ClueQuery(PortalDb db, ClueSeal seal, [Microsoft.Extensions.
         Filtered(filter with { State = null, Rule = null, Level = null })
             .Select(c => new ClueMark(c.CountyCode, c.TownshipCode, c.VillageCode, c.FundCode, c.Period, c.Level, c.State)).ToListAsync(cancellationToken);
 
-    public async Task<ClueDetails?> OpenAsync(long id, StaffActor actor, bool mayReadReports, CancellationToken cancellationToken = default)
+    public async Task<ClueDetails?> OpenAsync(long id, StaffActor actor, CancellationToken cancellationToken = default)
     {
         RequireSupervisor(actor);
         var clue = await db.Clues.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -56,13 +53,9 @@ public sealed class ClueQuery(PortalDb db, ClueSeal seal, [Microsoft.Extensions.
         var history = await db.ClueEvents.AsNoTracking().Where(e => e.ClueId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         var evidence = (await db.ClueEvidence.AsNoTracking().Where(e => e.ClueId == id).OrderBy(e => e.AddedAt).ToListAsync(cancellationToken))
             .Select(e => new EvidenceItem(e.Id, e.EventId, seal.OpenName(e.Id, e.SealedName), e.Kind, e.Length, e.AddedAt)).ToList();
-        var reports = mayReadReports
-            ? await db.Reports.AsNoTracking().Where(r => r.DisputedPaymentId == clue.PaymentId).OrderBy(r => r.SubmittedAt)
-                .Select(r => new LinkedReport(r.Id, r.ReceiptNumber, r.Status, r.SubmittedAt)).ToListAsync(cancellationToken)
-            : [];
         AuditLog.Append(db, actor, "查看线索", null, $"线索 #{id}", clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return new ClueDetails(clue, history, evidence, reports);
+        return new ClueDetails(clue, history, evidence);
     }
 
     public async Task<EvidenceFile?> EvidenceAsync(long clueId, Guid evidenceId, StaffActor actor, CancellationToken cancellationToken = default)

@@ -63,9 +63,18 @@ public sealed class ClueQuery(PortalDb db, ClueSeal seal, [Microsoft.Extensions.
         RequireSupervisor(actor);
         var record = await db.ClueEvidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == evidenceId && e.ClueId == clueId, cancellationToken);
         if (record is null || await blobs.OpenAsync(record.BlobName, cancellationToken) is not { } sealedStream) return null;
-        AuditLog.Append(db, actor, "下载证明材料", null, $"线索 #{clueId}", clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
-        return new EvidenceFile(seal.OpenName(record.Id, record.SealedName), record.Kind, record.Length, await seal.OpenFileAsync(record.Id, sealedStream, cancellationToken));
+        var content = await seal.OpenFileAsync(record.Id, sealedStream, cancellationToken);
+        try
+        {
+            AuditLog.Append(db, actor, "下载证明材料", null, $"线索 #{clueId}", clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return new EvidenceFile(seal.OpenName(record.Id, record.SealedName), record.Kind, record.Length, content);
+        }
+        catch
+        {
+            await content.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The clues on a disputed payment, for a report's page; only a 监督 sees them.</summary>

@@ -6,7 +6,7 @@ namespace Portal.Core.Supervision;
 /// <summary>
 /// One step in a clue's history: who did what, when, from which state to which, with their note. Only ever added
 /// (the database refuses updates and deletes), so the ledger's history is the record of how a clue was handled.
-/// A note is a staff member's own words; the page asks them not to write a name or an ID number into it.
+/// A note is a staff member's own words, sealed like a report's staff note: it may name people.
 /// </summary>
 public sealed class ClueEvent
 {
@@ -23,7 +23,8 @@ public sealed class ClueEvent
 
     public ClueState From { get; set; }
     public ClueState To { get; set; }
-    public string? Note { get; set; }
+    /// <summary>The note, sealed by <see cref="ClueSeal"/>; null when there is none.</summary>
+    public byte[]? SealedNote { get; set; }
 
     /// <summary>The evidence handed in with this step.</summary>
     public List<ClueEvidence> Evidence { get; set; } = [];
@@ -38,7 +39,6 @@ internal sealed class ClueEventConfiguration : IEntityTypeConfiguration<ClueEven
         e.Property(x => x.Action).HasMaxLength(ClueEvent.MaxActionLength);
         e.Property(x => x.From).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.To).HasConversion<string>().HasMaxLength(16);
-        e.Property(x => x.Note).HasMaxLength(ClueLimits.MaxNote);
         e.HasIndex(x => new { x.ClueId, x.Id });
         e.HasMany(x => x.Evidence).WithOne().HasForeignKey(x => x.EventId);
     }

@@ -189,7 +189,7 @@ public sealed class ClueLedger(PortalDb db, ClueSeal seal, [FromKeyedServices(Re
         var step = new ClueEvent
         {
             ClueId = clue.Id, At = now, ActorId = actor.Id, ActorName = actor.Name, Action = action, From = clue.State, To = to,
-            Note = string.IsNullOrEmpty(note) ? null : note,
+            SealedNote = string.IsNullOrEmpty(note) ? null : seal.SealNote(clue.Id, note),
         };
         step.Evidence.AddRange(await ClueEvidenceFiles.StoreAsync(seal, blobs, clue.Id, checkedFiles, now, cancellationToken));
         if (clue.State != to)

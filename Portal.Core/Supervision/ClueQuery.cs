@@ -17,7 +17,10 @@ public sealed record CluePage(IReadOnlyList<Clue> Clues, int Total, int Page, in
 /// <summary>One evidence file as the page lists it (its name opened, its bytes not).</summary>
 public sealed record EvidenceItem(Guid Id, long EventId, string FileName, AttachmentKind Kind, long Length, DateTime AddedAt);
 
-public sealed record ClueDetails(Clue Clue, IReadOnlyList<ClueEvent> History, IReadOnlyList<EvidenceItem> Evidence);
+/// <summary>One step of the history as the page shows it, its note opened.</summary>
+public sealed record ClueStep(long Id, DateTime At, string ActorName, string Action, ClueState From, ClueState To, string? Note);
+
+public sealed record ClueDetails(Clue Clue, IReadOnlyList<ClueStep> History, IReadOnlyList<EvidenceItem> Evidence);
 
 /// <summary>An evidence file opened for download; the stream is the plaintext.</summary>
 public sealed record EvidenceFile(string FileName, AttachmentKind Kind, long Length, Stream Content);
@@ -50,7 +53,8 @@ public sealed class ClueQuery(PortalDb db, ClueSeal seal, [Microsoft.Extensions.
         RequireSupervisor(actor);
         var clue = await db.Clues.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (clue is null) return null;
-        var history = await db.ClueEvents.AsNoTracking().Where(e => e.ClueId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var history = (await db.ClueEvents.AsNoTracking().Where(e => e.ClueId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken))
+            .Select(e => new ClueStep(e.Id, e.At, e.ActorName, e.Action, e.From, e.To, e.SealedNote is null ? null : seal.OpenNote(id, e.SealedNote))).ToList();
         var evidence = (await db.ClueEvidence.AsNoTracking().Where(e => e.ClueId == id).OrderBy(e => e.AddedAt).ToListAsync(cancellationToken))
             .Select(e => new EvidenceItem(e.Id, e.EventId, seal.OpenName(e.Id, e.SealedName), e.Kind, e.Length, e.AddedAt)).ToList();
         AuditLog.Append(db, actor, "查看线索", null, $"线索 #{id}", clock.GetUtcNow().UtcDateTime);

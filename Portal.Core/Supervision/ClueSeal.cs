@@ -3,11 +3,20 @@ using Portal.Core.Reports;
 namespace Portal.Core.Supervision;
 
 /// <summary>
-/// The one place a clue's evidence is sealed and opened, with the reports' keys (<see cref="ReportCipher"/>). It owns the
-/// contexts, so a file or its name opens only as the evidence it was sealed for. The contexts are part of what is stored: they never change.
+/// The one place the ledger's own words and files are sealed and opened, with the reports' keys (<see cref="ReportCipher"/>): notes,
+/// the reasons of identity requests, evidence files and their names. It owns the contexts, so each opens only as what it was sealed
+/// for. The contexts are part of what is stored: they never change.
 /// </summary>
 public sealed class ClueSeal(ReportCipher cipher)
 {
+    public byte[] SealNote(long clueId, string note) => cipher.SealText(note, $"clue:{clueId}:note");
+
+    public string OpenNote(long clueId, byte[] sealedNote) => cipher.OpenText(sealedNote, $"clue:{clueId}:note");
+
+    public byte[] SealReason(long clueId, string reason) => cipher.SealText(reason, $"clue:{clueId}:identity-reason");
+
+    public string OpenReason(long clueId, byte[] sealedReason) => cipher.OpenText(sealedReason, $"clue:{clueId}:identity-reason");
+
     public byte[] SealName(Guid evidenceId, string fileName) => cipher.SealText(fileName, NameContext(evidenceId));
 
     public string OpenName(Guid evidenceId, byte[] sealedName) => cipher.OpenText(sealedName, NameContext(evidenceId));

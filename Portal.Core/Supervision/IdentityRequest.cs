@@ -13,7 +13,8 @@ public sealed class IdentityRequest
     public long ClueId { get; set; }
     public Guid RequesterId { get; set; }
     public string RequesterName { get; set; } = "";
-    public string Reason { get; set; } = "";
+    /// <summary>Why the requester needs the identity, sealed by <see cref="ClueSeal"/>.</summary>
+    public byte[] SealedReason { get; set; } = [];
     public DateTime RequestedAt { get; set; }
 
     public Guid? DeciderId { get; set; }
@@ -36,7 +37,6 @@ internal sealed class IdentityRequestConfiguration : IEntityTypeConfiguration<Id
         e.ToTable("clue_identity_requests");
         e.Property(x => x.RequesterName).HasMaxLength(100);
         e.Property(x => x.DeciderName).HasMaxLength(100);
-        e.Property(x => x.Reason).HasMaxLength(ClueLimits.MaxReason);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => x.ClueId);
     }

@@ -5,6 +5,10 @@ using Portal.Core.Staff;
 
 namespace Portal.Core.Supervision;
 
+/// <summary>A request as the clue's page lists it, its reason opened.</summary>
+public sealed record IdentityRequestLine(long Id, Guid RequesterId, string RequesterName, string Reason, DateTime RequestedAt, bool? Approved, string? DeciderName,
+    DateTime? RevealedAt);
+
 /// <summary>What a reveal gives: the identity, or why not.</summary>
 public sealed record IdentityReveal(RecipientIdentity? Identity, string? Refusal);
 
@@ -12,7 +16,7 @@ public sealed record IdentityReveal(RecipientIdentity? Identity, string? Refusal
 /// Seeing a clue's recipient in full: a 监督 asks with a reason, ANOTHER 监督 approves (or refuses), and only then the requester
 /// sees it, once. Each step is in the audit log; the identity itself is never stored in clear, logged or kept after the answer.
 /// </summary>
-public sealed class IdentityRequests(PortalDb db, IRecipientIdentityOpener opener, TimeProvider clock)
+public sealed class IdentityRequests(PortalDb db, ClueSeal seal, IRecipientIdentityOpener opener, TimeProvider clock)
 {
     public async Task<string?> RequestAsync(long clueId, StaffActor actor, string? reason, CancellationToken cancellationToken = default)
     {
@@ -24,7 +28,7 @@ public sealed class IdentityRequests(PortalDb db, IRecipientIdentityOpener opene
         if (await db.IdentityRequests.AnyAsync(r => r.ClueId == clueId && r.RequesterId == actor.Id && r.RevealedAt == null && r.Approved != false, cancellationToken))
             return "您对这条线索已有一份未用完的申请，请等待批准或先查看。";
         var now = clock.GetUtcNow().UtcDateTime;
-        db.IdentityRequests.Add(new IdentityRequest { ClueId = clueId, RequesterId = actor.Id, RequesterName = actor.Name, Reason = text, RequestedAt = now });
+        db.IdentityRequests.Add(new IdentityRequest { ClueId = clueId, RequesterId = actor.Id, RequesterName = actor.Name, SealedReason = seal.SealReason(clueId, text), RequestedAt = now });
         AuditLog.Append(db, actor, "申请查看身份", null, $"线索 #{clueId}", now);
         await db.SaveChangesAsync(cancellationToken);
         return null;
@@ -60,8 +64,10 @@ public sealed class IdentityRequests(PortalDb db, IRecipientIdentityOpener opene
         return await SaveAsync(cancellationToken) is { } refusal ? new(null, refusal) : new(identity, null);
     }
 
-    public Task<List<IdentityRequest>> ForClueAsync(long clueId, CancellationToken cancellationToken = default) =>
-        db.IdentityRequests.AsNoTracking().Where(r => r.ClueId == clueId).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+    public async Task<List<IdentityRequestLine>> ForClueAsync(long clueId, CancellationToken cancellationToken = default) =>
+        (await db.IdentityRequests.AsNoTracking().Where(r => r.ClueId == clueId).OrderBy(r => r.Id).ToListAsync(cancellationToken))
+            .Select(r => new IdentityRequestLine(r.Id, r.RequesterId, r.RequesterName, seal.OpenReason(clueId, r.SealedReason), r.RequestedAt, r.Approved, r.DeciderName, r.RevealedAt))
+            .ToList();
 
     private async Task<string?> SaveAsync(CancellationToken cancellationToken)
     {

@@ -57,7 +57,7 @@ public abstract class ClueLedgerBehaviour : IAsyncLifetime
         Assert.Equal((ClueState.Verifying, officer.Id, officer.Name, 1), (clue.State, clue.AssigneeId, clue.AssigneeName, clue.Version));
         var step = Assert.Single(await HistoryAsync(clue.Id));
         Assert.Equal(("分派核查", ClueState.Open, ClueState.Verifying, lead.Name), (step.Action, step.From, step.To, step.ActorName));
-        Assert.Contains(officer.Name, step.Note);
+        Assert.Equal($"核查人：{officer.Name}。请向民政局发核查函", await h.With(sp => Task.FromResult(sp.GetRequiredService<ClueSeal>().OpenNote(clue.Id, step.SealedNote!))));
         Assert.Contains(await AuditAsync(), e => e.Action == "分派核查" && e.StaffName == lead.Name && e.Detail == $"线索 #{clue.Id}");
     }
 
@@ -168,6 +168,30 @@ public abstract class ClueLedgerBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public virtual async Task Notes_and_the_reasons_of_identity_requests_are_sealed_at_rest_and_shown_to_a_supervisor()
+    {
+        const string note = "村支书李四明承认代领";
+        var clue = await AssignedAsync();
+        Assert.Null(await h.Ledger(l => l.RecordFindingAsync(clue.Id, 1, officer, ClueFinding.Confirmed, note, [LedgerClues.Pdf()])));
+        Assert.Null(await h.With(sp => sp.GetRequiredService<IdentityRequests>().RequestAsync(clue.Id, lead, "向李四明所在单位发函")));
+
+        var stored = await h.With(async sp =>
+        {
+            var db = sp.GetRequiredService<PortalDb>();
+            var notes = await db.ClueEvents.AsNoTracking().Where(e => e.ClueId == clue.Id && e.SealedNote != null).Select(e => e.SealedNote!).ToListAsync();
+            var reasons = await db.IdentityRequests.AsNoTracking().Where(r => r.ClueId == clue.Id).Select(r => r.SealedReason).ToListAsync();
+            return notes.Concat(reasons).Select(b => Encoding.UTF8.GetString(b)).ToList();
+        });
+        var details = await h.With(sp => sp.GetRequiredService<ClueQuery>().OpenAsync(clue.Id, lead));
+        var requests = await h.With(sp => sp.GetRequiredService<IdentityRequests>().ForClueAsync(clue.Id));
+
+        Assert.Equal(3, stored.Count);
+        Assert.All(stored, text => Assert.DoesNotContain("李四明", text));
+        Assert.Equal(note, details!.History.Single(s => s.Action == "核查属实").Note);
+        Assert.Equal("向李四明所在单位发函", Assert.Single(requests).Reason);
+    }
+
+    [Fact]
     public virtual async Task Evidence_is_sealed_at_rest_and_opens_again_for_a_supervisor()
     {
         const string secret = "回函原文：张三明 410221195001010011";
@@ -235,7 +259,7 @@ public abstract class ClueLedgerBehaviour : IAsyncLifetime
     {
         var clue = await AssignedAsync();
 
-        var change = await Assert.ThrowsAnyAsync<DbException>(() => h.With(sp => sp.GetRequiredService<PortalDb>().Database.ExecuteSqlRawAsync("UPDATE clue_events SET \"Note\" = 'x'")));
+        var change = await Assert.ThrowsAnyAsync<DbException>(() => h.With(sp => sp.GetRequiredService<PortalDb>().Database.ExecuteSqlRawAsync("UPDATE clue_events SET \"Action\" = 'x'")));
         var removal = await Assert.ThrowsAnyAsync<DbException>(() => h.With(sp => sp.GetRequiredService<PortalDb>().Database.ExecuteSqlRawAsync("DELETE FROM clue_events")));
 
         Assert.Contains("append-only", change.Message);

@@ -34,7 +34,7 @@ public sealed class IdentityRequestsTests : IAsyncLifetime
     public Task DisposeAsync() => h.DisposeAsync().AsTask();
 
     private Task<T> With<T>(Func<IdentityRequests, Task<T>> work) =>
-        h.With(sp => work(new IdentityRequests(sp.GetRequiredService<PortalDb>(), opener, TimeProvider.System)));
+        h.With(sp => work(new IdentityRequests(sp.GetRequiredService<PortalDb>(), sp.GetRequiredService<ClueSeal>(), opener, TimeProvider.System)));
 
     private Task<long> LastRequestAsync() => h.With(sp => sp.GetRequiredService<PortalDb>().IdentityRequests.MaxAsync(r => r.Id));
 

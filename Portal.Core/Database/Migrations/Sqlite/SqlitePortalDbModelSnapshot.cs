@@ -932,9 +932,8 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("SealedNote")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("To")
                         .IsRequired()
@@ -1012,11 +1011,6 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("TEXT");
 
@@ -1030,6 +1024,10 @@ namespace Portal.Core.Database.Migrations.Sqlite
 
                     b.Property<DateTime?>("RevealedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedReason")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -29,7 +29,7 @@ public sealed class DetailsModel(ClueQuery query, ClueLedger ledger, IdentityReq
     public Clue Clue => Details.Clue;
     public StaffActor Actor { get; private set; } = null!;
     public IReadOnlyList<StaffAccount> Supervisors { get; private set; } = [];
-    public IReadOnlyList<IdentityRequest> Requests { get; private set; } = [];
+    public IReadOnlyList<IdentityRequestLine> Requests { get; private set; } = [];
     public IReadOnlyList<PaymentReport> Reports { get; private set; } = [];
 
     /// <summary>The recipient, only in the answer to the one approved reveal.</summary>

@@ -11,7 +11,7 @@ using Portal.Core.Database;
 namespace Portal.Core.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDb))]
-    [Migration("20261207075215_ClueLedger")]
+    [Migration("20261207081544_ClueLedger")]
     partial class ClueLedger
     {
         /// <inheritdoc />
@@ -935,9 +935,8 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("SealedNote")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("To")
                         .IsRequired()
@@ -1015,11 +1014,6 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("TEXT");
 
@@ -1033,6 +1027,10 @@ namespace Portal.Core.Database.Migrations.Sqlite
 
                     b.Property<DateTime?>("RevealedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedReason")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -73,7 +73,7 @@ namespace Portal.Core.Database.Migrations.Postgres
                     Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     From = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     To = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    SealedNote = table.Column<byte[]>(type: "bytea", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -89,7 +89,7 @@ namespace Portal.Core.Database.Migrations.Postgres
                     ClueId = table.Column<long>(type: "bigint", nullable: false),
                     RequesterId = table.Column<Guid>(type: "uuid", nullable: false),
                     RequesterName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SealedReason = table.Column<byte[]>(type: "bytea", nullable: false),
                     RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     DeciderId = table.Column<Guid>(type: "uuid", nullable: true),
                     DeciderName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),

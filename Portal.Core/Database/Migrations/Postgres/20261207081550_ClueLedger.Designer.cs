@@ -12,7 +12,7 @@ using Portal.Core.Database;
 namespace Portal.Core.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDb))]
-    [Migration("20261207075219_ClueLedger")]
+    [Migration("20261207081550_ClueLedger")]
     partial class ClueLedger
     {
         /// <inheritdoc />
@@ -958,9 +958,8 @@ namespace Portal.Core.Database.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                    b.Property<byte[]>("SealedNote")
+                        .HasColumnType("bytea");
 
                     b.Property<string>("To")
                         .IsRequired()
@@ -1040,11 +1039,6 @@ namespace Portal.Core.Database.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1058,6 +1052,10 @@ namespace Portal.Core.Database.Migrations.Postgres
 
                     b.Property<DateTime?>("RevealedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SealedReason")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

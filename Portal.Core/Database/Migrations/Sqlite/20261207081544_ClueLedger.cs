@@ -72,7 +72,7 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     From = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     To = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    SealedNote = table.Column<byte[]>(type: "BLOB", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -88,7 +88,7 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     ClueId = table.Column<long>(type: "INTEGER", nullable: false),
                     RequesterId = table.Column<Guid>(type: "TEXT", nullable: false),
                     RequesterName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SealedReason = table.Column<byte[]>(type: "BLOB", nullable: false),
                     RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DeciderId = table.Column<Guid>(type: "TEXT", nullable: true),
                     DeciderName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),

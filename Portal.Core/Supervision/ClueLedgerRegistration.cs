@@ -14,6 +14,7 @@ public static class ClueLedgerRegistration
         services.AddScoped<ClueLedger>();
         services.AddScoped<ClueQuery>();
         services.AddScoped<IdentityRequests>();
+        services.AddScoped<ClueRekeying>();
         return services;
     }
 }

@@ -192,6 +192,30 @@ public abstract class ClueLedgerBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public virtual async Task After_rekeying_the_old_key_can_be_retired_and_the_ledger_still_opens()
+    {
+        var clue = await AssignedAsync();
+        Assert.Null(await h.Ledger(l => l.RecordFindingAsync(clue.Id, 1, officer, ClueFinding.Confirmed, "民政局回函确认", [LedgerClues.Pdf("回函.pdf", "%PDF-1.4 回函正文")])));
+        Assert.Null(await h.With(sp => sp.GetRequiredService<IdentityRequests>().RequestAsync(clue.Id, lead, "发函需要")));
+        var newKey = Convert.ToBase64String(Enumerable.Range(100, 32).Select(i => (byte)i).ToArray());
+        await h.RestartAsync(new Dictionary<string, string?> { ["Portal:Reports:Secrets:EncryptionKeys:t2"] = newKey, ["Portal:Reports:Secrets:ActiveKeyId"] = "t2" });
+
+        var result = await h.With(sp => sp.GetRequiredService<ClueRekeying>().RekeyAsync());
+        var again = await h.With(sp => sp.GetRequiredService<ClueRekeying>().RekeyAsync());
+        await h.RestartAsync(new Dictionary<string, string?> { ["Portal:Reports:Secrets:EncryptionKeys:t1"] = newKey });
+        var details = await h.With(sp => sp.GetRequiredService<ClueQuery>().OpenAsync(clue.Id, lead));
+        var file = await h.With(sp => sp.GetRequiredService<ClueQuery>().EvidenceAsync(clue.Id, details!.Evidence[0].Id, lead));
+        var requests = await h.With(sp => sp.GetRequiredService<IdentityRequests>().ForClueAsync(clue.Id));
+
+        Assert.Equal((4, 1), (result.Values, result.Attachments));
+        Assert.Equal((0, 0), (again.Values, again.Attachments));
+        Assert.Equal("民政局回函确认", details!.History[1].Note);
+        Assert.Equal("回函.pdf", file!.FileName);
+        Assert.Equal("%PDF-1.4 回函正文", await new StreamReader(file.Content).ReadToEndAsync());
+        Assert.Equal("发函需要", Assert.Single(requests).Reason);
+    }
+
+    [Fact]
     public virtual async Task Evidence_is_sealed_at_rest_and_opens_again_for_a_supervisor()
     {
         const string secret = "回函原文：张三明 410221195001010011";

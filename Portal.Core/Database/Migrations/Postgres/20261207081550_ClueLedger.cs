@@ -158,11 +158,12 @@ namespace Portal.Core.Database.Migrations.Postgres
                 table: "clue_identity_requests",
                 column: "ClueId");
 
-            // A clue's history is append-only: the database refuses to change or remove a step.
+            // A clue's history is append-only: the database refuses to change or remove a step. Only a note's ciphertext may be
+            // replaced, by the same note sealed under a newer key (a key rotation).
             migrationBuilder.Sql("""
                 CREATE FUNCTION clue_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'clue_events is append-only'; END; $$;
-                CREATE TRIGGER clue_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON clue_events
+                CREATE TRIGGER clue_events_append_only BEFORE UPDATE OF "Id", "ClueId", "At", "ActorId", "ActorName", "Action", "From", "To" OR DELETE OR TRUNCATE ON clue_events
                 FOR EACH STATEMENT EXECUTE FUNCTION clue_events_append_only();
                 """);
         }

@@ -157,8 +157,9 @@ namespace Portal.Core.Database.Migrations.Sqlite
                 table: "clue_identity_requests",
                 column: "ClueId");
 
-            // A clue's history is append-only: the database refuses to change or remove a step.
-            migrationBuilder.Sql("CREATE TRIGGER clue_events_no_update BEFORE UPDATE ON clue_events BEGIN SELECT RAISE(ABORT, 'clue_events is append-only'); END;");
+            // A clue's history is append-only: the database refuses to change or remove a step. Only a note's ciphertext may be
+            // replaced, by the same note sealed under a newer key (a key rotation).
+            migrationBuilder.Sql("CREATE TRIGGER clue_events_no_update BEFORE UPDATE OF \"Id\", \"ClueId\", \"At\", \"ActorId\", \"ActorName\", \"Action\", \"From\", \"To\" ON clue_events BEGIN SELECT RAISE(ABORT, 'clue_events is append-only'); END;");
             migrationBuilder.Sql("CREATE TRIGGER clue_events_no_delete BEFORE DELETE ON clue_events BEGIN SELECT RAISE(ABORT, 'clue_events is append-only'); END;");
         }
 

@@ -13,6 +13,7 @@ using Portal.Core.Publication;
 using Portal.Core.Regions;
 using Portal.Core.Reports;
 using Portal.Core.Submissions;
+using Portal.Core.Supervision;
 
 namespace Portal.Indexer;
 
@@ -45,6 +46,7 @@ public static class IndexerHost
         services.AddPublication();
         services.AddExhibition();
         services.AddSubmissions();
+        services.AddClueLedger();
         var json = parse.GetValue(IndexerOptions.Json);
         services.AddSingleton(sp => new IndexerContext(
             // Read unvalidated: a command that needs no key (sample, stats) runs without one, and sync says in Chinese what is missing.

@@ -31,6 +31,9 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
     public DbSet<Supervision.ReferenceImport> ReferenceImports => Set<Supervision.ReferenceImport>();
     public DbSet<Supervision.PaymentSubject> PaymentSubjects => Set<Supervision.PaymentSubject>();
     public DbSet<Supervision.Clue> Clues => Set<Supervision.Clue>();
+    public DbSet<Supervision.ClueEvent> ClueEvents => Set<Supervision.ClueEvent>();
+    public DbSet<Supervision.ClueEvidence> ClueEvidence => Set<Supervision.ClueEvidence>();
+    public DbSet<Supervision.IdentityRequest> IdentityRequests => Set<Supervision.IdentityRequest>();
 
     /// <summary>ASP.NET Core's data-protection keys, shared by every instance (see <see cref="Hosting.DataProtectionKeys"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -60,6 +63,8 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
             report.HasIndex(r => r.PersonKey);
             report.HasIndex(r => r.UnitKey);
             report.HasIndex(r => r.AssigneeId);
+            report.Property(r => r.DisputedPaymentId).HasMaxLength(20);
+            report.HasIndex(r => r.DisputedPaymentId);
             report.Property(r => r.Version).IsConcurrencyToken();
             report.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId);
             report.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ReportId);
@@ -178,6 +183,9 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
         model.ApplyConfiguration(new Supervision.ReferenceImportConfiguration());
         model.ApplyConfiguration(new Supervision.PaymentSubjectConfiguration());
         model.ApplyConfiguration(new Supervision.ClueConfiguration());
+        model.ApplyConfiguration(new Supervision.ClueEventConfiguration());
+        model.ApplyConfiguration(new Supervision.ClueEvidenceConfiguration());
+        model.ApplyConfiguration(new Supervision.IdentityRequestConfiguration());
     }
 }
 

@@ -32,6 +32,9 @@ public sealed class Report
     /// <summary>Sealed JSON of <see cref="ReportContent"/>: title, facts, the reported person, the disputed payment.</summary>
     public byte[] SealedContent { get; set; } = [];
 
+    /// <summary>The public id of the payment the report disputes, in clear so the clues on it and it on them are found; it names no one.</summary>
+    public string? DisputedPaymentId { get; set; }
+
     /// <summary>Keyed hashes of the reported person's name and unit, so likely duplicates are found without reading every report.</summary>
     public byte[] PersonKey { get; set; } = [];
     public byte[] UnitKey { get; set; } = [];

@@ -106,6 +106,7 @@ public sealed class ReportIntake(
             RegionCode = person.RegionCode,
             SealedIdentity = identityJson is null ? null : seal.Seal(SealedField.Identity, id, identityJson),
             SealedContent = seal.Seal(SealedField.Content, id, contentJson),
+            DisputedPaymentId = disputed?.Id,
             PersonKey = duplicates.PersonKey(person.Name),
             UnitKey = duplicates.UnitKey(person.Unit),
             Status = ReportStatus.Submitted,

@@ -24,6 +24,9 @@ public sealed record ReportDetails(Guid Id, string ReceiptNumber, ReportStatus S
     ReportCategory Category, string RegionName, DateTime SubmittedAt, DateOnly? DueOn, DueMark Due, string? TransferUnit, Guid? AssigneeId, string? Assignee,
     IReadOnlyList<StaffTimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, IReadOnlyList<DuplicateInfo> Duplicates);
 
+/// <summary>A report about a payment, as a clue's page links it.</summary>
+public sealed record PaymentReport(Guid Id, string ReceiptNumber, ReportStatus Status, DateTime SubmittedAt);
+
 /// <summary>An attachment opened for download: its plaintext is decrypted chunk by chunk as <see cref="Content"/> is read; the reader disposes it.</summary>
 public sealed record AttachmentDownload(string FileName, AttachmentKind Kind, long Length, Stream Content);
 
@@ -125,6 +128,13 @@ public sealed class ReportQueue(
             throw;
         }
     }
+
+    /// <summary>The reports about a published payment that the reader may open; none for staff who read no reports.</summary>
+    public async Task<List<PaymentReport>> AboutPaymentAsync(string paymentId, StaffActor reader, CancellationToken cancellationToken = default) =>
+        reader.Has(StaffRoles.Intake) || reader.Has(StaffRoles.Handler)
+            ? await Visible(reader).AsNoTracking().Where(r => r.DisputedPaymentId == paymentId).OrderBy(r => r.SubmittedAt)
+                .Select(r => new PaymentReport(r.Id, r.ReceiptNumber, r.Status, r.SubmittedAt)).ToListAsync(cancellationToken)
+            : [];
 
     private IQueryable<Report> Visible(StaffActor reader)
     {

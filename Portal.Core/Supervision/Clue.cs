@@ -68,6 +68,14 @@ public sealed class Clue
     public decimal? RecoveredAmount { get; set; }
     public bool PaymentStopped { get; set; }
 
+    /// <summary>A closing step (不属实 or 已整改) one person proposed and a second must confirm; null when none waits.</summary>
+    public ClueState? ProposedState { get; set; }
+    public Guid? ProposedById { get; set; }
+    public string? ProposedByName { get; set; }
+    public DateTime? ProposedAt { get; set; }
+    public decimal? ProposedRecoveredAmount { get; set; }
+    public bool ProposedPaymentStopped { get; set; }
+
     public int Version { get; set; }
 }
 
@@ -92,6 +100,9 @@ internal sealed class ClueConfiguration : IEntityTypeConfiguration<Clue>
         e.Property(x => x.Department).HasMaxLength(50);
         e.Property(x => x.SourceFile).HasMaxLength(260);
         e.Property(x => x.AssigneeName).HasMaxLength(100);
+        e.Property(x => x.ProposedState).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.ProposedByName).HasMaxLength(100);
+        e.Property(x => x.ProposedRecoveredAmount).HasPrecision(18, 2);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.RuleCode, x.PaymentId }).IsUnique();
         e.HasIndex(x => new { x.CountyCode, x.State });

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core;
 using Portal.Core.Database;
 using Portal.Core.Reports;
+using Portal.Core.Supervision;
 using Portal.Indexer.Sync;
 
 namespace Portal.Indexer.Reports;
@@ -19,14 +20,15 @@ public static class ReportsCommand
 
     private static Command Rekey()
     {
-        var command = new Command("rekey", "密钥轮换的最后一步：把用旧密钥加密的内容和附件用当前密钥重新加密；完成后才能移除旧密钥。可中断后重跑");
+        var command = new Command("rekey", "密钥轮换的最后一步：把用旧密钥加密的内容和附件（含线索的说明和证明材料）用当前密钥重新加密；完成后才能移除旧密钥。可中断后重跑");
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = IndexerHost.Build(parse);
             var services = host.Services;
             using var scope = services.CreateScope();
-            var result = await scope.ServiceProvider.GetRequiredService<ReportRekeying>().RekeyAsync(cancellationToken);
-            Console.WriteLine($"已用当前密钥重新加密 {result.Values} 个字段、{result.Attachments} 个附件。");
+            var reports = await scope.ServiceProvider.GetRequiredService<ReportRekeying>().RekeyAsync(cancellationToken);
+            var clues = await scope.ServiceProvider.GetRequiredService<ClueRekeying>().RekeyAsync(cancellationToken);
+            Console.WriteLine($"已用当前密钥重新加密 {reports.Values + clues.Values} 个字段、{reports.Attachments + clues.Attachments} 个附件（含线索的证明材料 {clues.Attachments} 个）。");
             return 0;
         });
         return command;

@@ -106,6 +106,7 @@ public static class StaffSignIn
         : actor.Has(StaffRoles.Press) ? "/admin/exhibition"
         : actor.Has(StaffRoles.Auditor) ? "/admin/audit"
         : actor.Has(StaffRoles.Submitter) ? "/admin/data"
+        : actor.Has(StaffRoles.Supervisor) ? "/admin/clues"
         : LoginPath;
 
     /// <summary>A disabled account, or one whose password, roles or state changed since sign-in, is signed out at its next request.</summary>

@@ -6,14 +6,15 @@ namespace Portal.Browser.Tests;
 /// <summary>Runs axe-core's WCAG 2.1 A and AA rules on pages, in normal and large print, and lists what it found.</summary>
 internal static class AxeCheck
 {
-    public static async Task<List<string>> ViolationsAsync(SiteOnKestrel site, IEnumerable<string> urls)
+    /// <param name="newPage">Opens the browser page to check with (a signed-in staff member's); a fresh phone when null.</param>
+    public static async Task<List<string>> ViolationsAsync(SiteOnKestrel site, IEnumerable<string> urls, Func<Task<IPage>>? newPage = null)
     {
         var script = AxeFactAttribute.ScriptPath ?? throw new InvalidOperationException(
             "axe-core is missing under CI: tests/services.sh installs it into .local/test-tools (npm axe-core@4.14.1).");
         var found = new List<string>();
         foreach (var large in new[] { false, true })
         {
-            var page = await site.NewPhonePage();
+            var page = await (newPage ?? site.NewPhonePage)();
             // Added by the browser before each page loads: the pages' content policy lets no script tag in.
             await page.AddInitScriptAsync(scriptPath: script);
             if (large) await page.GotoAsync("/large-print?on=1");

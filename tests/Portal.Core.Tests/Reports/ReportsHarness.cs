@@ -9,6 +9,7 @@ using Portal.Core.Payments;
 using Portal.Core.Reports;
 using Portal.Core.Staff;
 using Portal.Core.Submissions;
+using Portal.Core.Supervision;
 using Portal.Tests;
 
 namespace Portal.Core.Tests.Reports;
@@ -94,6 +95,7 @@ public sealed class ReportsHarness : IAsyncDisposable
         services.AddReports(configuration);
         services.AddExhibition();
         services.AddSubmissions();
+        services.AddClueLedger();
         if (watchBlobs is not null)
             services.AddKeyedSingleton<IBlobStore>(ReportBlobs.Container, (sp, _) => watchBlobs(BlobStores.Create(
                 sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BlobStorageOptions>>().Value, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value, ReportBlobs.Container)));

@@ -283,6 +283,10 @@ namespace Portal.Core.Database.Migrations.Postgres
                     b.Property<DateTime?>("ConcludedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DisputedPaymentId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date");
 
@@ -363,6 +367,8 @@ namespace Portal.Core.Database.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AssigneeId");
+
+                    b.HasIndex("DisputedPaymentId");
 
                     b.HasIndex("PersonKey");
 
@@ -831,6 +837,27 @@ namespace Portal.Core.Database.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ProposedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProposedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("ProposedPaymentStopped")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("ProposedRecoveredAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("ProposedState")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -894,6 +921,148 @@ namespace Portal.Core.Database.Migrations.Postgres
                     b.HasIndex("VillageCode", "FundCode", "Period");
 
                     b.ToTable("clues", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Supervision.ClueEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ClueId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<byte[]>("SealedNote")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId", "Id");
+
+                    b.ToTable("clue_events", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Supervision.ClueEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BlobName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("ClueId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("SealedName")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlobName")
+                        .IsUnique();
+
+                    b.HasIndex("ClueId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("clue_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Supervision.IdentityRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool?>("Approved")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ClueId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DeciderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeciderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequesterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RevealedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SealedReason")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.ToTable("clue_identity_requests", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Supervision.PaymentSubject", b =>
@@ -1090,6 +1259,15 @@ namespace Portal.Core.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Supervision.ClueEvidence", b =>
+                {
+                    b.HasOne("Portal.Core.Supervision.ClueEvent", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Exhibition.ExhibitionItem", b =>
                 {
                     b.Navigation("Versions");
@@ -1100,6 +1278,11 @@ namespace Portal.Core.Database.Migrations.Postgres
                     b.Navigation("Attachments");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Portal.Core.Supervision.ClueEvent", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

@@ -270,6 +270,10 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     b.Property<DateTime?>("ConcludedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DisputedPaymentId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT");
 
@@ -350,6 +354,8 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AssigneeId");
+
+                    b.HasIndex("DisputedPaymentId");
 
                     b.HasIndex("PersonKey");
 
@@ -810,6 +816,27 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProposedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProposedPaymentStopped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ProposedRecoveredAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedState")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -873,6 +900,144 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     b.HasIndex("VillageCode", "FundCode", "Period");
 
                     b.ToTable("clues", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Supervision.ClueEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedNote")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId", "Id");
+
+                    b.ToTable("clue_events", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Supervision.ClueEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlobName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SealedName")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlobName")
+                        .IsUnique();
+
+                    b.HasIndex("ClueId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("clue_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Supervision.IdentityRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeciderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeciderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequesterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevealedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedReason")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.ToTable("clue_identity_requests", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Supervision.PaymentSubject", b =>
@@ -1063,6 +1228,15 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Supervision.ClueEvidence", b =>
+                {
+                    b.HasOne("Portal.Core.Supervision.ClueEvent", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Exhibition.ExhibitionItem", b =>
                 {
                     b.Navigation("Versions");
@@ -1073,6 +1247,11 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     b.Navigation("Attachments");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Portal.Core.Supervision.ClueEvent", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

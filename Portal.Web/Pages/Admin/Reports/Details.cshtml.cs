@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Regions;
 using Portal.Core.Reports;
 using Portal.Core.Staff;
+using Portal.Core.Supervision;
 using Portal.Web.Admin;
 using Portal.Web.Infrastructure;
 
@@ -15,11 +16,14 @@ namespace Portal.Web.Pages.Admin.Reports;
 /// typed into that form is kept.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Desk)]
-public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, StaffAccounts accounts, RegionCatalog regions) : PageModel
+public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, StaffAccounts accounts, RegionCatalog regions, ClueQuery clues, ClueRuleTitles rules) : PageModel
 {
     public ReportDetails Report { get; private set; } = null!;
     public StaffActor Actor { get; private set; } = null!;
     public IReadOnlyList<StaffAccount> Handlers { get; private set; } = [];
+
+    /// <summary>The ledger's clues on the disputed payment; only a 监督 sees them.</summary>
+    public IReadOnlyList<Clue> Clues { get; private set; } = [];
 
     /// <summary>Core's refusal of the last step, and the form it came from.</summary>
     public string? Refusal { get; private set; }
@@ -59,6 +63,8 @@ public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, Sta
     public string VillageName(string code) =>
         regions.Find(code) is { } village ? string.Concat(regions.Path(village).Select(RegionCatalog.DisplayName)) : code;
 
+    public string RuleTitle(string code) => rules.Title(code);
+
     /// <summary>The typed value of a field, only in the form whose submission was refused.</summary>
     public string? Kept(string form, string? value) => RefusedForm == form ? value : null;
 
@@ -84,6 +90,7 @@ public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, Sta
         }
         Report = report;
         if (CanTransfer) Handlers = await accounts.HandlersAsync(Aborted);
+        Clues = await clues.OnPaymentAsync(report.Content.Payment?.Id, Actor, Aborted);
         return Page();
     }
 }

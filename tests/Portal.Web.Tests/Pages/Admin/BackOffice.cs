@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Database;
 using Portal.Core.Reports;
 using Portal.Core.Staff;
+using Portal.Core.Supervision;
 using Portal.Tests;
 
 namespace Portal.Web.Tests.Pages.Admin;
@@ -41,6 +42,7 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            services.Replace(ServiceDescriptor.Singleton<IRecipientIdentityOpener, TestIdentityOpener>());
             var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
             services.Remove(store);
             services.AddSingleton<IOutputCacheStore>(sp => new RecordingCacheStore(

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Database;
+using Portal.Core.Reports;
+using Portal.Core.Staff;
+
+namespace Portal.Core.Supervision;
+
+/// <summary>The ledger's filters, as the GET form sends them; each is optional.</summary>
+public sealed record ClueFilter(string? Rule = null, ClueLevel? Level = null, string? Township = null, string? Village = null, string? Fund = null,
+    int? Period = null, ClueState? State = null, int Page = 1);
+
+public sealed record CluePage(IReadOnlyList<Clue> Clues, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>One evidence file as the page lists it (its name opened, its bytes not).</summary>
+public sealed record EvidenceItem(Guid Id, long EventId, string FileName, AttachmentKind Kind, long Length, DateTime AddedAt);
+
+/// <summary>One step of the history as the page shows it, its note opened.</summary>
+public sealed record ClueStep(long Id, DateTime At, string ActorName, string Action, ClueState From, ClueState To, string? Note);
+
+public sealed record ClueDetails(Clue Clue, IReadOnlyList<ClueStep> History, IReadOnlyList<EvidenceItem> Evidence);
+
+/// <summary>An evidence file opened for download; the stream is the plaintext.</summary>
+public sealed record EvidenceFile(string FileName, AttachmentKind Kind, long Length, Stream Content);
+
+/// <summary>Reading the ledger: the filtered list, one clue in full, its evidence, and the clues on a payment. Reads of clues are audited.</summary>
+public sealed class ClueQuery(PortalDb db, ClueSeal seal, [Microsoft.Extensions.DependencyInjection.FromKeyedServices(ReportBlobs.Container)] Blobs.IBlobStore blobs, TimeProvider clock)
+{
+    public const int PageSize = 50;
+
+    public async Task<CluePage> ListAsync(ClueFilter filter, StaffActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireSupervisor(actor);
+        var query = Filtered(filter);
+        var total = await query.CountAsync(cancellationToken);
+        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var clues = await query.OrderBy(c => c.State == ClueState.Rectified || c.State == ClueState.Unfounded).ThenBy(c => c.Level).ThenByDescending(c => c.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        AuditLog.Append(db, actor, "查看线索台账", null, $"第 {page} 页", clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CluePage(clues, total, page, PageSize);
+    }
+
+    /// <summary>The colours' input for the same filters, without the state filter (a colour is over every state).</summary>
+    public Task<List<ClueMark>> MarksAsync(ClueFilter filter, CancellationToken cancellationToken = default) =>
+        Filtered(filter with { State = null, Rule = null, Level = null })
+            .Select(c => new ClueMark(c.CountyCode, c.TownshipCode, c.VillageCode, c.FundCode, c.Period, c.Level, c.State)).ToListAsync(cancellationToken);
+
+    public async Task<ClueDetails?> OpenAsync(long id, StaffActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireSupervisor(actor);
+        var clue = await db.Clues.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (clue is null) return null;
+        var history = (await db.ClueEvents.AsNoTracking().Where(e => e.ClueId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken))
+            .Select(e => new ClueStep(e.Id, e.At, e.ActorName, e.Action, e.From, e.To, e.SealedNote is null ? null : seal.OpenNote(id, e.SealedNote))).ToList();
+        var evidence = (await db.ClueEvidence.AsNoTracking().Where(e => e.ClueId == id).OrderBy(e => e.AddedAt).ToListAsync(cancellationToken))
+            .Select(e => new EvidenceItem(e.Id, e.EventId, seal.OpenName(e.Id, e.SealedName), e.Kind, e.Length, e.AddedAt)).ToList();
+        AuditLog.Append(db, actor, "查看线索", null, $"线索 #{id}", clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ClueDetails(clue, history, evidence);
+    }
+
+    public async Task<EvidenceFile?> EvidenceAsync(long clueId, Guid evidenceId, StaffActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireSupervisor(actor);
+        var record = await db.ClueEvidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == evidenceId && e.ClueId == clueId, cancellationToken);
+        if (record is null || await blobs.OpenAsync(record.BlobName, cancellationToken) is not { } sealedStream) return null;
+        var content = await seal.OpenFileAsync(record.Id, sealedStream, cancellationToken);
+        try
+        {
+            AuditLog.Append(db, actor, "下载证明材料", null, $"线索 #{clueId}", clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return new EvidenceFile(seal.OpenName(record.Id, record.SealedName), record.Kind, record.Length, content);
+        }
+        catch
+        {
+            await content.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The clues on a disputed payment, for a report's page; only a 监督 sees them.</summary>
+    public Task<List<Clue>> OnPaymentAsync(string? paymentId, StaffActor actor, CancellationToken cancellationToken = default) =>
+        paymentId is null || !actor.Has(StaffRoles.Supervisor)
+            ? Task.FromResult(new List<Clue>())
+            : db.Clues.AsNoTracking().Where(c => c.PaymentId == paymentId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+
+    /// <summary>The 监督 a clue can be assigned to.</summary>
+    public Task<List<StaffAccount>> SupervisorsAsync(CancellationToken cancellationToken = default) =>
+        db.StaffAccounts.AsNoTracking().Where(a => !a.Disabled && (a.Roles & StaffRoles.Supervisor) == StaffRoles.Supervisor).OrderBy(a => a.DisplayName).ToListAsync(cancellationToken);
+
+    private IQueryable<Clue> Filtered(ClueFilter f)
+    {
+        var query = db.Clues.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(f.Rule)) query = query.Where(c => c.RuleCode == f.Rule);
+        if (f.Level is { } level) query = query.Where(c => c.Level == level);
+        if (!string.IsNullOrWhiteSpace(f.Township)) query = query.Where(c => c.TownshipCode == f.Township);
+        if (!string.IsNullOrWhiteSpace(f.Village)) query = query.Where(c => c.VillageCode == f.Village);
+        if (!string.IsNullOrWhiteSpace(f.Fund)) query = query.Where(c => c.FundCode == f.Fund);
+        if (f.Period is { } period) query = query.Where(c => c.Period == period);
+        if (f.State is { } state) query = query.Where(c => c.State == state);
+        return query;
+    }
+
+    private static void RequireSupervisor(StaffActor actor)
+    {
+        if (!actor.Has(StaffRoles.Supervisor)) throw new UnauthorizedAccessException("只有监督人员可以查看线索台账。");
+    }
+}

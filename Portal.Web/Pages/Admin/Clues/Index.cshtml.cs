@@ -63,6 +63,9 @@ public sealed class IndexModel(ClueQuery query, RegionCatalog regions, FundCatal
 
     public IEnumerable<RegionColour> Counties => Overview.Where(r => r.RegionCode.Length == 6);
 
+    /// <summary>How many of a region's townships or villages have no clue in the overview (and so are green).</summary>
+    public int WithoutClues(string code) => regions.Children(code).Count(child => Overview.All(r => r.RegionCode != child.Code));
+
     /// <summary>This list's address with one filter changed (and back to its first page, unless the page is what changes).</summary>
     public string Link(string? township = null, string? village = null, int? page = null)
     {

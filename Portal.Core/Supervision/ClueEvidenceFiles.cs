@@ -3,17 +3,20 @@ using Portal.Core.Reports;
 
 namespace Portal.Core.Supervision;
 
+/// <summary>An evidence file that passed the checks: its name for display, its kind by its bytes, its measured length.</summary>
+public sealed record CheckedEvidence(string FileName, AttachmentKind Kind, long Length, Func<Stream> Open);
+
 /// <summary>Checks evidence files against <see cref="ClueLimits"/> (count, size, kind by their bytes) and stores accepted ones sealed.</summary>
 public static class ClueEvidenceFiles
 {
     /// <summary>The accepted files, or the first problem as a sentence; a whole file is never held in memory.</summary>
-    public static async Task<(List<CheckedFile> Files, string? Problem)> CheckAsync(IReadOnlyList<IncomingFile> files, int alreadyKept, CancellationToken cancellationToken)
+    public static async Task<(List<CheckedEvidence> Files, string? Problem)> CheckAsync(IReadOnlyList<IncomingFile> files, int alreadyKept, CancellationToken cancellationToken)
     {
         if (files.Count > ClueLimits.MaxFilesPerStep)
             return ([], $"每次最多上传 {ClueLimits.MaxFilesPerStep} 个证明材料（这次选了 {files.Count} 个），可以合并成一个 PDF。");
         if (alreadyKept + files.Count > ClueLimits.MaxFilesPerClue)
             return ([], $"每条线索最多保存 {ClueLimits.MaxFilesPerClue} 个证明材料，已有 {alreadyKept} 个。请把材料合并成一个 PDF 再上传。");
-        var accepted = new List<CheckedFile>();
+        var accepted = new List<CheckedEvidence>();
         foreach (var file in files)
         {
             var name = AttachmentUpload.DisplayName(file.FileName);
@@ -22,13 +25,13 @@ public static class ClueEvidenceFiles
             if (file.Length > ClueLimits.MaxFileBytes || await LengthAsync(file, cancellationToken) is not { } length) return ([], limit);
             if (AttachmentKinds.Detect(file.Open) is not { } kind || !ClueLimits.Allows(kind))
                 return ([], $"证明材料“{name}”不是允许的格式（{ClueLimits.AllowedKinds}）。请上传扫描件、照片或文档的原件，只改扩展名是不行的。");
-            accepted.Add(new CheckedFile(name, kind, length, "", file.Open));
+            accepted.Add(new CheckedEvidence(name, kind, length, file.Open));
         }
         return (accepted, null);
     }
 
     /// <summary>Seals each file into blob storage and returns its record; the caller adds the records to its step.</summary>
-    public static async Task<List<ClueEvidence>> StoreAsync(ClueSeal seal, IBlobStore blobs, long clueId, IEnumerable<CheckedFile> files, DateTime now, CancellationToken cancellationToken)
+    public static async Task<List<ClueEvidence>> StoreAsync(ClueSeal seal, IBlobStore blobs, long clueId, IEnumerable<CheckedEvidence> files, DateTime now, CancellationToken cancellationToken)
     {
         var stored = new List<ClueEvidence>();
         foreach (var file in files)

@@ -25,7 +25,7 @@ public sealed class ClueLedger(PortalDb db, ClueSeal seal, [FromKeyedServices(Re
     {
         var (clue, refused) = await OpenForStepAsync(id, version, actor, cancellationToken);
         if (refused is not null) return refused;
-        if (clue.State is not (ClueState.Open or ClueState.Verifying)) return $"线索当前为“{clue.State.Name()}”，不能再分派核查。";
+        if (ClueStates.IsClosed(clue.State)) return $"线索已{clue.State.Name()}，不能再分派。";
         var (text, badNote) = CleanNote(note, required: false);
         if (badNote is not null) return badNote;
         var assignee = assigneeId is { } aid ? await db.StaffAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == aid, cancellationToken) : null;
@@ -33,7 +33,9 @@ public sealed class ClueLedger(PortalDb db, ClueSeal seal, [FromKeyedServices(Re
         if (clue.AssigneeId == assignee.Id) return $"这条线索已经由 {assignee.DisplayName} 核查。";
         clue.AssigneeId = assignee.Id;
         clue.AssigneeName = assignee.DisplayName;
-        return await StepAsync(clue, actor, "分派核查", ClueState.Verifying, JoinNote($"核查人：{assignee.DisplayName}", text), [], cancellationToken);
+        // A clue under way keeps its state with a new assignee (one who left, say); only an open one starts verification.
+        var to = clue.State == ClueState.Open ? ClueState.Verifying : clue.State;
+        return await StepAsync(clue, actor, clue.State == ClueState.Open ? "分派核查" : "改派核查人", to, JoinNote($"核查人：{assignee.DisplayName}", text), [], cancellationToken);
     }
 
     /// <summary>The assignee's finding, with evidence. 属实 and 部分属实 take effect; 不属实 waits for a second person.</summary>

@@ -81,6 +81,11 @@ public sealed class ClueQuery(PortalDb db, ClueSeal seal, [Microsoft.Extensions.
         }
     }
 
+    /// <summary>Every township and village that has a clue, for the filter's choices.</summary>
+    public async Task<List<(string Township, string Village)>> PlacesAsync(CancellationToken cancellationToken = default) =>
+        (await db.Clues.AsNoTracking().Select(c => new { c.TownshipCode, c.VillageCode }).Distinct().ToListAsync(cancellationToken))
+            .Select(p => (p.TownshipCode, p.VillageCode)).OrderBy(p => p.VillageCode, StringComparer.Ordinal).ToList();
+
     /// <summary>The clues on a disputed payment, for a report's page; only a 监督 sees them.</summary>
     public Task<List<Clue>> OnPaymentAsync(string? paymentId, StaffActor actor, CancellationToken cancellationToken = default) =>
         paymentId is null || !actor.Has(StaffRoles.Supervisor)

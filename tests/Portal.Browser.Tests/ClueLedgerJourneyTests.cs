@@ -54,6 +54,9 @@ public class ClueLedgerJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKe
         taps++;
         await Expect(lead.Locator("h1")).ToHaveTextAsync("疑似线索台账");
         await Expect(VillageColour(lead)).ToHaveTextAsync("▲红色");
+        // The rest of the county is there at a glance too: the villages and townships without a clue, green.
+        await Expect(lead.Locator("li.village.quiet", new() { HasText = "没有线索" }).First).ToContainTextAsync("●绿色");
+        await Expect(lead.Locator("ul.colours > li.quiet")).ToContainTextAsync("个乡镇（街道）没有线索");
 
         // Opens the clue (1 tap), picks the assignee and assigns (2 taps).
         await lead.GetByRole(AriaRole.Link, new() { Name = $"#{id}" }).ClickAsync();

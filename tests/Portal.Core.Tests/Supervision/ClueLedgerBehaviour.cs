@@ -109,6 +109,21 @@ public abstract class ClueLedgerBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public virtual async Task A_clue_under_rectification_can_be_handed_to_another_assignee_and_keeps_its_state()
+    {
+        var clue = await RectifyingAsync();
+
+        Assert.Null(await h.Ledger(l => l.AssignAsync(clue.Id, clue.Version, lead, second.Id, "原核查人调离")));
+        var handed = await h.ClueAsync(clue.Id);
+        var formerAssignee = await h.Ledger(l => l.ProposeRectifiedAsync(clue.Id, handed.Version, officer, 600m, true, "整改", [LedgerClues.Pdf()]));
+
+        Assert.Equal((ClueState.Rectifying, second.Id), (handed.State, handed.AssigneeId));
+        Assert.Equal("改派核查人", (await HistoryAsync(clue.Id)).Last().Action);
+        Assert.StartsWith("只有核查人（jiandu-second同志）", formerAssignee);
+        Assert.Null(await h.Ledger(l => l.ProposeRectifiedAsync(clue.Id, handed.Version, second, 600m, true, "整改", [LedgerClues.Pdf()])));
+    }
+
+    [Fact]
     public virtual async Task Unfounded_waits_for_a_second_person_who_may_send_it_back_with_a_reason()
     {
         var clue = await AssignedAsync(ClueLevel.Yellow);

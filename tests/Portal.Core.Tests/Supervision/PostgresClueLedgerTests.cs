@@ -19,6 +19,7 @@ public sealed class PostgresClueLedgerTests : ClueLedgerBehaviour
     [PostgresFact] public override Task A_clue_is_assigned_only_to_an_active_supervisor_and_only_by_one() => base.A_clue_is_assigned_only_to_an_active_supervisor_and_only_by_one();
     [PostgresFact] public override Task Only_the_assignee_records_a_finding_and_it_needs_words_and_evidence() => base.Only_the_assignee_records_a_finding_and_it_needs_words_and_evidence();
     [PostgresFact] public override Task Rectified_is_proposed_by_the_assignee_and_confirmed_only_by_a_second_person() => base.Rectified_is_proposed_by_the_assignee_and_confirmed_only_by_a_second_person();
+    [PostgresFact] public override Task A_clue_under_rectification_can_be_handed_to_another_assignee_and_keeps_its_state() => base.A_clue_under_rectification_can_be_handed_to_another_assignee_and_keeps_its_state();
     [PostgresFact] public override Task Unfounded_waits_for_a_second_person_who_may_send_it_back_with_a_reason() => base.Unfounded_waits_for_a_second_person_who_may_send_it_back_with_a_reason();
     [PostgresFact] public override Task A_recovery_that_makes_no_sense_is_refused_and_nothing_is_proposed() => base.A_recovery_that_makes_no_sense_is_refused_and_nothing_is_proposed();
     [PostgresFact] public override Task Payment_stopped_without_money_recovered_and_the_full_bound_are_accepted() => base.Payment_stopped_without_money_recovered_and_the_full_bound_are_accepted();

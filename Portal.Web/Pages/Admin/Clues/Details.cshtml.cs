@@ -50,7 +50,7 @@ public sealed class DetailsModel(ClueQuery query, ClueLedger ledger, IdentityReq
 
     private bool Open => Clue.ProposedState is null;
     private bool IsAssignee => Clue.AssigneeId == Actor.Id;
-    public bool CanAssign => Open && Clue.State is ClueState.Open or ClueState.Verifying;
+    public bool CanAssign => Open && !ClueStates.IsClosed(Clue.State);
     public bool CanRecordFinding => Open && IsAssignee && Clue.State == ClueState.Verifying;
     public bool CanStartRectifying => Open && IsAssignee && Clue.State is ClueState.Confirmed or ClueState.PartlyConfirmed;
     public bool CanProposeRectified => Open && IsAssignee && Clue.State == ClueState.Rectifying;

@@ -19,6 +19,11 @@ public sealed class IndexModel(ClueQuery query, RegionCatalog regions, FundCatal
     public ClueFilter Filter { get; private set; } = new();
     public CluePage Clues { get; private set; } = null!;
     public IReadOnlyList<RegionColour> Overview { get; private set; } = [];
+
+    /// <summary>The chosen village's (or township's, or each county's) colour per fund and month.</summary>
+    public IReadOnlyList<RegionColour> ByFundAndMonth { get; private set; } = [];
+
+    public IReadOnlyList<(string Township, string Village)> Places { get; private set; } = [];
     public IReadOnlyList<Fund> Funds => funds.All;
     public string? Problem { get; private set; }
 
@@ -36,7 +41,12 @@ public sealed class IndexModel(ClueQuery query, RegionCatalog regions, FundCatal
         Filter = new ClueFilter(Blank(rule), ParseLevel(level), Blank(township), Blank(village), Blank(fund), month, ClueStates.Parse(state), page);
         var actor = User.Actor();
         Clues = await query.ListAsync(Filter, actor, HttpContext.RequestAborted);
-        Overview = ClueColours.Overview(await query.MarksAsync(Filter, HttpContext.RequestAborted));
+        var marks = await query.MarksAsync(Filter, HttpContext.RequestAborted);
+        Overview = ClueColours.Overview(marks);
+        var region = Filter.Village ?? Filter.Township;
+        ByFundAndMonth = ClueColours.PerFundAndMonth(marks).Where(r => region is null ? r.RegionCode.Length == 6 : r.RegionCode == region)
+            .OrderByDescending(r => r.Period).ThenBy(r => r.FundCode, StringComparer.Ordinal).ToList();
+        Places = await query.PlacesAsync(HttpContext.RequestAborted);
     }
 
     public string RuleTitle(string code) => rules.Title(code);
@@ -52,6 +62,9 @@ public sealed class IndexModel(ClueQuery query, RegionCatalog regions, FundCatal
             .Select(t => (t, Overview.Where(v => v.RegionCode.Length == 12 && v.RegionCode.StartsWith(t.RegionCode, StringComparison.Ordinal))));
 
     public IEnumerable<RegionColour> Counties => Overview.Where(r => r.RegionCode.Length == 6);
+
+    /// <summary>How many of a region's townships or villages have no clue in the overview (and so are green).</summary>
+    public int WithoutClues(string code) => regions.Children(code).Count(child => Overview.All(r => r.RegionCode != child.Code));
 
     /// <summary>This list's address with one filter changed (and back to its first page, unless the page is what changes).</summary>
     public string Link(string? township = null, string? village = null, int? page = null)

@@ -56,6 +56,7 @@ public sealed class CluesTests(BackOfficeFactory factory)
         Assert.Contains($"href=\"/admin/clues/{closed.Id}\"", filtered);
         Assert.DoesNotContain($"href=\"/admin/clues/{red.Id}\"", filtered);
         Assert.Contains("<b class=\"count\">1</b>", filtered);
+        Assert.Contains("<td>农村低保</td><td>2026年5月</td><td><span class=\"colour colour-red\"><span class=\"shape\" aria-hidden=\"true\">▲</span>红色</span></td><td>1 / 2</td>", filtered);
         Assert.StartsWith("月份“2026年5月”的格式不对", StaffBrowser.Alert(badMonth));
         Assert.Contains($"href=\"/admin/clues/{red.Id}\"", badMonth);
     }

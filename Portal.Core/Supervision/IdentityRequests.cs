@@ -16,7 +16,7 @@ public sealed record IdentityReveal(RecipientIdentity? Identity, string? Refusal
 /// Seeing a clue's recipient in full: a 监督 asks with a reason, ANOTHER 监督 approves (or refuses), and only then the requester
 /// sees it, once. Each step is in the audit log; the identity itself is never stored in clear, logged or kept after the answer.
 /// </summary>
-public sealed class IdentityRequests(PortalDb db, ClueSeal seal, IRecipientIdentityOpener opener, TimeProvider clock)
+public sealed class IdentityRequests(PortalDb db, ClueSeal seal, SubjectIdentity identities, TimeProvider clock)
 {
     public async Task<string?> RequestAsync(long clueId, StaffActor actor, string? reason, CancellationToken cancellationToken = default)
     {
@@ -56,7 +56,7 @@ public sealed class IdentityRequests(PortalDb db, ClueSeal seal, IRecipientIdent
         if (request.Approved != true) return new(null, request.Approved is null ? "申请还没有批准，请等待另一位监督人员审批。" : "申请已被驳回。");
         if (request.RevealedAt is not null) return new(null, "这份申请已经用过一次。如需再次查看，请重新申请。");
         var clue = await db.Clues.AsNoTracking().SingleAsync(c => c.Id == request.ClueId, cancellationToken);
-        if (opener.Open(clue) is not { } identity) return new(null, "这条线索的身份信息暂时无法打开，请联系管理员。申请没有用掉。");
+        if (identities.Open(clue) is not { } identity) return new(null, "这条线索的身份信息暂时无法打开，请联系管理员。申请没有用掉。");
         var now = clock.GetUtcNow().UtcDateTime;
         request.RevealedAt = now;
         request.Version++;

@@ -22,6 +22,9 @@ public sealed class RuleCards
 
     public RuleCard? ByCode(string code) => Rules.FirstOrDefault(r => r.Card.Code == code).Card;
 
+    /// <summary>The title pages show for a clue's rule; the code itself for a rule no longer on the cards.</summary>
+    public string Title(string code) => ByCode(code)?.Title ?? code;
+
     public static RuleCards Load(string path, FundCatalog funds)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"缺少数据碰撞规则卡：{path}", path);

@@ -21,5 +21,8 @@ public sealed class SubjectIdentity(ReportCipher cipher)
         return new RecipientIdentity(text[..cut], text[(cut + 1)..]);
     }
 
+    /// <summary>A clue's copy of its payment's sealed identity; null when the clue has none.</summary>
+    public RecipientIdentity? Open(Clue clue) => clue.SealedIdentity.Length == 0 ? null : Open(clue.PaymentId, clue.SealedIdentity);
+
     private static string Context(string paymentId) => $"payment-subject:{paymentId}:identity";
 }

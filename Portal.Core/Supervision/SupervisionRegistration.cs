@@ -26,4 +26,24 @@ public static class SupervisionRegistration
             sp.GetRequiredService<ClueFinder>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
+
+    /// <summary>The ledger's steps, reads and identity requests, over the reports' database, keys and blob storage (<see cref="Reports.ReportsRegistration.AddReports"/>).</summary>
+    public static IServiceCollection AddClueLedger(this IServiceCollection services)
+    {
+        services.AddSupervision();
+        services.TryAddSingleton<ClueSeal>();
+        services.TryAddScoped<ClueLedger>();
+        services.TryAddScoped<ClueQuery>();
+        services.TryAddScoped<IdentityRequests>();
+        services.TryAddScoped<ClueRekeying>();
+        return services;
+    }
+
+    /// <summary>The public figures of supervision, over the Portal's database.</summary>
+    public static IServiceCollection AddSupervisionStatistics(this IServiceCollection services)
+    {
+        services.AddPortalDatabase();
+        services.TryAddScoped<SupervisionStatistics>();
+        return services;
+    }
 }

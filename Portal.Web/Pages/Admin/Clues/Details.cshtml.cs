@@ -23,7 +23,7 @@ namespace Portal.Web.Pages.Admin.Clues;
 // Evidence stays in memory up to the limit, so it is never written to a temporary file in plaintext.
 [RequestFormLimits(MultipartBodyLengthLimit = ClueLimits.MaxRequestBytes, MemoryBufferThreshold = (int)ClueLimits.MaxRequestBytes)]
 public sealed class DetailsModel(ClueQuery query, ClueLedger ledger, IdentityRequests identities, ReportQueue reports, RegionCatalog regions, FundCatalog funds,
-    ClueRuleTitles rules) : PageModel
+    RuleCards rules) : PageModel
 {
     public ClueDetails Details { get; private set; } = null!;
     public Clue Clue => Details.Clue;

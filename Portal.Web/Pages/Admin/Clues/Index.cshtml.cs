@@ -14,7 +14,7 @@ namespace Portal.Web.Pages.Admin.Clues;
 /// themselves, filtered by a plain GET form so it works without JavaScript and a filtered list can be linked.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Supervisor)]
-public sealed class IndexModel(ClueQuery query, RegionCatalog regions, FundCatalog funds, ClueRuleTitles rules) : PageModel
+public sealed class IndexModel(ClueQuery query, RegionCatalog regions, FundCatalog funds, RuleCards rules) : PageModel
 {
     public ClueFilter Filter { get; private set; } = new();
     public CluePage Clues { get; private set; } = null!;

@@ -16,7 +16,7 @@ namespace Portal.Web.Pages.Admin.Reports;
 /// typed into that form is kept.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Desk)]
-public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, StaffAccounts accounts, RegionCatalog regions, ClueQuery clues, ClueRuleTitles rules) : PageModel
+public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, StaffAccounts accounts, RegionCatalog regions, ClueQuery clues, RuleCards rules) : PageModel
 {
     public ReportDetails Report { get; private set; } = null!;
     public StaffActor Actor { get; private set; } = null!;

@@ -42,7 +42,6 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-            services.Replace(ServiceDescriptor.Singleton<IRecipientIdentityOpener, TestIdentityOpener>());
             var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
             services.Remove(store);
             services.AddSingleton<IOutputCacheStore>(sp => new RecordingCacheStore(

@@ -9,18 +9,6 @@ using Portal.Core.Supervision;
 
 namespace Portal.Web.Tests.Pages.Admin;
 
-/// <summary>
-/// Opens a clue's identity as a test seals it (<see cref="LedgerSite.AddClueAsync"/>): the real sealing belongs to the rules' side
-/// of supervision, so the ledger's pages are tested against this stand-in with the reports' cipher.
-/// </summary>
-public sealed class TestIdentityOpener(ReportCipher cipher) : IRecipientIdentityOpener
-{
-    public RecipientIdentity? Open(Clue clue) =>
-        clue.SealedIdentity.Length == 0 ? null : JsonSerializer.Deserialize<RecipientIdentity>(cipher.Open(clue.SealedIdentity, Context(clue.PaymentId)));
-
-    public static string Context(string paymentId) => $"test-subject:{paymentId}";
-}
-
 /// <summary>Clues put straight into the database, as the rules would find them, and forms with evidence files.</summary>
 public static class LedgerSite
 {
@@ -38,7 +26,7 @@ public static class LedgerSite
                 RuleCode = level == ClueLevel.Red ? "deceased" : "vehicle", RuleVersion = 1, Level = level, Reason = "死亡日期 2026-03",
                 PaymentId = id, PersonKey = Guid.NewGuid().ToString("N"), CountyCode = village[..6], TownshipCode = village[..9], VillageCode = village,
                 FundCode = "rural-dibao", Period = 202605, Amount = 600m, MaskedName = "张*明", Department = "杞县民政局", SourceFile = "2026-05低保.xlsx", SourceRow = 17,
-                SealedIdentity = sp.GetRequiredService<ReportCipher>().Seal(JsonSerializer.SerializeToUtf8Bytes(new RecipientIdentity(FullName, IdNumber)), TestIdentityOpener.Context(id)),
+                SealedIdentity = sp.GetRequiredService<SubjectIdentity>().Seal(id, FullName, IdNumber),
                 FoundAt = DateTime.UtcNow, LastFoundAt = DateTime.UtcNow, State = state, StateChangedAt = DateTime.UtcNow,
             };
             var db = sp.GetRequiredService<PortalDb>();

@@ -69,7 +69,7 @@ public sealed class CluesTests(BackOfficeFactory factory)
 
         var html = await officer.PageAsync(clue.Page());
 
-        foreach (var shown in new[] { "张*明", "deceased", "死亡日期 2026-03", "杞县民政局 · 2026-05低保.xlsx · 第 17 行", "¥600.00", "2026年5月", "待核查", clue.PaymentId })
+        foreach (var shown in new[] { "张*明", "死亡后仍在领取", "死亡日期 2026-03", "杞县民政局 · 2026-05低保.xlsx · 第 17 行", "¥600.00", "2026年5月", "待核查", clue.PaymentId })
             Assert.Contains(shown, html);
         Assert.Contains("分派核查", html);
         Assert.Contains("申请查看身份", html);

@@ -145,7 +145,7 @@ public class IndexTests(PortalWebFactory factory)
         var village = Rows.GroupBy(r => r.Person.Village).OrderByDescending(g => g.Count()).First().Key;
         var html = await Html.Get(_client, $"/payments/{village.Code}");
 
-        var order = new[] { "<p class=\"sum\">", "<details class=\"filters\">\n<summary>筛选：全部资金 · 全部月份</summary>", "<table class=\"payments\">", "<section class=\"charts\">" }
+        var order = new[] { "<h2 class=\"sum\">发放明细：共", "<details class=\"filters\">", "<summary>筛选：全部资金 · 全部月份</summary>", "<table class=\"payments\">", "<section class=\"charts\">" }
             .Select(part => html.IndexOf(part, StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(-1, order);
         Assert.Equal(order.Order(), order);

@@ -23,7 +23,7 @@ public sealed record VillageSearchResult(string Query, IReadOnlyList<VillageMatc
 /// Finds a village of any county of China by its name (史庄, 史庄村), its pinyin (shizhuang) or its initials (szc): exact
 /// names first, then names that begin with the query, then names that contain it; within each, the counties this
 /// deployment serves (<see cref="ServedArea"/>) before the rest. Homonyms in different counties are each listed.
-/// The names of all 620,573 villages are read once, at the first search, into one string (about 14 MB with the pinyin
+/// The names of all 620,573 villages are read once, at the first search, into one string (about 15 MB with the pinyin
 /// table); each search then scans them, keeping only the best <see cref="MaxResults"/>.
 /// </summary>
 public sealed class VillageSearch

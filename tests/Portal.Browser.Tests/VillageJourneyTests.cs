@@ -25,6 +25,7 @@ public class VillageJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestr
         await page.Keyboard.TypeAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "找村" }).TapAsync();
         taps++;
+        await page.ScreenshotAsync(new() { Path = Screenshots.File("find-results-phone"), FullPage = true });
         await page.Locator($"a[href=\"/payments/{village.Code}\"]").TapAsync();
         taps++;
 

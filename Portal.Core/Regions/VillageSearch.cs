@@ -89,7 +89,8 @@ public sealed class VillageSearch
     private static (string Text, string? Problem) Read(string? query)
     {
         var trimmed = (query ?? "").Normalize(NormalizationForm.FormKC).Trim();
-        var letters = new string(trimmed.Where(c => !char.IsWhiteSpace(c) && c != '\'').ToArray());
+        // ü is typed v, as the pinyin table writes it.
+        var letters = new string(trimmed.Where(c => !char.IsWhiteSpace(c) && c != '\'').Select(c => c is 'ü' or 'Ü' ? 'v' : c).ToArray());
         var isPinyin = letters.Length > 0 && letters.All(char.IsAsciiLetter);
         var text = isPinyin ? letters.ToLowerInvariant() : RegionNames.ShortVillageName(letters);
         if (text.Length == 0) return (text, $"请输入村（社区）的名称，如“史庄”或“史庄村”，也可以输入拼音（shizhuang）或拼音首字母（szc）。");

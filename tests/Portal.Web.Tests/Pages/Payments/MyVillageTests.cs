@@ -53,6 +53,15 @@ public class MyVillageTests(PortalWebFactory factory)
     }
 
     [Fact]
+    public async Task Region_pages_cached_for_everyone_never_show_a_villagers_village()
+    {
+        var villager = factory.CreateClient();
+        await Html.Get(villager, $"/payments/{Shizhuang}");
+        foreach (var url in new[] { "/payments/41", "/payments/410221", "/payments/410221101", "/payments/find?q=shizhuang", $"/payments/{Zhouzhuang}" })
+            Assert.DoesNotContain("我的村", await Html.Get(villager, url));
+    }
+
+    [Fact]
     public async Task A_village_page_served_from_the_cache_still_remembers_the_village()
     {
         var regular = factory.CreateClient();

@@ -88,6 +88,13 @@ public class VillageSearchTests
     }
 
     [Theory]
+    [InlineData("lvzhuang")]
+    [InlineData("lüzhuang")]
+    [InlineData("luzhuang")]
+    public void U_with_umlaut_is_found_as_typed_v_u_or_ü(string query) =>
+        Assert.Contains(Search.Find(query).Matches, m => m.Name == "吕庄村" && m.Kind == VillageMatchKind.Exact);
+
+    [Theory]
     [InlineData("", "请输入村（社区）的名称")]
     [InlineData("   ", "请输入村（社区）的名称")]
     [InlineData("史", "请至少输入 2 个字")]

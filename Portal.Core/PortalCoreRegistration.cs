@@ -22,6 +22,8 @@ public static class PortalCoreRegistration
         services.TryAddSingleton<ICachedPages, NoCachedPages>();
         services.AddSingleton(sp => RegionCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "regions")));
         services.AddSingleton(sp => new ServedArea(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<IOptions<PortalOptions>>().Value.ServedRegions));
+        services.AddSingleton(sp => new VillageSearch(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<ServedArea>(),
+            Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "regions", "pinyin.txt")));
         services.AddSingleton(sp => FundCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "funds.yaml")));
         services.AddSingleton<OwnerKey>();
         services.AddOptions<LookupThrottleOptions>().BindConfiguration(LookupThrottleOptions.Section);

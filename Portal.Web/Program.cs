@@ -52,6 +52,7 @@ app.UseRouting();
 app.UseStaffSignIn();
 app.UseRateLimiter();
 app.UseHallVisitCounting(); // before the output cache, so a cached hall page is counted too
+app.UseMyVillage(); // before the output cache, so a cached village page is remembered too
 app.UseCompressedOutputCache();
 app.MapPortalOperations();
 app.MapRazorPages();

@@ -35,6 +35,15 @@ public sealed record RegionAnswer(
 
 public sealed record FundLink(string Code, string Name);
 
+/// <summary>A village found by name: its code, its name as people say it, where it is, and whether this deployment serves its county.</summary>
+public sealed record VillageMatchAnswer(string Code, string Name, string Place, bool Served)
+{
+    public static VillageMatchAnswer From(VillageMatch match) => new(match.Village.Code, match.Name, match.Place, match.Served);
+}
+
+/// <summary>The best matches (at most limit) of totalCount found; advice says in Chinese why the list is empty or cut short.</summary>
+public sealed record VillageSearchAnswer(string Query, int TotalCount, int Limit, IReadOnlyList<VillageMatchAnswer> Villages, string? Advice);
+
 public sealed record VillageLink(string Code, string Name, string? TownshipName, string? CountyName);
 
 public sealed record PaymentAnswer(

@@ -25,6 +25,11 @@ public static class PaymentsApi
             .WithSummary("资金目录")
             .WithDescription("所有公开的惠民资金：代码、名称、主管部门、单笔上限（元）和公开期限（月）。");
 
+        api.MapGet("/regions/search", SearchVillages).WithPublicCaching().RequireRateLimiting(ClientRateLimits.Search)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("找村")
+            .WithDescription($"按村名（史庄、史庄村）、拼音（shizhuang）或拼音首字母（szc）查找全国的村（社区）：名称完全相同的在前，其次是以之开头、再次是包含它的；本平台服务的县在前。最多列出 {VillageSearch.MaxResults} 个，totalCount 为全部找到的个数；q 为 {VillageSearch.MinLength} 到 {VillageSearch.MaxLength} 个字。");
+
         api.MapGet("/regions/{code}", GetRegion).WithPublicCaching().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("区划逐级汇总")
             .WithDescription("一个区划（code 为 0 或 root 表示全国）及其上级路径、下级区划，各自的发放笔数和金额合计；可按 fund、period（yyyy-MM）筛选。");
@@ -47,6 +52,14 @@ public static class PaymentsApi
 
     private static Ok<IReadOnlyList<FundAnswer>> GetFunds(FundCatalog funds) =>
         TypedResults.Ok<IReadOnlyList<FundAnswer>>(funds.All.Select(FundAnswer.From).ToList());
+
+    private static Results<Ok<VillageSearchAnswer>, ProblemHttpResult> SearchVillages(string? q, VillageSearch search)
+    {
+        var result = search.Find(q);
+        if (result.Problem is { } problem) return TypedResults.Problem(ApiProblems.BadRequest("q", problem));
+        return TypedResults.Ok(new VillageSearchAnswer(result.Query, result.TotalCount, VillageSearch.MaxResults,
+            result.Matches.Select(VillageMatchAnswer.From).ToList(), result.Advice));
+    }
 
     private static async Task<Results<Ok<RegionAnswer>, ProblemHttpResult>> GetRegion(
         string code, string? fund, string? period, IPaymentIndex index, RegionCatalog regions, FundCatalog funds, CancellationToken cancellationToken)

@@ -54,6 +54,13 @@ public sealed class RegionCatalog
     /// <summary>Whether the county's villages are known, so that its department files can name them.</summary>
     public bool HasVillages(string countyCode) => _archive?.Covers(countyCode) == true;
 
+    /// <summary>
+    /// Every village of every county, read county by county from the archive and not kept here: for a search structure
+    /// built once (<see cref="VillageSearch"/>), which would otherwise push the most recent counties out.
+    /// </summary>
+    public IEnumerable<Region> AllVillages() =>
+        _archive is null ? [] : _archive.Counties.SelectMany(county => _archive.Read(county));
+
     /// <summary>The region and its ancestors, from the province down to the region itself.</summary>
     public IReadOnlyList<Region> Path(Region region)
     {

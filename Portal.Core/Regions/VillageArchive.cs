@@ -23,6 +23,9 @@ public sealed class VillageArchive : IDisposable
 
     public bool Covers(string countyCode) => _counties.ContainsKey(countyCode);
 
+    /// <summary>Every county the archive holds, in code order.</summary>
+    public IEnumerable<string> Counties => _counties.Keys.Order(StringComparer.Ordinal);
+
     /// <summary>The county's villages in code order, each under its township (the code's first nine digits); none for a county the archive lacks.</summary>
     public List<Region> Read(string countyCode)
     {

@@ -16,18 +16,18 @@ public static class PaymentPageCaching
     /// <summary>A county's publication record; evicted when its ledger changes.</summary>
     public const string Publication = "publication";
 
-    /// <summary>Pages without payment data (the home page).</summary>
+    /// <summary>Pages without payment data (the home page, the village search).</summary>
     public const string Static = "static";
 
     public static IServiceCollection AddPaymentPageCaching(this IServiceCollection services)
     {
         services.AddOutputCache(o =>
         {
-            o.AddPolicy(Payments, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("*").VaryByValue(LargePrint.CacheKey)
+            o.AddPolicy(Payments, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("*").VaryByValue(LargePrint.CacheKey).VaryByValue(MyVillage.CacheKey)
                 .Tag(PaymentCacheTags.All).AddPolicy<RegionTagPolicy>());
             o.AddPolicy(Publication, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("*").VaryByValue(LargePrint.CacheKey)
                 .Tag(PaymentCacheTags.All).AddPolicy<CountyTagPolicy>());
-            o.AddPolicy(Static, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("*").VaryByValue(LargePrint.CacheKey));
+            o.AddPolicy(Static, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("*").VaryByValue(LargePrint.CacheKey).VaryByValue(MyVillage.CacheKey));
         });
         return services;
     }

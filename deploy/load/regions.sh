@@ -2,7 +2,8 @@
 # Start-up time and resident memory of Portal.Web with the region data, and the first and repeated look-up of a
 # county's villages: the site starts on an empty data folder, answers /healthz and its home page, then opens every
 # township page of the given city's counties (each lists its villages; an Authorization header bypasses the output
-# cache, so every answer is rendered). Prints milliseconds and VmRSS in MB.
+# cache, so every answer is rendered), and last searches villages by name (找村: the first search reads the names of all
+# villages of China). Prints milliseconds and VmRSS in MB.
 #   deploy/load/regions.sh [CITY_CODE] [WEB_BUILD_DIR]     (default 4102 = 开封市; the Release build of this checkout)
 # Compare two builds by giving the other's Portal.Web/bin/Release/net10.0 folder.
 set -euo pipefail
@@ -50,3 +51,11 @@ for county in $counties; do
   n=$((n + 1))
 done
 echo "$n 个县的乡镇页面（列出村） / township pages listing villages, one per county: 首次 / first $((first / n / 1000)) µs, 再次 / again $((again / n / 1000)) µs (平均 / mean), RSS $(rss) MB"
+
+# 找村: the first search reads every village's name; later ones scan them. Skipped for a build without the search.
+if curl -fs -o /dev/null "http://127.0.0.1:$port/payments/find"; then
+  t=$(date +%s%N); ask "/payments/find?q=shizhuang"; search_first=$(ms "$t")
+  t=$(date +%s%N); ask "/payments/find?q=szc"; search_pinyin=$(ms "$t")
+  t=$(date +%s%N); ask "/payments/find?q=%E5%8F%B2%E5%BA%84"; search_name=$(ms "$t")
+  echo "找村 / village search: 首次 / first ${search_first} ms, 拼音首字母 / initials ${search_pinyin} ms, 村名 / name ${search_name} ms, RSS $(rss) MB"
+fi

@@ -7,7 +7,7 @@ public class OpenApiTests(PortalApiFactory factory)
 {
     private static readonly (string Path, string Method)[] Operations =
     [
-        ("/api/v1/funds", "get"), ("/api/v1/regions/{code}", "get"), ("/api/v1/payments", "get"), ("/api/v1/payments/lookup", "post"),
+        ("/api/v1/funds", "get"), ("/api/v1/regions/search", "get"), ("/api/v1/regions/{code}", "get"), ("/api/v1/payments", "get"), ("/api/v1/payments/lookup", "post"),
         ("/api/v1/publication-status", "get"),
         ("/api/v1/reports", "post"), ("/api/v1/reports/progress", "post"), ("/api/v1/reports/supplements", "post"),
         ("/api/v1/reports/proofs/verify", "post"), ("/api/v1/reports/proofs/key", "get"),

@@ -19,7 +19,18 @@ public sealed class LookupModel(IPaymentIndex index, OwnerKey owners, LookupThro
     /// <summary>Null until a well-formed query was made.</summary>
     public IReadOnlyList<PublicPayment>? Payments { get; private set; }
 
-    public void OnGet() => NoStore();
+    /// <summary>
+    /// The name a village list links here with, when a full name was typed into its name box: filled in so that only the ID
+    /// number remains to type. Never after a query: what was asked is not written back.
+    /// </summary>
+    public string? LinkedName { get; private set; }
+
+    public void OnGet()
+    {
+        NoStore();
+        var name = Request.Query["name"].ToString().Trim();
+        LinkedName = name.Length is > 0 and <= PaymentQueryParser.MaxNameLength ? name : null;
+    }
 
     // Read from the form, not bound as handler arguments: the framework's debug log prints handler arguments.
     public async Task OnPostAsync()

@@ -22,6 +22,28 @@ public class RegionsApiTests(PortalApiFactory factory)
     }
 
     [Fact]
+    public async Task A_village_is_found_by_its_pinyin_with_its_county_and_township_homonyms_included()
+    {
+        var answer = await _client.GetFromJsonAsync<VillageSearchAnswer>("/api/v1/regions/search?q=shizhuang");
+
+        Assert.Equal("shizhuang", answer!.Query);
+        Assert.Equal(VillageSearch.MaxResults, answer.Limit);
+        Assert.Equal(("410221101201", "史庄村", "河南省开封市杞县五里河镇", true), (answer.Villages[0].Code, answer.Villages[0].Name, answer.Villages[0].Place, answer.Villages[0].Served));
+        Assert.Contains(answer.Villages, v => v.Code == "410223200209");
+        Assert.True(answer.TotalCount > answer.Villages.Count);
+    }
+
+    [Fact]
+    public async Task A_village_search_too_short_is_a_problem_naming_the_parameter()
+    {
+        var response = await _client.GetAsync("/api/v1/regions/search?q=%E5%8F%B2");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("请至少输入 2 个字", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task County_shows_its_townships_with_counts_and_totals_of_their_payments()
     {
         var county = await _client.GetFromJsonAsync<RegionAnswer>("/api/v1/regions/410221");

@@ -127,14 +127,82 @@ public class IndexTests(PortalWebFactory factory)
     }
 
     [Fact]
-    public async Task Region_page_draws_fund_and_monthly_charts_as_accessible_svg()
+    public async Task Region_page_draws_its_funds_as_accessible_svg_and_says_equal_months_in_a_sentence()
     {
+        // Every sample person is paid the same each month: a monthly chart would be equal bars, so the page says it in words.
         var html = await Html.Get(_client, "/payments/410221");
-        Assert.Equal(2, CountOf(html, "<svg role=\"img\""));
+        Assert.Equal(1, CountOf(html, "<svg role=\"img\""));
         Assert.Contains("<title id=\"chart-fund-t\">各项资金合计</title>", html);
-        Assert.Contains("<title id=\"chart-trend-t\">每月发放金额</title>", html);
         foreach (var fund in Rows.Select(r => r.Fund).Distinct()) Assert.Contains(fund.Name, html);
-        foreach (var period in Rows.Select(r => r.Period).Distinct()) Assert.Contains(period.ToChinese(), html);
+        var months = Rows.Select(r => r.Period).Distinct().Order().ToList();
+        var monthly = Rows.Where(r => r.Period == months[0]).ToList();
+        Assert.Contains($"{months[0].ToChinese()}至{months[^1].ToChinese()}，每月都发放 {Money.Total(monthly.Sum(r => r.Amount))}（{monthly.Count} 笔）。", html);
+    }
+
+    [Fact]
+    public async Task A_village_page_leads_with_the_total_and_the_list_the_filters_folded_into_one_line_the_charts_after()
+    {
+        var village = Rows.GroupBy(r => r.Person.Village).OrderByDescending(g => g.Count()).First().Key;
+        var html = await Html.Get(_client, $"/payments/{village.Code}");
+
+        var order = new[] { "<h2 class=\"sum\">发放明细：共", "<details class=\"filters\">", "<summary>筛选：全部资金 · 全部月份</summary>", "<table class=\"payments\">", "<section class=\"charts\">" }
+            .Select(part => html.IndexOf(part, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+    }
+
+    [Fact]
+    public async Task The_fund_filter_offers_only_the_funds_paid_in_the_village()
+    {
+        var village = Rows.GroupBy(r => r.Person.Village).OrderByDescending(g => g.Count()).First();
+        var html = await Html.Get(_client, $"/payments/{village.Key.Code}");
+
+        var select = html[html.IndexOf("<select name=\"fund\">", StringComparison.Ordinal)..];
+        select = select[..select.IndexOf("</select>", StringComparison.Ordinal)];
+        var offered = System.Text.RegularExpressions.Regex.Matches(select, "<option value=\"([^\"]+)\"").Select(m => m.Groups[1].Value);
+        Assert.Equal(village.Select(r => r.Fund.Code).Distinct().Order(), offered.Order());
+    }
+
+    [Fact]
+    public async Task A_chart_that_would_show_one_bar_or_equal_bars_is_a_sentence()
+    {
+        var village = Rows.GroupBy(r => r.Person.Village).OrderByDescending(g => g.Count()).First();
+        var fund = village.First().Fund;
+        var period = village.First().Period;
+        var html = await Html.Get(_client, $"/payments/{village.Key.Code}?fund={fund.Code}&period={period}");
+
+        Assert.DoesNotContain("<svg", html);
+        var rows = village.Where(r => r.Fund == fund && r.Period == period).ToList();
+        Assert.Equal((rows.Count, Money.Total(rows.Sum(r => r.Amount))), Html.Sum(html));
+    }
+
+    [Fact]
+    public async Task An_empty_list_says_which_filter_found_nothing_links_to_clear_it_and_draws_no_chart()
+    {
+        var village = Rows.GroupBy(r => r.Person.Village).OrderByDescending(g => g.Count()).First().Key;
+        var html = await Html.Get(_client, $"/payments/{village.Code}?q=%E9%9D%9E");
+
+        Assert.Equal(0, Html.Sum(html).Count);
+        Assert.Contains("按“全部资金 · 全部月份 · 姓名“非””筛选，没有找到公开的发放记录。", System.Net.WebUtility.HtmlDecode(html));
+        Assert.Equal($"/payments/{village.Code}", Html.Link(html, "清除筛选"));
+        Assert.DoesNotContain("<svg", html);
+        Assert.DoesNotContain("class=\"charts\"", html);
+    }
+
+    [Fact]
+    public async Task A_full_name_typed_into_the_name_box_is_explained_as_masked_and_leads_to_the_own_lookup()
+    {
+        var row = Rows.First(r => r.Person.Name.Length == 3);
+        var html = System.Net.WebUtility.HtmlDecode(await Html.Get(_client, $"/payments/{row.Person.Village.Code}?q={Uri.EscapeDataString(row.Person.Name)}"));
+        var masked = NameMask.Mask(row.Person.Name);
+
+        Assert.Contains($"“{row.Person.Name}”在名单上显示为“<b class=\"name\">{masked}</b>”", html);
+        Assert.Equal($"/payments/{row.Person.Village.Code}?q={Uri.EscapeDataString(masked).Replace("%2A", "*")}", Html.Link(html, $"在名单中找“{masked}” ›"));
+        Assert.Equal($"/payments/lookup?name={Uri.EscapeDataString(row.Person.Name)}", Html.Link(html, "本人查询：用姓名和身份证号查看自己的领取记录 ›"));
+        Assert.DoesNotContain(row.Person.IdNumber, html);
+        var lookup = await Html.Get(_client, $"/payments/lookup?name={Uri.EscapeDataString(row.Person.Name)}");
+        Assert.Contains($"<input name=\"name\" value=\"{row.Person.Name}\"", lookup);
+        Assert.Contains("<input name=\"idNumber\" maxlength=\"20\" required", lookup);
     }
 
     [Fact]

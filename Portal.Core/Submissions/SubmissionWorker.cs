@@ -163,7 +163,8 @@ public sealed class SubmissionWorker(
             subjects.RecordSyncAsync([result]).GetAwaiter().GetResult();
             return null;
         }
-        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        // The rule cards unreadable is a deployment's fault, not the file's: the file is published, and said to be unchecked.
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or IOException or InvalidDataException)
         {
             log.LogError(e, "Payment subjects were not written for a committed submission");
             return "数据已公开，但数据碰撞没有更新，这次的数据没有进入比对：请告诉运维人员（重新上传同一文件不会补上）。";

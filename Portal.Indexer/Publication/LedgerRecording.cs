@@ -35,7 +35,7 @@ public static class LedgerRecording
             scope.ServiceProvider.GetRequiredService<PaymentSubjects>().RecordSyncAsync(results).GetAwaiter().GetResult();
             return null;
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or IOException or InvalidDataException)
         {
             return $"数据已发布，但数据碰撞没有更新（{e.Message}）：这次发布的数据没有进入比对。请告诉运维人员（重新同步同一文件不会补上）。";
         }

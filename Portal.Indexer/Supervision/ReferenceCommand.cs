@@ -34,7 +34,7 @@ public static class ReferenceCommand
             var path = parse.GetValue(file)!;
             var chosen = Kinds[parse.GetValue(kind)!];
             ReferenceImportResult result;
-            try { result = await importer.ImportAsync(path, chosen, parse.GetValue(county), "portal-indexer", cancellationToken: cancellationToken); }
+            try { result = await importer.ImportAsync(path, chosen, parse.GetValue(county), "命令行", cancellationToken: cancellationToken); }
             catch (ExportFileException e) { return Refusal.Print(context.Json, e.Message); }
             string? reportPath = null;
             if (result.Rejections.Count > 0)

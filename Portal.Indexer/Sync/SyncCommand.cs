@@ -119,16 +119,27 @@ public static class SyncCommand
         new(new ExportValidation(context.Regions, context.Funds, owners, TimeProvider.System, identities),
             () => context.Payments.OpenStore(context.Regions, TimeProvider.System), context.Portal.DataDirectory);
 
-    /// <summary>What seals recipients' identities for supervision, with the reports' keys; null, with the reason in Chinese, when they are not configured.</summary>
+    /// <summary>
+    /// What seals recipients' identities for supervision, with the reports' keys; null, with the reason in Chinese, when
+    /// the keys are not configured or the rule cards cannot be read: checked before anything is published.
+    /// </summary>
     public static Portal.Core.Supervision.SubjectIdentity? Identities(IServiceProvider services, out string? problem)
     {
         problem = null;
-        try { return services.GetRequiredService<Portal.Core.Supervision.SubjectIdentity>(); }
+        try
+        {
+            services.GetRequiredService<Portal.Core.Supervision.RuleCards>();
+            return services.GetRequiredService<Portal.Core.Supervision.SubjectIdentity>();
+        }
         catch (Exception e) when (e is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             problem = $"发布需要举报加密密钥，用来密封领取人的姓名和身份证号（数据碰撞核查时经批准才能查看）：{e.Message}";
-            return null;
         }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            problem = $"数据碰撞的规则卡无法读取，没有发布任何数据：{e.Message}";
+        }
+        return null;
     }
 
     /// <summary>With several inputs, --report names a folder-level base: one report per input beside it.</summary>

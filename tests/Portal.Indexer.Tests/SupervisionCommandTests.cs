@@ -58,6 +58,39 @@ public sealed class SupervisionCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sync_without_the_report_keys_or_the_rule_cards_is_refused_before_anything_is_published()
+    {
+        var payments = Path.Combine(_data.InputDirectory, "sample");
+        Assert.Equal(0, IndexerProcess.Run(_data, ["sample", "--out", payments, "--rows", "50", "--counties", "410221", "--months", "1"]).ExitCode);
+        var content = Path.Combine(_data.Root, "content-without-rules");
+        Directory.CreateDirectory(content);
+        var shipped = Path.Combine(AppContext.BaseDirectory, "content");
+        File.Copy(Path.Combine(shipped, "funds.yaml"), Path.Combine(content, "funds.yaml"));
+        Directory.CreateSymbolicLink(Path.Combine(content, "regions"), Path.Combine(shipped, "regions"));
+
+        var withoutKeys = Sync(payments, start => { foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Portal__Reports__")).ToList()) start.Environment.Remove(key); });
+        var withoutRules = Sync(payments, start => start.Environment["Portal__ContentDirectory"] = content);
+
+        Assert.Equal(2, withoutKeys.ExitCode);
+        Assert.Contains("发布需要举报加密密钥", withoutKeys.Error);
+        Assert.Equal(2, withoutRules.ExitCode);
+        Assert.Contains("数据碰撞的规则卡无法读取，没有发布任何数据", withoutRules.Error);
+        Assert.False(Directory.Exists(_data.IndexDirectory) && Directory.EnumerateFiles(_data.IndexDirectory).Any(), "nothing should have been published");
+    }
+
+    private IndexerProcess.Result Sync(string path, Action<System.Diagnostics.ProcessStartInfo> change)
+    {
+        var start = IndexerProcess.StartInfo(_data, ["sync", path]);
+        change(start);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3))) process.Kill(true);
+        return new IndexerProcess.Result(process.ExitCode, output.Result, error.Result);
+    }
+
+    [Fact]
     public void An_unknown_kind_is_refused_naming_the_kinds()
     {
         var result = IndexerProcess.Run(_data, "reference", "import", "x.csv", "--kind", "pensions");

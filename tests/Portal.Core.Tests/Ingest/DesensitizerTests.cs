@@ -46,10 +46,25 @@ public class DesensitizerTests
     }
 
     [Fact]
-    public void A_public_payment_has_no_field_that_could_hold_more_than_a_masked_name_a_keyed_hash_and_an_office()
+    public void Supervision_gets_a_keyed_hash_of_the_id_number_alone_and_the_identity_sealed_under_the_payment_id()
+    {
+        var identities = new Portal.Core.Supervision.SubjectIdentity(new Portal.Core.Reports.ReportCipher(ReportSecrets.Keys, ReportSecrets.KeyId));
+        var payment = new Desensitizer(Owners, SampleData.Regions, SampleData.Funds, identities).Desensitize(Row());
+
+        Assert.Equal(Owners.ForIdNumber(ExportFiles.Id(1)), payment.PersonKey);
+        Assert.Matches("^[0-9a-f]{32}$", payment.PersonKey);
+        var sealedText = System.Text.Encoding.UTF8.GetString(payment.SealedIdentity);
+        Assert.DoesNotContain("三明", sealedText);
+        Assert.DoesNotContain(ExportFiles.Id(1)[6..14], sealedText);
+        Assert.Equal(new Portal.Core.Supervision.RecipientIdentity("张三明", ExportFiles.Id(1)), identities.Open(PaymentIndexRules.PublicId(payment), payment.SealedIdentity));
+        Assert.Empty(Desensitizer.Desensitize(Row()).SealedIdentity);
+    }
+
+    [Fact]
+    public void A_public_payment_has_no_field_that_could_hold_more_than_a_masked_name_keyed_hashes_and_an_office()
     {
         var text = typeof(ValidPayment).GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => p.Name).Order();
-        Assert.Equal(["Department", "MaskedName", "OwnerKey"], text);
+        Assert.Equal(["Department", "MaskedName", "OwnerKey", "PersonKey"], text);
         Assert.DoesNotContain(typeof(ValidPayment).GetConstructors(), c => c.IsPublic);
         Assert.DoesNotContain(typeof(ValidPayment).GetProperties(), p => p.SetMethod?.IsPublic == true);
     }

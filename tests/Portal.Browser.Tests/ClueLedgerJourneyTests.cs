@@ -10,13 +10,14 @@ namespace Portal.Browser.Tests;
 /// <summary>
 /// 疑似线索台账 in Chromium: a 监督 officer opens a red clue and assigns it; the assignee records 属实 with an evidence file,
 /// starts rectification and proposes 已整改 with the amount recovered; a second officer confirms it, and 史庄村 turns from
-/// red to green on /admin/clues. The clue is put straight into the database, as the rules would find it. Taps are counted.
+/// red to green on /admin/clues, and the township's public 监督情况 counts it. The clue is put straight into the database,
+/// as the rules would find it. Taps are counted.
 /// </summary>
 public class ClueLedgerJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestrel>
 {
     private const string Village = "410221101201";
 
-    private async Task<long> RedClueAsync(string village = Village)
+    private async Task<long> RedClueAsync(string village = Village, ClueState state = ClueState.Open, decimal? recovered = null)
     {
         using var scope = site.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
@@ -25,7 +26,7 @@ public class ClueLedgerJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKe
             RuleCode = "deceased", RuleVersion = 1, Level = ClueLevel.Red, Reason = "死亡日期 2026-03", PaymentId = "j" + Guid.NewGuid().ToString("N")[..12], PersonKey = "journey",
             CountyCode = village[..6], TownshipCode = village[..9], VillageCode = village, FundCode = "rural-dibao", Period = 202605, Amount = 600m,
             MaskedName = "张*明", Department = "杞县民政局", SourceFile = "2026-05农村低保.xlsx", SourceRow = 17,
-            FoundAt = DateTime.UtcNow, LastFoundAt = DateTime.UtcNow, State = ClueState.Open, StateChangedAt = DateTime.UtcNow,
+            FoundAt = DateTime.UtcNow, LastFoundAt = DateTime.UtcNow, State = state, RecoveredAmount = recovered, StateChangedAt = DateTime.UtcNow,
         };
         db.Clues.Add(clue);
         await db.SaveChangesAsync();
@@ -38,6 +39,8 @@ public class ClueLedgerJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKe
         Assert.True(box is { Height: >= 44 }, $"{await target.TextContentAsync()} is {box?.Height} px tall");
     }
 
+    private static ILocator PublicFigure(IPage page, string term) => page.Locator(".figures div", new() { Has = page.Locator("dt", new() { HasText = term }) }).Locator("dd");
+
     private static ILocator VillageColour(IPage page) => page.Locator("ul.colours li.village", new() { HasText = "史庄村" }).Locator(".colour");
 
     [ChromiumFact]
@@ -46,6 +49,10 @@ public class ClueLedgerJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKe
         await site.CreateStaffAsync("jiandu.zu", "监督组长", StaffRoles.Supervisor);
         await site.CreateStaffAsync("jiandu.he", "核查员王", StaffRoles.Supervisor);
         var id = await RedClueAsync();
+        // Two cases of the same township were put right before: with this one the public may see the count and the amount.
+        await RedClueAsync("410221101202", ClueState.Rectified, 600m);
+        await RedClueAsync("410221101202", ClueState.Rectified, 600m);
+        var villager = await site.NewPhonePage();
         var evidence = new FilePayload { Name = "民政局回函.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 回函"u8.ToArray() };
         var taps = 0;
 
@@ -99,6 +106,9 @@ public class ClueLedgerJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKe
         // Until a second person confirms, the village stays red; the officer who assigned it confirms (2 taps: the ledger's link, then 确认).
         await lead.GotoAsync("/admin/clues");
         await Expect(VillageColour(lead)).ToHaveTextAsync("▲红色");
+        await villager.GotoAsync("/payments/supervision/410221101");
+        await Expect(PublicFigure(villager, "已整改")).ToHaveTextAsync("少于3");
+        await Expect(PublicFigure(villager, "追回金额")).ToHaveTextAsync("不公布");
         await lead.GetByRole(AriaRole.Link, new() { Name = $"#{id}" }).ClickAsync();
         taps++;
         var confirm = lead.GetByRole(AriaRole.Button, new() { Name = "确认已整改" });
@@ -113,6 +123,13 @@ public class ClueLedgerJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKe
         taps++;
         await Expect(VillageColour(lead)).ToHaveTextAsync("●绿色");
         Assert.Equal(15, taps);
+
+        // The public sees the township's figures, never the village or the clue.
+        await villager.ReloadAsync();
+        await Expect(PublicFigure(villager, "已整改")).ToHaveTextAsync("3");
+        await Expect(PublicFigure(villager, "追回金额")).ToHaveTextAsync("¥3,000.00");
+        await Expect(villager.Locator("main")).Not.ToContainTextAsync("史庄村");
+        await Expect(villager.Locator("main")).Not.ToContainTextAsync("张*明");
     }
 
     [AxeFact]

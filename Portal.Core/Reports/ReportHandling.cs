@@ -108,17 +108,5 @@ public sealed class ReportHandling(PortalDb db, ReportSeal seal, WorkingCalendar
         return null;
     }
 
-    private async Task<string?> SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return "这件举报刚刚被其他人处理过。请刷新页面，看清最新状态后再操作。";
-        }
-    }
+    private Task<string?> SaveAsync(CancellationToken cancellationToken) => db.SaveOrRefuseAsync("这件举报刚刚被其他人处理过。请刷新页面，看清最新状态后再操作。", cancellationToken);
 }

@@ -69,17 +69,5 @@ public sealed class IdentityRequests(PortalDb db, ClueSeal seal, SubjectIdentity
             .Select(r => new IdentityRequestLine(r.Id, r.RequesterId, r.RequesterName, seal.OpenReason(clueId, r.SealedReason), r.RequestedAt, r.Approved, r.DeciderName, r.RevealedAt))
             .ToList();
 
-    private async Task<string?> SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return "这份申请已被他人更新，请刷新页面。";
-        }
-    }
+    private Task<string?> SaveAsync(CancellationToken cancellationToken) => db.SaveOrRefuseAsync("这份申请已被他人更新，请刷新页面。", cancellationToken);
 }

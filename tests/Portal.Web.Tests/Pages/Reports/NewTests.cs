@@ -17,7 +17,7 @@ public class NewTests(PortalWebFactory factory)
 
         var code = Reporter.QueryCode(receipt);
         Assert.Matches("^([2-9A-HJKMNP-Z]{4}-){4}[2-9A-HJKMNP-Z]{4}$", code);
-        Assert.Contains("请抄写或打印保存，本页关闭后无法再次显示", receipt);
+        Assert.Contains("请截图或抄写保存，本页关闭后无法再次显示", receipt);
         Assert.Contains("（北京时间）", receipt);
         Assert.Contains("window.print()", receipt);
         Assert.Matches("<code class=\"digest\">[0-9a-f]{64}</code>", receipt);
@@ -29,6 +29,24 @@ public class NewTests(PortalWebFactory factory)
         Assert.Contains("违反群众纪律", _reporter.Page);
         Assert.Contains(Reporter.ReceiptNumber(receipt), _reporter.Page);
         Assert.Contains("附件 1 个", _reporter.Page);
+    }
+
+    [Fact]
+    public async Task The_receipt_shows_its_number_and_the_query_code_in_the_box_says_to_screenshot_and_folds_the_digest_and_token_under_技术信息()
+    {
+        var receipt = await _reporter.File(Reporter.NamedReport());
+
+        var box = receipt[receipt.IndexOf("<div class=\"code-box\">", StringComparison.Ordinal)..];
+        box = box[..box.IndexOf("</div>", StringComparison.Ordinal)];
+        Assert.Contains(Reporter.ReceiptNumber(receipt), box);
+        Assert.Contains(Reporter.QueryCode(receipt).Split('-')[0], box);
+        // Shown to everyone, not only inside <noscript>.
+        Assert.Contains("请截图或抄写保存", box);
+        var details = receipt[receipt.IndexOf("<details class=\"tech\">", StringComparison.Ordinal)..];
+        details = details[..details.IndexOf("</details>", StringComparison.Ordinal)];
+        Assert.Contains("<summary>技术信息 / 核验</summary>", details);
+        Assert.Matches("<code class=\"digest\">[0-9a-f]{64}</code>", details);
+        Assert.Contains(Reporter.Proof(receipt), details);
     }
 
     [Fact]

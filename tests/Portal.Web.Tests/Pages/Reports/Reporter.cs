@@ -170,7 +170,7 @@ public sealed partial class Reporter(HttpClient client)
     [GeneratedRegex("<p class=\"query-code\">(.*?)</p>")]
     private static partial Regex QueryCodeLine();
 
-    [GeneratedRegex("<dd class=\"receipt-number\">([^<]+)</dd>")]
+    [GeneratedRegex("<p class=\"receipt-number\">([^<]+)</p>")]
     private static partial Regex ReceiptNumberLine();
 
     [GeneratedRegex("<code class=\"proof\">([^<]+)</code>")]

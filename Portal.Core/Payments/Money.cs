@@ -2,19 +2,17 @@ using System.Globalization;
 
 namespace Portal.Core.Payments;
 
-/// <summary>How amounts read on the Portal: ¥1,234.50, and 9.20亿元 / 356.70万元 for large totals.</summary>
+/// <summary>
+/// How amounts read on the Portal, one form per context: a payment is exact yuan (¥1,234.50); a total is always 万元
+/// (356.70万元, 0.12万元), so that a column of totals never mixes the two. Pages offer the exact total beside it.
+/// </summary>
 public static class Money
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static string Yuan(decimal amount) => "¥" + amount.ToString("#,##0.00", Invariant);
 
-    public static string Total(decimal amount) => Math.Abs(amount) switch
-    {
-        >= 100_000_000m => (amount / 100_000_000m).ToString("0.00", Invariant) + "亿元",
-        >= 100_000m => (amount / 10_000m).ToString("0.00", Invariant) + "万元",
-        _ => Yuan(amount),
-    };
+    public static string Total(decimal amount) => (amount / 10_000m).ToString("#,##0.00", Invariant) + "万元";
 
     public static long ToFen(decimal yuan) => (long)decimal.Round(yuan * 100m, MidpointRounding.AwayFromZero);
 

@@ -48,7 +48,7 @@ public static partial class Html
 
     public static string AntiforgeryToken(string html) => Token().Match(html).Groups[1].Value;
 
-    [GeneratedRegex("<th scope=\"row\"><a href=\"[^\"]*\">([^<]+)</a></th>\\s*<td class=\"num\">(\\d+)</td><td class=\"num\">([^<]+)</td>")]
+    [GeneratedRegex("<th scope=\"row\"><a href=\"[^\"]*\">([^<]+)</a></th>\\s*<td class=\"num\">(\\d+)</td><td class=\"num\"[^>]*>([^<]+)</td>")]
     private static partial Regex RegionRow();
 
     [GeneratedRegex("<th scope=\"row\"><a href=\"[^\"]*\">([^<]+)</a></th>\\s*<td colspan=\"2\" class=\"none\">暂无公开数据</td>")]

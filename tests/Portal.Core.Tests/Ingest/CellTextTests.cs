@@ -54,7 +54,14 @@ public class CellTextTests
 
     [Theory]
     [InlineData(1234.5, "¥1,234.50")]
-    [InlineData(920000000, "9.20亿元")]
+    [InlineData(9696, "¥9,696.00")]
+    [InlineData(3567000, "¥3,567,000.00")]
+    public void Shows_a_payment_in_exact_yuan(decimal amount, string text) => Assert.Equal(text, Money.Yuan(amount));
+
+    [Theory]
+    [InlineData(1234.5, "0.12万元")]
+    [InlineData(104000, "10.40万元")]
     [InlineData(3567000, "356.70万元")]
-    public void Shows_amounts_in_yuan_and_large_totals_in_wan_or_yi(decimal amount, string text) => Assert.Equal(text, Money.Total(amount));
+    [InlineData(920000000, "92,000.00万元")]
+    public void Shows_every_total_in_wan_yuan_whatever_its_size(decimal amount, string text) => Assert.Equal(text, Money.Total(amount));
 }

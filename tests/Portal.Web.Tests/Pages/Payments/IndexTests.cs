@@ -67,6 +67,40 @@ public class IndexTests(PortalWebFactory factory)
     }
 
     [Fact]
+    public async Task A_county_page_writes_every_township_total_in_万元_with_its_exact_yuan_and_every_row_in_exact_yuan()
+    {
+        var html = await Html.Get(_client, "/payments/410221");
+
+        var totals = Html.RegionRows(html).Values.Select(v => v.Total).ToList();
+        Assert.NotEmpty(totals);
+        Assert.All(totals, t => Assert.Matches(@"^[\d,]+\.\d\d万元$", t));
+        foreach (var township in Rows.GroupBy(TownshipOf))
+            Assert.Contains($"title=\"{Money.Yuan(township.Sum(r => r.Amount))}\">{Money.Total(township.Sum(r => r.Amount))}</td>", html);
+        Assert.Contains($"精确金额 {Money.Yuan(Rows.Sum(r => r.Amount))}", html);
+        Assert.All(RowAmountTexts(html), a => Assert.Matches(@"^¥[\d,]+\.\d\d$", a));
+    }
+
+    [Fact]
+    public async Task A_village_page_lists_rows_in_exact_yuan_and_its_total_in_万元_with_the_exact_figure_on_a_second_line()
+    {
+        var village = Rows.GroupBy(r => r.Person.Village).OrderByDescending(g => g.Count()).First();
+        var html = await Html.Get(_client, $"/payments/{village.Key.Code}");
+
+        Assert.Equal(Money.Total(village.Sum(r => r.Amount)), Html.Sum(html).Total);
+        Assert.EndsWith("万元", Html.Sum(html).Total);
+        Assert.Contains($"<small class=\"exact\">精确金额 {Money.Yuan(village.Sum(r => r.Amount))}</small>", html);
+        var amounts = RowAmountTexts(html);
+        Assert.NotEmpty(amounts);
+        Assert.All(amounts, a => Assert.Matches(@"^¥[\d,]+\.\d\d$", a));
+    }
+
+    private static List<string> RowAmountTexts(string html)
+    {
+        var table = html.IndexOf("class=\"payments\"", StringComparison.Ordinal);
+        return table < 0 ? [] : System.Text.RegularExpressions.Regex.Matches(html[table..html.IndexOf("</table>", table, StringComparison.Ordinal)], "<td class=\"num\">([^<]+)</td>").Select(m => m.Groups[1].Value).ToList();
+    }
+
+    [Fact]
     public async Task No_page_shows_a_full_name_ID_number_phone_or_bank_account()
     {
         var village = Rows.GroupBy(r => r.Person.Village).OrderByDescending(g => g.Count()).First().Key;

@@ -9,6 +9,12 @@ namespace Portal.Core.Reports;
 /// <summary>The rules every report meets before anything is stored, the same for the site and the API.</summary>
 public sealed partial class ReportValidator(RegionCatalog regions, IPaymentIndex payments, TimeProvider clock)
 {
+    /// <summary>
+    /// The form preselects neither 实名 nor 匿名: which fields are needed depends on the choice, so a form without it is
+    /// answered with this one sentence rather than with the errors of a named report the reporter never meant.
+    /// </summary>
+    public const string ChooseAnonymity = "请先选择“实名举报”或“匿名举报”，再提交。";
+
     public async Task<FieldErrors> ValidateAsync(ReportSubmission form, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();

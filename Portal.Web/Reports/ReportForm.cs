@@ -29,12 +29,13 @@ public sealed class ReportForm
 
     public string this[string field] => _values.GetValueOrDefault(field, "");
 
-    public bool Anonymous => this["anonymous"] == "true";
+    /// <summary>实名 (false) or 匿名 (true); null until the reporter chooses, as nothing is chosen for them.</summary>
+    public bool? Anonymous => this["anonymous"] switch { "true" => true, "false" => false, _ => null };
 
     /// <summary>A fresh form: its own submission token, so a double tap or a retry files one report, not two.</summary>
     public static ReportForm Blank(string? paymentId) => new(new Dictionary<string, string>
     {
-        ["anonymous"] = "false", ["submissionToken"] = NewToken(), ["paymentId"] = paymentId ?? "",
+        ["submissionToken"] = NewToken(), ["paymentId"] = paymentId ?? "",
     });
 
     public static ReportForm Read(IFormCollection form) => new(Kept.ToDictionary(key => key, key => form[key].ToString()));
@@ -43,9 +44,9 @@ public sealed class ReportForm
 
     public ReportSubmission ToSubmission(IFormCollection form) => new()
     {
-        Anonymous = Anonymous,
+        Anonymous = Anonymous == true,
         // The anonymous path never carries a name onwards, whatever was typed into the named fields.
-        Reporter = Anonymous ? null : new ReporterFields
+        Reporter = Anonymous == true ? null : new ReporterFields
         {
             Name = this["reporter.name"], IdNumber = this["reporter.idNumber"], Phone = this["reporter.phone"], Address = this["reporter.address"],
         },

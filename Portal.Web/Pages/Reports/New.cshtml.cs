@@ -25,7 +25,7 @@ public sealed class NewModel(ReportIntake intake, DisputedRecords records, Regio
     /// <summary>The form's fields in page order, with the names the error summary gives them.</summary>
     public static readonly IReadOnlyList<(string Field, string Label)> Fields =
     [
-        ("reporter.name", "您的姓名"), ("reporter.idNumber", "您的身份证号"), ("reporter.phone", "您的手机号码"), ("reporter.address", "联系地址"),
+        ("anonymous", "举报方式"), ("reporter.name", "您的姓名"), ("reporter.idNumber", "您的身份证号"), ("reporter.phone", "您的手机号码"), ("reporter.address", "联系地址"),
         ("reportedPerson.name", "被反映人姓名"), ("reportedPerson.unit", "被反映人工作单位"), ("reportedPerson.position", "被反映人职务"),
         ("reportedPerson.level", "被反映人级别"), (ReportForm.Region, "被反映人所在地区"), ("category", "问题类别"), ("title", "标题"),
         ("content", "问题描述"), ("files", "附件"), ("paymentId", "所附公示记录"), ("password", "查询密码"), ("passwordRepeat", "再次输入密码"),
@@ -60,7 +60,9 @@ public sealed class NewModel(ReportIntake intake, DisputedRecords records, Regio
         var posted = Request.Form;
         Form = ReportForm.Read(posted);
         var files = ReportForm.Files(posted);
-        var result = await intake.SubmitAsync(Form.ToSubmission(posted), files, HttpContext.RequestAborted);
+        var result = Form.Anonymous is null
+            ? new IntakeResult(null, new FieldErrors { ["anonymous"] = ReportValidator.ChooseAnonymity })
+            : await intake.SubmitAsync(Form.ToSubmission(posted), files, HttpContext.RequestAborted);
         if (result.Receipt is { } receipt)
         {
             Receipt = new FiledReceipt(receipt, ReportValidator.Clean(Form["title"]), ReportTerms.ParseCategory(Form["category"])!.Value.Name());

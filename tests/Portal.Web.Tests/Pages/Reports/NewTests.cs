@@ -55,15 +55,36 @@ public class NewTests(PortalWebFactory factory)
     }
 
     [Fact]
-    public async Task Without_a_choice_of_anonymity_the_report_is_named_and_asks_for_the_name()
+    public async Task Neither_named_nor_anonymous_is_preselected_and_a_quick_submit_gets_one_error_asking_to_choose()
     {
         await _reporter.OpenForm();
-        Assert.Matches("<input type=\"radio\" name=\"anonymous\" value=\"false\" checked=\"checked\">", _reporter.Page);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(_reporter.Page, "<input [^>]*type=\"radio\" name=\"anonymous\"[^>]* required>").Count);
+        Assert.DoesNotContain("checked", _reporter.Page);
         var fields = Reporter.NamedReport();
         fields.Remove("anonymous");
         fields["reporter.name"] = "";
-        await _reporter.Submit(fields);
-        Assert.Contains("不愿留名请选择“匿名举报”", Reporter.ErrorNextTo(_reporter.Page, "reporter.name"));
+        await _reporter.Submit(fields, Upload.Photo());
+
+        Assert.Contains("请修改以下 1 处", _reporter.Page);
+        Assert.Contains("请先选择“实名举报”或“匿名举报”", Reporter.ErrorNextTo(_reporter.Page, "anonymous"));
+        Assert.Contains("<a href=\"#anonymous\">举报方式：", _reporter.Page);
+        Assert.Null(Reporter.ErrorNextTo(_reporter.Page, "reporter.name"));
+        Assert.Equal("王某", Reporter.ValueOf(_reporter.Page, "reportedPerson.name"));
+    }
+
+    [Fact]
+    public async Task The_browser_is_given_the_same_lengths_and_required_fields_as_the_server_so_most_mistakes_are_caught_before_posting()
+    {
+        var form = await _reporter.OpenForm();
+        Assert.Matches("<input id=\"reportedPerson-name\" name=\"reportedPerson.name\" type=\"text\" value=\"\" required=\"required\" maxlength=\"50\"", form);
+        Assert.Matches("<input id=\"title\" name=\"title\" type=\"text\" value=\"\" required=\"required\" minlength=\"2\" maxlength=\"100\"", form);
+        Assert.Contains("<textarea id=\"content\" name=\"content\" rows=\"8\" required minlength=\"20\" maxlength=\"10000\"", form);
+        Assert.Matches("<select id=\"category\" name=\"category\" required", form);
+        Assert.Matches("<select id=\"reportedPerson-level\" name=\"reportedPerson.level\" required", form);
+        Assert.Matches("<input id=\"reporter-phone\" [^>]*pattern=\"[^\"]+\"", form);
+        Assert.Matches("<input id=\"reportedPerson-regionCode\" [^>]*pattern=\"\\[0-9\\]\\{6\\}", form);
+        // Named fields depend on the choice of 实名, which HTML cannot express: the server asks for them.
+        Assert.DoesNotMatch("<input id=\"reporter-name\" [^>]*required", form);
     }
 
     [Fact]

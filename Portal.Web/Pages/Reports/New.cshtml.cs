@@ -20,7 +20,7 @@ public sealed record FiledReceipt(ReportReceipt Receipt, string Title, string Ca
 [RequestSizeLimit(ReportLimits.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ReportLimits.MaxRequestBytes, MemoryBufferThreshold = UploadLimits.MemoryBuffer)]
 [RefuseOversizeUpload]
-public sealed class NewModel(ReportIntake intake, DisputedRecords records, RegionChoices regions) : PageModel
+public sealed class NewModel(ReportIntake intake, HeldUploads held, DisputedRecords records, RegionChoices regions) : PageModel
 {
     /// <summary>The form's fields in page order, with the names the error summary gives them.</summary>
     public static readonly IReadOnlyList<(string Field, string Label)> Fields =
@@ -38,8 +38,11 @@ public sealed class NewModel(ReportIntake intake, DisputedRecords records, Regio
     /// <summary>The link named a payment that is not (or no longer) published.</summary>
     public bool RecordGone { get; private set; }
 
-    /// <summary>Files came with a form that had errors; the browser cannot keep them, so they must be chosen again.</summary>
-    public bool FilesDropped { get; private set; }
+    /// <summary>The files already uploaded with a form that had errors, kept sealed for the retry (已上传).</summary>
+    public IReadOnlyList<HeldFile> HeldFiles { get; private set; } = [];
+
+    /// <summary>The token of the hold behind <see cref="HeldFiles"/>; it is also the hold's key, so it lives only in the page.</summary>
+    public string? HeldToken { get; private set; }
 
     public FiledReceipt? Receipt { get; private set; }
     public RegionChoices Regions => regions;
@@ -58,25 +61,55 @@ public sealed class NewModel(ReportIntake intake, DisputedRecords records, Regio
     public async Task OnPostAsync()
     {
         var posted = Request.Form;
+        var cancel = HttpContext.RequestAborted;
         Form = ReportForm.Read(posted);
-        var files = ReportForm.Files(posted);
-        var result = Form.Anonymous is null
-            ? new IntakeResult(null, new FieldErrors { ["anonymous"] = ReportValidator.ChooseAnonymity })
-            : await intake.SubmitAsync(Form.ToSubmission(posted), files, HttpContext.RequestAborted);
+        await using var spool = new SealedSpool();
+        var (files, heldGone) = await KeptFilesAsync(posted, spool, cancel);
+        // A hold that expired must not file the report without the files the reporter believes are attached.
+        var result = Form.Anonymous is null || heldGone
+            ? new IntakeResult(null, new FieldErrors())
+            : await intake.SubmitAsync(Form.ToSubmission(posted), files, cancel);
         if (result.Receipt is { } receipt)
         {
+            await held.ReleaseAsync(posted[HeldField]);
             Receipt = new FiledReceipt(receipt, ReportValidator.Clean(Form["title"]), ReportTerms.ParseCategory(Form["category"])!.Value.Name());
             SecurityHeaders.AllowPrintButton(HttpContext);
             return;
         }
 
         Errors = result.Errors;
-        FilesDropped = files.Count > 0;
+        if (Form.Anonymous is null) Errors["anonymous"] = ReportValidator.ChooseAnonymity;
+        if (heldGone) Errors["files"] = "先前上传的附件保留时间已过，已被清除，请重新选择。";
+        // Files that passed the checks are held for the retry; a refused one is named in the errors and must be chosen again.
+        var accepted = await AttachmentUpload.CheckAsync(files, new FieldErrors(), cancel);
+        HeldToken = await held.HoldAsync(accepted, cancel);
+        HeldFiles = accepted.Select((file, number) => new HeldFile(number, file.FileName)).ToList();
+        await held.ReleaseAsync(posted[HeldField]);
         Record = await records.FindAsync(Form["paymentId"], HttpContext.RequestAborted);
         // A record that left publication is dropped from the form, so the next submit goes through without it.
         if (Record is null) Form = Form.With("paymentId", "");
         // A used or broken token would refuse every further submit of this form; the corrected form is a new report.
         if (Errors.ContainsKey("submissionToken")) Form = Form.With("submissionToken", ReportForm.NewToken());
+    }
+
+    /// <summary>The hidden field with the hold's token, and the checkboxes (one per held file) that keep a file when ticked.</summary>
+    public const string HeldField = "heldFiles";
+    public const string KeepField = "keepFile";
+
+    /// <summary>The held files still ticked, copied into this request's spool, then the newly chosen ones; and whether the hold had expired.</summary>
+    private async Task<(List<IncomingFile> Files, bool HeldGone)> KeptFilesAsync(IFormCollection posted, SealedSpool spool, CancellationToken cancel)
+    {
+        var token = posted[HeldField].ToString();
+        var keep = posted[KeepField].ToHashSet();
+        var files = new List<IncomingFile>();
+        var found = await held.ListAsync(token, cancel);
+        foreach (var file in found.Where(f => keep.Contains(f.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))).Take(ReportLimits.MaxFiles))
+        {
+            await using var content = await held.OpenAsync(token, file.Number, cancel);
+            if (content is not null) files.Add(await spool.AddAsync(file.FileName, content, ReportLimits.MaxFileBytes, cancel));
+        }
+        files.AddRange(ReportForm.Files(posted));
+        return (files, token.Length > 0 && keep.Count > 0 && found.Count == 0);
     }
 
     public string? Error(string field) => Errors.GetValueOrDefault(field);

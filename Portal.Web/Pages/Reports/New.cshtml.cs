@@ -55,6 +55,8 @@ public sealed class NewModel(ReportIntake intake, HeldUploads held, DisputedReco
         Record = await records.FindAsync(paymentId, HttpContext.RequestAborted);
         RecordGone = paymentId.Length > 0 && Record is null;
         Form = ReportForm.Blank(Record?.Id);
+        // The disputed payment names its village: the place of the problem is filled in for the villager.
+        if (Record is not null) Form = Form.With(ReportForm.RegionCode, Record.VillageCode);
         return Page();
     }
 

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Payments;
 using Portal.Core.Reports;
 using Portal.Tests;
 using Portal.Web.Reports;
@@ -186,6 +188,27 @@ public class NewTests(PortalWebFactory factory)
         await _reporter.Submit(fields);
         Assert.Contains("请重新选择", Reporter.ErrorNextTo(_reporter.Page, "files") ?? _reporter.Page);
         Assert.DoesNotContain("举报已提交", _reporter.Page);
+    }
+
+    [Fact]
+    public async Task Objecting_to_a_payment_fills_in_its_village_and_files_without_the_reported_person_or_rank()
+    {
+        var row = factory.Data.Rows[0];
+        var payment = (await factory.Services.GetRequiredService<IPaymentIndex>()
+            .SearchAsync(new PaymentQuery { RegionCode = row.Person.Village.Code, PageSize = 1 })).Items[0];
+        var form = await _reporter.OpenForm(payment.Id);
+        Assert.Equal(payment.VillageCode, Reporter.ValueOf(form, "reportedPerson.regionCode"));
+        Assert.Contains("<label for=\"reportedPerson-name\">姓名（选填）</label>", form);
+        Assert.Matches("<select id=\"reportedPerson-level\" name=\"reportedPerson.level\" aria-describedby", form);
+        Assert.DoesNotMatch("<input id=\"reportedPerson-name\" [^>]*required", form);
+
+        var fields = Reporter.NamedReport();
+        fields["anonymous"] = "true";
+        fields["reportedPerson.name"] = fields["reportedPerson.unit"] = fields["reportedPerson.position"] = fields["reportedPerson.level"] = fields["reportedPerson.region"] = "";
+        fields["reportedPerson.regionCode"] = payment.VillageCode;
+        await _reporter.Submit(fields);
+
+        Assert.Contains("举报已提交", _reporter.Page);
     }
 
     [Fact]

@@ -16,10 +16,14 @@ public sealed class ReportForm
     public const string Region = "reportedPerson.region";
     public const string RegionCode = "reportedPerson.regionCode";
 
+    /// <summary>A village picked from the results of a search by name (按村名查找); it wins over the code and the select.</summary>
+    public const string PlacePick = "placePick";
+    public const string PlaceQuery = "placeQuery";
+
     private static readonly string[] Kept =
     [
         "anonymous", "reporter.name", "reporter.idNumber", "reporter.phone", "reporter.address",
-        "reportedPerson.name", "reportedPerson.unit", "reportedPerson.position", "reportedPerson.level", Region, RegionCode,
+        "reportedPerson.name", "reportedPerson.unit", "reportedPerson.position", "reportedPerson.level", Region, RegionCode, PlacePick, PlaceQuery,
         "category", "title", "content", "paymentId", "submissionToken",
     ];
 
@@ -54,7 +58,7 @@ public sealed class ReportForm
         {
             Name = this["reportedPerson.name"], Unit = this["reportedPerson.unit"], Position = this["reportedPerson.position"],
             Level = this["reportedPerson.level"],
-            Region = string.IsNullOrWhiteSpace(this[RegionCode]) ? this[Region] : this[RegionCode].Trim(),
+            Region = new[] { this[PlacePick], this[RegionCode], this[Region] }.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v), "").Trim(),
         },
         Category = this["category"],
         Title = this["title"],

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Portal.Hosting;
+using Portal.Core.Regions;
 using Portal.Core.Reports;
 using Portal.Web.Infrastructure;
 using Portal.Web.Reports;
@@ -20,7 +21,7 @@ public sealed record FiledReceipt(ReportReceipt Receipt, string Title, string Ca
 [RequestSizeLimit(ReportLimits.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ReportLimits.MaxRequestBytes, MemoryBufferThreshold = UploadLimits.MemoryBuffer)]
 [RefuseOversizeUpload]
-public sealed class NewModel(ReportIntake intake, HeldUploads held, DisputedRecords records, RegionChoices regions) : PageModel
+public sealed class NewModel(ReportIntake intake, HeldUploads held, DisputedRecords records, RegionChoices regions, VillageSearch villages) : PageModel
 {
     /// <summary>The form's fields in page order, with the names the error summary gives them.</summary>
     public static readonly IReadOnlyList<(string Field, string Label)> Fields =
@@ -45,6 +46,11 @@ public sealed class NewModel(ReportIntake intake, HeldUploads held, DisputedReco
     public string? HeldToken { get; private set; }
 
     public FiledReceipt? Receipt { get; private set; }
+
+    /// <summary>The villages found by 按村名查找, a round trip of the whole form that files nothing.</summary>
+    public VillageSearchResult? Places { get; private set; }
+
+    public const string FindPlace = "findPlace";
     public RegionChoices Regions => regions;
 
     public async Task<IActionResult> OnGetAsync()
@@ -67,8 +73,11 @@ public sealed class NewModel(ReportIntake intake, HeldUploads held, DisputedReco
         Form = ReportForm.Read(posted);
         await using var spool = new SealedSpool();
         var (files, heldGone) = await KeptFilesAsync(posted, spool, cancel);
+        var searching = posted.ContainsKey(FindPlace);
+        // After a search the results stay listed, with the village picked, until the report is filed.
+        if (searching || Form[ReportForm.PlacePick].Length > 0) Places = villages.Find(Form[ReportForm.PlaceQuery]);
         // A hold that expired must not file the report without the files the reporter believes are attached.
-        var result = Form.Anonymous is null || heldGone
+        var result = searching || Form.Anonymous is null || heldGone
             ? new IntakeResult(null, new FieldErrors())
             : await intake.SubmitAsync(Form.ToSubmission(posted), files, cancel);
         if (result.Receipt is { } receipt)
@@ -80,7 +89,7 @@ public sealed class NewModel(ReportIntake intake, HeldUploads held, DisputedReco
         }
 
         Errors = result.Errors;
-        if (Form.Anonymous is null) Errors["anonymous"] = ReportValidator.ChooseAnonymity;
+        if (Form.Anonymous is null && !searching) Errors["anonymous"] = ReportValidator.ChooseAnonymity;
         if (heldGone) Errors["files"] = "先前上传的附件保留时间已过，已被清除，请重新选择。";
         // Files that passed the checks are held for the retry; a refused one is named in the errors and must be chosen again.
         var accepted = await AttachmentUpload.CheckAsync(files, new FieldErrors(), cancel);

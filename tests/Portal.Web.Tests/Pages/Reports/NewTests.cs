@@ -212,6 +212,31 @@ public class NewTests(PortalWebFactory factory)
     }
 
     [Fact]
+    public async Task A_villager_finds_the_village_by_typing_part_of_its_name_picks_it_and_the_report_is_filed_there_with_its_photo()
+    {
+        await _reporter.OpenForm();
+        var fields = Reporter.NamedReport();
+        fields["reportedPerson.region"] = "";
+        fields["placeQuery"] = "史庄";
+        fields["findPlace"] = "1";
+        await _reporter.Submit(fields, Upload.Photo());
+        Assert.DoesNotContain("举报已提交", _reporter.Page);
+        Assert.DoesNotContain("error-summary", _reporter.Page);
+        var pick = System.Text.RegularExpressions.Regex.Match(_reporter.Page, "<input type=\"radio\" name=\"placePick\" value=\"([0-9]{12})\"> <span>史庄村（");
+        Assert.True(pick.Success, _reporter.Page);
+        Assert.Contains("已上传：花名册.jpg", _reporter.Page);
+
+        fields.Remove("findPlace");
+        fields["placePick"] = pick.Groups[1].Value;
+        fields["keepFile"] = "0";
+        await _reporter.Submit(fields);
+        Assert.Contains("举报已提交", _reporter.Page);
+        var number = Reporter.ReceiptNumber(_reporter.Page);
+        var stored = await Reporter.InDatabase(factory, db => db.Reports.AsNoTracking().SingleAsync(r => r.ReceiptNumber == number));
+        Assert.Equal(pick.Groups[1].Value, stored.RegionCode);
+    }
+
+    [Fact]
     public async Task The_region_is_chosen_from_the_served_counties_and_their_townships_or_given_by_code()
     {
         var form = await _reporter.OpenForm();

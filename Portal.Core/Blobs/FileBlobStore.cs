@@ -51,7 +51,9 @@ public sealed class FileBlobStore : IBlobStore
 
     public Task DeleteAsync(string name, CancellationToken cancellationToken = default)
     {
-        File.Delete(PathOf(name));
+        // File.Delete throws when the folder is missing too; the contract is that a missing blob is not an error.
+        var path = PathOf(name);
+        if (File.Exists(path)) File.Delete(path);
         return Task.CompletedTask;
     }
 

@@ -88,7 +88,7 @@ public sealed class ReportIntake(
         var personFields = form.ReportedPerson;
         var person = new ReportedPerson(
             ReportValidator.Clean(personFields.Name), ReportValidator.Clean(personFields.Unit),
-            NullIfEmpty(ReportValidator.Clean(personFields.Position)), ReportTerms.ParseLevel(personFields.Level)!.Value, personFields.Region!.Trim());
+            NullIfEmpty(ReportValidator.Clean(personFields.Position)), ReportTerms.ParseLevel(personFields.Level) ?? OfficialLevel.Other, personFields.Region!.Trim());
         var content = new ReportContent(
             ReportValidator.Clean(form.Title), ReportValidator.Clean(form.Content), person, disputed,
             Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), files.Select(f => f.Sha256).ToList());

@@ -9,16 +9,35 @@ namespace Portal.Core.Reports;
 /// <summary>The rules every report meets before anything is stored, the same for the site and the API.</summary>
 public sealed partial class ReportValidator(RegionCatalog regions, IPaymentIndex payments, TimeProvider clock)
 {
+    /// <summary>
+    /// The form preselects neither 实名 nor 匿名: which fields are needed depends on the choice, so a form without it is
+    /// answered with this one sentence rather than with the errors of a named report the reporter never meant.
+    /// </summary>
+    public const string ChooseAnonymity = "请先选择“实名举报”或“匿名举报”，再提交。";
+
     public async Task<FieldErrors> ValidateAsync(ReportSubmission form, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();
         if (!form.Anonymous) ValidateReporter(form.Reporter, errors);
 
         var person = form.ReportedPerson ?? new ReportedPersonFields();
-        Require(errors, "reportedPerson.name", person.Name, 1, ReportLimits.MaxName, "请填写被反映人姓名；不知道全名可以只写姓，如“王某”");
-        Require(errors, "reportedPerson.unit", person.Unit, 1, ReportLimits.MaxUnit, "请填写被反映人的工作单位，如“某某镇人民政府”或“某某村委会”");
+        var paymentGiven = !string.IsNullOrWhiteSpace(form.PaymentId);
+        var disputes = paymentGiven && form.PaymentId!.Length <= 64 && await payments.FindAsync(form.PaymentId.Trim(), cancellationToken) is not null;
+        if (paymentGiven && !disputes)
+            errors.Add("paymentId", "所附的公示记录不存在或已过公示期。可以去掉该记录后提交，并在问题描述中写明。");
+        // A villager disputing a published payment (对此公示有异议) cannot know who entered it or at what rank.
+        if (disputes)
+        {
+            Optional(errors, "reportedPerson.name", person.Name, ReportLimits.MaxName, "被反映人姓名");
+            Optional(errors, "reportedPerson.unit", person.Unit, ReportLimits.MaxUnit, "工作单位");
+        }
+        else
+        {
+            Require(errors, "reportedPerson.name", person.Name, 1, ReportLimits.MaxName, "请填写被反映人姓名；不知道全名可以只写姓，如“王某”");
+            Require(errors, "reportedPerson.unit", person.Unit, 1, ReportLimits.MaxUnit, "请填写被反映人的工作单位，如“某某镇人民政府”或“某某村委会”");
+        }
         Optional(errors, "reportedPerson.position", person.Position, ReportLimits.MaxPosition, "职务");
-        if (ReportTerms.ParseLevel(person.Level) is null)
+        if (ReportTerms.ParseLevel(person.Level) is null && !(disputes && string.IsNullOrWhiteSpace(person.Level)))
             errors.Add("reportedPerson.level", $"请选择被反映人级别：{string.Join("、", ReportTerms.Levels.Values)}。");
         if (string.IsNullOrWhiteSpace(person.Region))
             errors.Add("reportedPerson.region", "请选择被反映人所在地区。");
@@ -40,8 +59,6 @@ public sealed partial class ReportValidator(RegionCatalog regions, IPaymentIndex
         else if (form.PasswordRepeat is not null && form.PasswordRepeat != password)
             errors.Add("passwordRepeat", "两次输入的密码不一致，请重新输入。");
 
-        if (!string.IsNullOrWhiteSpace(form.PaymentId) && (form.PaymentId.Length > 64 || await payments.FindAsync(form.PaymentId.Trim(), cancellationToken) is null))
-            errors.Add("paymentId", "所附的公示记录不存在或已过公示期。可以去掉该记录后提交，并在问题描述中写明。");
         if (form.SubmissionToken is { } token && !IsSubmissionToken(token))
             errors.Add("submissionToken", "提交凭据无效，请刷新页面后重新提交。");
         return errors;

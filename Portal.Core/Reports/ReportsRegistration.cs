@@ -30,6 +30,7 @@ public static class ReportsRegistration
         services.AddSingleton<Deadlines>();
         services.AddScoped<ReportValidator>();
         services.AddScoped<ReportIntake>();
+        services.AddSingleton<HeldUploads>();
         services.AddScoped<ReportProgress>();
         services.AddScoped<ReportHandling>();
         services.AddScoped<ReportQueue>();

@@ -5,7 +5,7 @@ using Portal.Core.Regions;
 namespace Portal.Web.Reports;
 
 /// <summary>A payment's public record as the report form shows it (所附公示记录): the fields the payment pages publish, nothing more.</summary>
-public sealed record DisputedRecord(string Id, string MaskedName, string Fund, string Amount, string Period, string Place);
+public sealed record DisputedRecord(string Id, string MaskedName, string Fund, string Amount, string Period, string Place, string VillageCode);
 
 public sealed class DisputedRecords(IPaymentIndex index, FundCatalog funds, RegionCatalog regions)
 {
@@ -17,6 +17,6 @@ public sealed class DisputedRecords(IPaymentIndex index, FundCatalog funds, Regi
             ? string.Join(" ", regions.Path(village).Where(r => r.Level >= RegionLevel.County).Select(RegionCatalog.DisplayName))
             : payment.VillageCode;
         return new DisputedRecord(payment.Id, payment.MaskedName, funds.ByCode(payment.FundCode)?.Name ?? payment.FundCode,
-            Money.Yuan(payment.Amount), payment.Period.ToChinese(), place);
+            Money.Yuan(payment.Amount), payment.Period.ToChinese(), place, payment.VillageCode);
     }
 }

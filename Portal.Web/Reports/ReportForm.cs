@@ -16,10 +16,14 @@ public sealed class ReportForm
     public const string Region = "reportedPerson.region";
     public const string RegionCode = "reportedPerson.regionCode";
 
+    /// <summary>A village picked from the results of a search by name (按村名查找); it wins over the code and the select.</summary>
+    public const string PlacePick = "placePick";
+    public const string PlaceQuery = "placeQuery";
+
     private static readonly string[] Kept =
     [
         "anonymous", "reporter.name", "reporter.idNumber", "reporter.phone", "reporter.address",
-        "reportedPerson.name", "reportedPerson.unit", "reportedPerson.position", "reportedPerson.level", Region, RegionCode,
+        "reportedPerson.name", "reportedPerson.unit", "reportedPerson.position", "reportedPerson.level", Region, RegionCode, PlacePick, PlaceQuery,
         "category", "title", "content", "paymentId", "submissionToken",
     ];
 
@@ -29,12 +33,13 @@ public sealed class ReportForm
 
     public string this[string field] => _values.GetValueOrDefault(field, "");
 
-    public bool Anonymous => this["anonymous"] == "true";
+    /// <summary>实名 (false) or 匿名 (true); null until the reporter chooses, as nothing is chosen for them.</summary>
+    public bool? Anonymous => this["anonymous"] switch { "true" => true, "false" => false, _ => null };
 
     /// <summary>A fresh form: its own submission token, so a double tap or a retry files one report, not two.</summary>
     public static ReportForm Blank(string? paymentId) => new(new Dictionary<string, string>
     {
-        ["anonymous"] = "false", ["submissionToken"] = NewToken(), ["paymentId"] = paymentId ?? "",
+        ["submissionToken"] = NewToken(), ["paymentId"] = paymentId ?? "",
     });
 
     public static ReportForm Read(IFormCollection form) => new(Kept.ToDictionary(key => key, key => form[key].ToString()));
@@ -43,9 +48,9 @@ public sealed class ReportForm
 
     public ReportSubmission ToSubmission(IFormCollection form) => new()
     {
-        Anonymous = Anonymous,
+        Anonymous = Anonymous == true,
         // The anonymous path never carries a name onwards, whatever was typed into the named fields.
-        Reporter = Anonymous ? null : new ReporterFields
+        Reporter = Anonymous == true ? null : new ReporterFields
         {
             Name = this["reporter.name"], IdNumber = this["reporter.idNumber"], Phone = this["reporter.phone"], Address = this["reporter.address"],
         },
@@ -53,7 +58,7 @@ public sealed class ReportForm
         {
             Name = this["reportedPerson.name"], Unit = this["reportedPerson.unit"], Position = this["reportedPerson.position"],
             Level = this["reportedPerson.level"],
-            Region = string.IsNullOrWhiteSpace(this[RegionCode]) ? this[Region] : this[RegionCode].Trim(),
+            Region = new[] { this[PlacePick], this[RegionCode], this[Region] }.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v), "").Trim(),
         },
         Category = this["category"],
         Title = this["title"],

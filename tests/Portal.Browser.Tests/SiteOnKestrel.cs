@@ -72,10 +72,10 @@ public sealed class SiteOnKestrel : WebApplicationFactory<Program>, IAsyncLifeti
         Assert.True(account is not null, problem);
     }
 
-    /// <summary>A staff member signed in at /admin on a desktop browser.</summary>
-    public async Task<IPage> SignInAsync(string user)
+    /// <summary>A staff member signed in at /admin on a desktop browser, or on a phone.</summary>
+    public async Task<IPage> SignInAsync(string user, bool onPhone = false)
     {
-        var page = await NewDesktopPage();
+        var page = onPhone ? await NewPhonePage() : await NewDesktopPage();
         await page.GotoAsync("/admin/login");
         await page.GetByLabel("用户名").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(StaffPassword);

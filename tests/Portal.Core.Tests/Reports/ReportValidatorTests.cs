@@ -76,6 +76,28 @@ public sealed class ReportValidatorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_dispute_of_a_published_payment_may_leave_out_the_reported_person_and_rank_which_a_villager_cannot_know()
+    {
+        var payment = (await _payments.SearchAsync(new PaymentQuery { RegionCode = "410221", PageSize = 1 })).Items[0];
+        var form = ReportsHarness.Anonymous();
+        form.PaymentId = payment.Id;
+        form.ReportedPerson = new ReportedPersonFields { Region = payment.VillageCode };
+
+        Assert.Empty(await _validator.ValidateAsync(form));
+    }
+
+    [Fact]
+    public async Task Without_a_disputed_payment_the_reported_person_unit_and_rank_are_still_required()
+    {
+        var form = ReportsHarness.Anonymous();
+        form.ReportedPerson = new ReportedPersonFields { Region = "410221" };
+
+        var errors = await _validator.ValidateAsync(form);
+
+        Assert.Equal(["reportedPerson.level", "reportedPerson.name", "reportedPerson.unit"], errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_report_may_dispute_a_published_payment_by_its_id()
     {
         var payment = (await _payments.SearchAsync(new PaymentQuery { RegionCode = "410221", PageSize = 1 })).Items[0];

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Portal.Core.Payments;
 
 /// <summary>
-/// How amounts read on the Portal, one form per context: a payment is exact yuan (¥1,234.50); a total is always 万元
-/// (356.70万元, 0.12万元), so that a column of totals never mixes the two. Pages offer the exact total beside it.
+/// How amounts read on the Portal, one form per context: a payment is exact yuan (¥1,234.50); a total in a column or a
+/// headline is always 万元 (356.70万元, 0.12万元), so that a column never mixes the two, with the exact figure beside it.
+/// A sentence read on its own (a WeChat reply, a chart said in words) gives exact yuan, which needs no second line.
 /// </summary>
 public static class Money
 {

@@ -66,10 +66,10 @@ public sealed class ChatAnswers(PlaceQuestionParser questions, IPaymentIndex ind
         var count = totals.Sum(t => t.Count);
         if (count == 0) return new TextReply($"{label}暂无公开的{what}发放记录。全部公开记录：{url}");
 
-        var byFund = string.Join("；", totals.Take(3).Select(t => $"{catalog.ByCode(t.Key)?.Name ?? t.Key} {t.Count.ToString(CultureInfo.InvariantCulture)} 笔 {Money.Total(t.Amount)}"));
+        var byFund = string.Join("；", totals.Take(3).Select(t => $"{catalog.ByCode(t.Key)?.Name ?? t.Key} {t.Count.ToString(CultureInfo.InvariantCulture)} 笔 {Money.Yuan(t.Amount)}"));
         return new NewsReply(
             $"{label} {what}公开",
-            $"共 {count.ToString(CultureInfo.InvariantCulture)} 笔，合计 {Money.Total(totals.Sum(t => t.Amount))}。{(totals.Count > 1 ? byFund + "。" : "")}点开查看每一笔。",
+            $"共 {count.ToString(CultureInfo.InvariantCulture)} 笔，合计 {Money.Yuan(totals.Sum(t => t.Amount))}。{(totals.Count > 1 ? byFund + "。" : "")}点开查看每一笔。",
             url);
     }
 

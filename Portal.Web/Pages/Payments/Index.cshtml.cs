@@ -99,7 +99,7 @@ public sealed class IndexModel(IPaymentIndex index, RegionCatalog regions, FundC
             TrendChart = new BarChart("chart-trend", "每月发放金额", $"{place}近 12 个月每月的发放金额",
                 months.Select(t => new BarChart.Bar(Month(t), t.Amount, t.Count)).ToList());
         else if (months.Count > 1)
-            TrendSentence = $"{Month(months[0])}至{Month(months[^1])}，每月都发放 {Money.Total(months[0].Amount)}（{months[0].Count} 笔）。";
+            TrendSentence = $"{Month(months[0])}至{Month(months[^1])}，每月都发放 {Money.Yuan(months[0].Amount)}（{months[0].Count} 笔）。";
         else if (months.Count == 1 && Filter.Period is null)
             TrendSentence = $"公开的都是{Month(months[0])}的发放。";
     }

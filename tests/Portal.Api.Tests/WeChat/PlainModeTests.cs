@@ -42,7 +42,7 @@ public class PlainModeTests(PlainWeChat host) : IClassFixture<PlainWeChat>
         var reply = Fields(xml);
         Assert.Equal("news", reply["MsgType"]);
         Assert.Equal(WeChatPlatform.Follower, reply["ToUserName"]);
-        Assert.Contains($"共 {village.Count()} 笔，合计 {Money.Total(village.Sum(r => r.Amount))}", xml);
+        Assert.Contains($"共 {village.Count()} 笔，合计 {Money.Yuan(village.Sum(r => r.Amount))}", xml);
         Assert.Contains($"<Url><![CDATA[{WeChatOnKestrel.Site}/payments/{village.Key.Code}]]></Url>", xml);
     }
 
@@ -60,7 +60,7 @@ public class PlainModeTests(PlainWeChat host) : IClassFixture<PlainWeChat>
     {
         var rows = host.Data.Rows.Where(r => r.Fund.Code == "elderly-allowance").ToList();
         var xml = await _platform.Reply(WeChatPlatform.Text("杞县 高龄津贴"));
-        Assert.Contains($"共 {rows.Count} 笔，合计 {Money.Total(rows.Sum(r => r.Amount))}", xml);
+        Assert.Contains($"共 {rows.Count} 笔，合计 {Money.Yuan(rows.Sum(r => r.Amount))}", xml);
         Assert.Contains($"{WeChatOnKestrel.Site}/payments/410221?fund=elderly-allowance", xml);
     }
 

@@ -27,7 +27,7 @@ public class SafeModeTests(SafeWeChat host) : IClassFixture<SafeWeChat>
         var rows = host.Data.Rows;
         var reply = SafeXml.ReadFields(await _platform.Reply(WeChatPlatform.Text("杞县")))!;
         Assert.Equal("news", reply["MsgType"]);
-        Assert.Contains($"共 {rows.Count} 笔，合计 {Money.Total(rows.Sum(r => r.Amount))}", await _platform.Reply(WeChatPlatform.Text("杞县")));
+        Assert.Contains($"共 {rows.Count} 笔，合计 {Money.Yuan(rows.Sum(r => r.Amount))}", await _platform.Reply(WeChatPlatform.Text("杞县")));
     }
 
     [Theory]

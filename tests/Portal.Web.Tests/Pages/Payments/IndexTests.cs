@@ -170,7 +170,7 @@ public class IndexTests(PortalWebFactory factory)
         foreach (var fund in Rows.Select(r => r.Fund).Distinct()) Assert.Contains(fund.Name, html);
         var months = Rows.Select(r => r.Period).Distinct().Order().ToList();
         var monthly = Rows.Where(r => r.Period == months[0]).ToList();
-        Assert.Contains($"{months[0].ToChinese()}至{months[^1].ToChinese()}，每月都发放 {Money.Total(monthly.Sum(r => r.Amount))}（{monthly.Count} 笔）。", html);
+        Assert.Contains($"{months[0].ToChinese()}至{months[^1].ToChinese()}，每月都发放 {Money.Yuan(monthly.Sum(r => r.Amount))}（{monthly.Count} 笔）。", html);
     }
 
     [Fact]

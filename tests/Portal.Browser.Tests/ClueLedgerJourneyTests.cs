@@ -143,4 +143,12 @@ public class ClueLedgerJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKe
 
         Assert.True(found.Count == 0, string.Join("\n", found));
     }
+
+    [AxeFact]
+    public async Task The_public_supervision_figures_of_a_county_and_a_township_pass_the_accessibility_rules_in_normal_and_large_print()
+    {
+        var found = await AxeCheck.ViolationsAsync(site, ["/payments/supervision/410221", "/payments/supervision/410221101"]);
+
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Portal.Core.Reports;
 using Portal.Core.Staff;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace Portal.Browser.Tests;
 
@@ -41,9 +42,14 @@ public class PhoneFormAndQueueTests(SiteOnKestrel site, ITestOutputHelper output
     {
         var phone = await site.NewPhonePage();
         await phone.GotoAsync("/reports/new?confirm=1");
-        var screens = await phone.EvaluateAsync<double>("document.documentElement.scrollHeight / window.innerHeight");
-        output.WriteLine($"report form at 360×740: {screens:0.00} screens");
-        Assert.True(screens < 4, $"the report form is {screens:0.00} screens long at 360×740");
+        var anonymous = await ScreensAsync(phone);
+        await Expect(phone.GetByLabel("身份证号")).Not.ToBeVisibleAsync();
+        await phone.Locator("label.choice").Filter(new() { HasText = "实名举报" }).TapAsync();
+        await Expect(phone.GetByLabel("身份证号")).ToBeVisibleAsync();
+        var named = await ScreensAsync(phone);
+        output.WriteLine($"report form at 360×740: {anonymous:0.00} screens before 实名 is chosen, {named:0.00} with the reporter's fields");
+        Assert.True(named < 4, $"the report form with the reporter's fields is {named:0.00} screens long at 360×740");
+        Assert.True(anonymous < named, "the reporter's fields are shown before 实名 is chosen");
         await phone.ScreenshotAsync(new() { Path = Screenshots.File("report-form-phone"), FullPage = true });
     }
 
@@ -56,6 +62,9 @@ public class PhoneFormAndQueueTests(SiteOnKestrel site, ITestOutputHelper output
         found.AddRange(await AxeCheck.ViolationsAsync(site, ["/admin"], () => site.SignInAsync("shouli.axe", onPhone: true)));
         Assert.True(found.Count == 0, "axe-core found WCAG 2.1 A/AA violations:\n" + string.Join("\n", found));
     }
+
+    private static Task<double> ScreensAsync(IPage phone) =>
+        phone.EvaluateAsync<double>("document.documentElement.scrollHeight / window.innerHeight");
 
     private async Task FileAnonymousReportAsync(string title)
     {

@@ -53,7 +53,8 @@ public sealed class SampleExport(RegionCatalog regions, FundCatalog funds, int s
     {
         foreach (var person in people)
         {
-            var fund = fundList[Math.Abs(person.IdNumber.GetHashCode(StringComparison.Ordinal)) % fundList.Count];
+            // From the ID number's digits, not string.GetHashCode (seeded per process): the same seed gives the same funds in every run.
+            var fund = fundList[(int)(long.Parse(person.IdNumber[..17], System.Globalization.CultureInfo.InvariantCulture) % fundList.Count)];
             var household = 1 + _random.Next(5);
             var amount = Math.Round(fund.MaxAmount * (decimal)(0.1 + 0.4 * _random.NextDouble()), 0) + (_random.Next(2) == 0 ? 0.5m : 0m);
             foreach (var month in months) yield return new SampleRow(person, fund, month, amount, household);

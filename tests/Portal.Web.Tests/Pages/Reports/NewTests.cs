@@ -99,7 +99,7 @@ public class NewTests(PortalWebFactory factory)
         var form = await _reporter.OpenForm();
         Assert.Matches("<input id=\"reportedPerson-name\" name=\"reportedPerson.name\" type=\"text\" value=\"\" required=\"required\" maxlength=\"50\"", form);
         Assert.Matches("<input id=\"title\" name=\"title\" type=\"text\" value=\"\" required=\"required\" minlength=\"2\" maxlength=\"100\"", form);
-        Assert.Contains("<textarea id=\"content\" name=\"content\" rows=\"8\" required minlength=\"20\" maxlength=\"10000\"", form);
+        Assert.Contains("<textarea id=\"content\" name=\"content\" rows=\"6\" required minlength=\"20\" maxlength=\"10000\"", form);
         Assert.Matches("<select id=\"category\" name=\"category\" required", form);
         Assert.Matches("<select id=\"reportedPerson-level\" name=\"reportedPerson.level\" required", form);
         Assert.Matches("<input id=\"reporter-phone\" [^>]*pattern=\"[^\"]+\"", form);

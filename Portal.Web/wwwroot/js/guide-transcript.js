@@ -1,6 +1,6 @@
 // An audio guide's transcript (Pages/Exhibition/Exhibit): browsers draw no captions for audio, so the line being read
-// is marked in the transcript under the player, from the captions track's cue changes, and kept in view inside the
-// transcript without moving the page. Each line becomes a button that plays the guide from that line.
+// is marked in the transcript under the player, from the captions track's cue changes. Each line becomes a button
+// that plays the guide from that line.
 (() => {
   'use strict';
   const still = matchMedia('(prefers-reduced-motion: reduce)');
@@ -33,25 +33,31 @@
       const reading = lines.find(l => active.some(c => Math.abs(c.startTime - l.start) < 0.001))
         || lines.filter(l => l.start <= audio.currentTime).pop() || null;
       if (reading === current) return;
+      // Only a visitor who is reading along is followed: one who scrolled elsewhere stays where they are.
+      const following = onScreen(current ? current.button : list);
       if (current) current.button.removeAttribute('aria-current');
       current = reading;
       if (!current) return;
       current.button.setAttribute('aria-current', 'true');
-      keepInView(list, current.button);
+      if (following) keepInView(current.button);
     };
     track.addEventListener('cuechange', mark);
     audio.addEventListener('seeked', mark);
 
-    list.classList.add('following');
+    list.classList.add('playable');
     const hint = list.parentElement.querySelector('.follow-hint');
     if (hint) hint.hidden = false;
   }
 
-  // Scrolls the transcript box, never the page: a visitor reading elsewhere on the page stays where they are.
-  function keepInView(box, line) {
-    const top = line.offsetTop;
-    const bottom = top + line.offsetHeight;
-    if (top >= box.scrollTop && bottom <= box.scrollTop + box.clientHeight) return;
-    box.scrollTo({ top: Math.max(0, top - box.clientHeight / 3), behavior: still.matches ? 'auto' : 'smooth' });
+  function onScreen(element) {
+    const box = element.getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight;
+  }
+
+  // The page moves only when the line would leave the screen, and then by as little as shows it: never a jump.
+  function keepInView(line) {
+    const box = line.getBoundingClientRect();
+    if (box.top >= 0 && box.bottom <= innerHeight) return;
+    line.scrollIntoView({ block: 'nearest', behavior: still.matches ? 'auto' : 'smooth' });
   }
 })();

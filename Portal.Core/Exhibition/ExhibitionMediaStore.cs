@@ -12,6 +12,7 @@ public sealed class ExhibitionMediaStore(string bundledFolder, IBlobStore upload
     public const string Container = "exhibition-media";
 
     private readonly ConcurrentDictionary<string, ImageSize?> _sizes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<CaptionCue>> _cues = new(StringComparer.Ordinal);
 
     /// <summary>content/exhibition/media: served as static files.</summary>
     public string BundledFolder { get; } = bundledFolder;
@@ -47,6 +48,22 @@ public sealed class ExhibitionMediaStore(string bundledFolder, IBlobStore upload
             await stream.CopyToAsync(copy, cancellationToken);
             copy.Position = 0;
             _sizes[item.Src] = ImageHeader.Read(copy, item.ContentType == "image/svg+xml");
+        }
+    }
+
+    /// <summary>The lines of an audio guide's captions as read by <see cref="ReadGuideCaptionsAsync"/>; empty for captions that could not be read.</summary>
+    public IReadOnlyList<CaptionCue> CuesOf(string captions) => _cues.GetValueOrDefault(captions, []);
+
+    /// <summary>Reads the captions of the audio guides not read before, for the transcript shown line by line under the player.</summary>
+    public async Task ReadGuideCaptionsAsync(IEnumerable<MediaItem> media, CancellationToken cancellationToken = default)
+    {
+        foreach (var captions in media.Where(m => m.ContentType.StartsWith("audio/", StringComparison.Ordinal)).Select(m => m.Captions).OfType<string>().Distinct())
+        {
+            if (_cues.ContainsKey(captions)) continue;
+            await using var stream = await OpenAsync(captions, cancellationToken);
+            if (stream is null) continue;
+            using var reader = new StreamReader(stream);
+            _cues[captions] = CaptionCues.Read(await reader.ReadToEndAsync(cancellationToken));
         }
     }
 

@@ -61,6 +61,7 @@ public sealed class PublishedExhibition(
             var (halls, news) = ExhibitionContentReader.Build(sources.Select(s => s.Source), _ => true);
             await media.MeasureAsync(halls.SelectMany(h => h.Exhibits.SelectMany(e => e.Media).Concat(h.Cover is null ? [] : [h.Cover]))
                 .Concat(news.Where(n => n.Cover is not null).Select(n => n.Cover!)), cancellationToken);
+            await media.ReadGuideCaptionsAsync(halls.SelectMany(h => h.Exhibits.SelectMany(e => e.Media)), cancellationToken);
             _state = new State(new ExhibitionSnapshot(halls, news, VersionOf(sources.Select(s => s.Source))), live);
             metrics.ExhibitionChanges.Add(1);
             var tags = ExhibitionCacheTags.ToEvict(before.Live, live);

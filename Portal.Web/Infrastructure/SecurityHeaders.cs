@@ -25,11 +25,18 @@ public static class SecurityHeaders
     /// <summary>Lets this answer run the receipt's print button (and nothing else).</summary>
     public static void AllowPrintButton(HttpContext context) => context.Features.Set(new PrintButton());
 
+    /// <summary>
+    /// Lets this answer run the site's own script files, never inline script (an audio guide's transcript that follows
+    /// the guide). Set on the answer itself rather than as it starts, so the output cache keeps it with the page.
+    /// </summary>
+    public static void AllowSiteScripts(HttpContext context) =>
+        context.Response.Headers.ContentSecurityPolicy = PagePolicy("'self'", MediaOrigin(context.RequestServices.GetRequiredService<IOptions<PublicAddressOptions>>().Value.MediaBaseUrl));
+
     /// <summary>Goes first, before anything that can answer.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
         var media = MediaOrigin(app.ApplicationServices.GetRequiredService<IOptions<PublicAddressOptions>>().Value.MediaBaseUrl);
-        // Public pages use no JavaScript at all; pictures, audio and video may come from the media address (a CDN).
+        // Public pages use no JavaScript but the receipt's print button and an audio guide's own script; pictures, audio and video may come from the media address (a CDN).
         var pages = PagePolicy("'none'", media);
         var receipt = PagePolicy(PrintHash, media);
         // The back office runs the site's own scripts (the live preview) and is never framed.

@@ -64,6 +64,55 @@ public class ExhibitionJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKe
         await audio.EvaluateAsync("a => a.pause()");
     }
 
+    [ChromiumFact]
+    public async Task A_visitor_listening_to_an_audio_guide_on_a_phone_sees_the_line_being_read_marked_and_taps_a_line_to_hear_it_again()
+    {
+        var exhibit = HallWithAudioGuide.Exhibits.First(e => e.Kind == ExhibitKind.Audio);
+        var captions = exhibit.Media.Single(m => m.ContentType.StartsWith("audio/", StringComparison.Ordinal)).Captions!;
+        var lines = site.Services.GetRequiredService<ExhibitionMediaStore>().CuesOf(captions);
+        Assert.True(lines.Count >= 4, $"{exhibit.Id} has {lines.Count} caption lines; the journey needs four");
+        var page = await site.NewPhonePage();
+        await page.GotoAsync(ExhibitUrl(exhibit));
+        var audio = page.Locator("audio");
+        var reading = page.Locator("ol.cues [aria-current=true]");
+        await audio.EvaluateAsync("a => { a.muted = true; }");
+        var taps = 0;
+
+        // The first line plays the guide from its start (1 tap), and it is the line marked.
+        await page.Locator("ol.cues button").First.TapAsync();
+        taps++;
+        await Expect(reading).ToHaveTextAsync(lines[0].Text);
+        await page.ScreenshotAsync(new() { Path = Screenshots.File("audio-guide-reading-phone") });
+
+        // Playing on from just before the second line ends, the mark moves to the third line as the guide reaches it.
+        await Seek(audio, lines[1].End.TotalSeconds - 0.2);
+        await Expect(reading).ToHaveTextAsync(lines[1].Text);
+        await Expect(reading).ToHaveTextAsync(lines[2].Text, new() { Timeout = 15_000 });
+        Assert.False(await audio.EvaluateAsync<bool>("a => a.paused"), "the guide stopped playing");
+
+        // A visitor reading along is followed down the page to the last line.
+        await Seek(audio, lines[^1].Start.TotalSeconds + 0.1);
+        await Expect(reading).ToHaveTextAsync(lines[^1].Text);
+        await Expect(reading).ToBeInViewportAsync(new() { Ratio = 1 });
+        await page.ScreenshotAsync(new() { Path = Screenshots.File("audio-guide-followed-phone") });
+
+        // A visitor who scrolled back up to the player is left there when the line being read changes.
+        await page.EvaluateAsync("() => window.scrollTo({ top: 0, behavior: 'instant' })");
+        await Seek(audio, lines[^2].Start.TotalSeconds + 0.1);
+        await Expect(reading).ToHaveTextAsync(lines[^2].Text);
+        Assert.Equal(0, await page.EvaluateAsync<double>("() => window.scrollY"));
+
+        // A line tapped is heard again from its start (1 tap).
+        await page.Locator("ol.cues button").Nth(3).TapAsync();
+        taps++;
+        await Expect(reading).ToHaveTextAsync(lines[3].Text);
+        var time = await audio.EvaluateAsync<double>("a => a.currentTime");
+        Assert.True(time >= lines[3].Start.TotalSeconds - 0.05 && time < lines[3].End.TotalSeconds, $"the tapped line starts at {lines[3].Start.TotalSeconds} s; the guide is at {time} s");
+        Assert.True(taps <= 2, $"{taps} taps to play the guide and hear a line again");
+    }
+
+    private static Task Seek(ILocator audio, double seconds) => audio.EvaluateAsync("(a, t) => { a.currentTime = t; }", seconds);
+
     private static async Task NoSidewaysScroll(IPage page, string what) =>
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{what} scrolls sideways at 360px");
 

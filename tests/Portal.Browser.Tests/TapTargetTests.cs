@@ -19,12 +19,14 @@ public class TapTargetTests(SiteOnKestrel site, Xunit.Abstractions.ITestOutputHe
     {
         var content = site.Services.GetRequiredService<IExhibitionContent>();
         var hall = content.Halls().First(h => h.Exhibits.Count > 0);
+        // An audio guide's transcript lines become buttons when its script runs.
+        var guide = content.Halls().SelectMany(h => h.Exhibits).First(e => e.Kind == ExhibitKind.Audio);
         return
         [
             "/", "/payments", "/payments/41", "/payments/410221", "/payments/410221101", "/payments/" + Village,
             "/payments/find?q=史庄", "/payments/lookup", "/payments/status/410221", "/payments/supervision/410221101",
             "/reports", "/reports/new?confirm=1", "/reports/progress",
-            "/exhibition", "/exhibition/" + hall.Slug, "/exhibition/" + hall.Exhibits[0].Id, "/news",
+            "/exhibition", "/exhibition/" + hall.Slug, "/exhibition/" + hall.Exhibits[0].Id, "/exhibition/" + guide.Id, "/news",
         ];
     }
 

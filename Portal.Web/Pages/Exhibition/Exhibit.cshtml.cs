@@ -9,10 +9,13 @@ namespace Portal.Web.Pages.Exhibition;
 
 /// <summary>One exhibit: its media, caption and transcript, with the way on to the next exhibit of the hall.</summary>
 [OutputCache(PolicyName = ExhibitionPageCaching.Halls)]
-public sealed class ExhibitModel(IExhibitionContent content) : PageModel
+public sealed class ExhibitModel(IExhibitionContent content, ExhibitionMediaStore media) : PageModel
 {
     public Hall Hall { get; private set; } = null!;
     public Exhibit Exhibit { get; private set; } = null!;
+
+    /// <summary>The audio guides whose transcript is shown line by line, the line being read marked while they play.</summary>
+    public IReadOnlyList<AudioGuide> Guides { get; private set; } = [];
 
     /// <summary>1-based position in the hall.</summary>
     public int Number { get; private set; }
@@ -32,6 +35,8 @@ public sealed class ExhibitModel(IExhibitionContent content) : PageModel
         Hall = hall;
         Exhibit = hall.Exhibits[index];
         Number = index + 1;
+        Guides = AudioGuide.Of(Exhibit, media);
+        if (Guides.Count > 0) SecurityHeaders.AllowSiteScripts(HttpContext);
         return Page();
     }
 
@@ -39,6 +44,8 @@ public sealed class ExhibitModel(IExhibitionContent content) : PageModel
     public string Description => string.IsNullOrWhiteSpace(Exhibit.Caption) ? Hall.Summary : Exhibit.Caption;
 
     public MediaItem? FirstImage => Exhibit.Media.FirstOrDefault(IsImage) ?? Hall.Cover;
+
+    public AudioGuide? GuideOf(MediaItem item) => Guides.FirstOrDefault(g => ReferenceEquals(g.Audio, item));
 
     public static bool IsImage(MediaItem media) => media.ContentType.StartsWith("image/", StringComparison.Ordinal);
 }

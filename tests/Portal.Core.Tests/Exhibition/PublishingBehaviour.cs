@@ -270,6 +270,31 @@ public abstract class PublishingBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public virtual async Task An_uploaded_audio_guides_captions_become_its_transcript_lines_once_it_is_published()
+    {
+        var store = Harness.Services.GetRequiredService<ExhibitionMediaStore>();
+        var sound = await File.ReadAllBytesAsync(ExhibitionSample.Fixture("guide.mp3"));
+        var vtt = "WEBVTT\n\n00:00.000 --> 00:01.200\n村里的低保名单，\n\n00:01.200 --> 00:02.800\n每一户都张榜公示。\n"u8.ToArray();
+        var (audio, audioError) = await MediaUpload.CheckMediaAsync(new Core.Reports.IncomingFile("讲解.mp3", sound.Length, () => new MemoryStream(sound)), default);
+        var (captions, captionsError) = await MediaUpload.CheckCaptionsAsync(new Core.Reports.IncomingFile("讲解.vtt", vtt.Length, () => new MemoryStream(vtt)), default);
+        Assert.Null(audioError);
+        Assert.Null(captionsError);
+        var text = new ExhibitionFields
+        {
+            Title = "上传的语音导览", Kind = ExhibitKind.Audio, Body = "村里的低保名单，每一户都张榜公示。",
+            Media = [new ExhibitionMediaEntry { Src = await store.StoreAsync(audio!), Captions = await store.StoreAsync(captions!), Type = audio!.ContentType }],
+        }.Compose(ExhibitionItemKind.Exhibit);
+
+        var item = await Publishing(p => p.CreateAsync(Officer, new NewExhibitionItem(ExhibitionItemKind.Exhibit, $"{Hall}/upload-guide", 61, text)));
+        await Publishing(p => p.SubmitAsync(Officer, item.Id, item.Revision));
+        var submitted = await ItemAsync(item.Id);
+        await Publishing(p => p.ApproveAsync(Reviewer, item.Id, submitted.Revision));
+
+        var published = Public.Exhibit($"{Hall}/upload-guide")!.Media.Single();
+        Assert.Equal(["村里的低保名单，", "每一户都张榜公示。"], store.CuesOf(published.Captions!).Select(c => c.Text));
+    }
+
+    [Fact]
     public virtual async Task Uploaded_media_that_no_version_uses_are_swept_after_a_day_and_used_ones_never()
     {
         var store = Harness.Services.GetRequiredService<ExhibitionMediaStore>();
@@ -375,6 +400,7 @@ public sealed class PostgresPublishingTests : PublishingBehaviour
     [PostgresFact] public override Task The_database_refuses_to_change_or_remove_a_version() => base.The_database_refuses_to_change_or_remove_a_version();
     [PostgresFact] public override Task An_uploaded_picture_is_stored_by_its_hash_and_an_exhibit_can_use_it() => base.An_uploaded_picture_is_stored_by_its_hash_and_an_exhibit_can_use_it();
     [PostgresFact] public override Task The_export_writes_what_is_published_back_in_content_form() => base.The_export_writes_what_is_published_back_in_content_form();
+    [PostgresFact] public override Task An_uploaded_audio_guides_captions_become_its_transcript_lines_once_it_is_published() => base.An_uploaded_audio_guides_captions_become_its_transcript_lines_once_it_is_published();
     [PostgresFact] public override Task Uploaded_media_that_no_version_uses_are_swept_after_a_day_and_used_ones_never() => base.Uploaded_media_that_no_version_uses_are_swept_after_a_day_and_used_ones_never();
 }
 

@@ -69,9 +69,20 @@ public class ExhibitTests(ExhibitionSite site)
                 var html = await Html.Get(_client, $"/exhibition/{slug}/{exhibit}");
                 var transcript = Between(html, "<section class=\"transcript\"", "</section>");
                 Assert.Contains("<h2 id=\"transcript-title\">文字稿</h2>", transcript);
-                Assert.Matches("<p>[^<]+|<blockquote>|<table>", transcript);
+                Assert.Matches("<p>[^<]+|<blockquote>|<table>|<li data-start=\"[0-9.]+\">[^<]+</li>", transcript);
             }
-        Assert.Contains("海瑞一生清贫。他留下的只有几件旧衣。", await Html.Get(_client, "/exhibition/" + ExhibitionSample.AudioExhibit));
+    }
+
+    [Fact]
+    public async Task An_audio_guides_transcript_is_the_lines_of_its_captions_in_order_instead_of_the_written_text()
+    {
+        var html = await Html.Get(_client, "/exhibition/" + ExhibitionSample.AudioExhibit);
+
+        var transcript = Between(html, "<section class=\"transcript\"", "</section>");
+        Assert.Contains("<ol class=\"cues\" data-audio=\"guide-1\">", transcript);
+        Assert.Matches("<li data-start=\"0\">海瑞一生清贫。</li>\\s*<li data-start=\"1.5\">他留下的只有几件旧衣。</li>", transcript);
+        Assert.DoesNotContain("class=\"prose\"", transcript);
+        Assert.Contains("<p class=\"follow-hint\" hidden>", transcript);
     }
 
     [Fact]
@@ -109,7 +120,7 @@ public class ExhibitTests(ExhibitionSite site)
         var html = await Html.Get(_client, "/exhibition/" + ExhibitionSample.AudioExhibit);
 
         var player = Between(html, "<audio", "</audio>");
-        Assert.StartsWith("<audio controls preload=\"none\" src=\"/media/exhibition/qingguan/guide.mp3\">", player);
+        Assert.StartsWith("<audio controls preload=\"none\" src=\"/media/exhibition/qingguan/guide.mp3\" id=\"guide-1\">", player);
         Assert.Contains("<track kind=\"captions\" srclang=\"zh\" label=\"中文\" default src=\"/media/exhibition/qingguan/guide.vtt\">", player);
         Assert.Contains("<a href=\"/media/exhibition/qingguan/guide.mp3\">下载音频</a>", player);
         Assert.Contains("<span class=\"kind\">语音讲解</span>", html);

@@ -100,5 +100,5 @@ public class ReportJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestre
     }
 
     /// <summary>A real 1×1 PNG, as a phone's screenshot would be.</summary>
-    private static byte[] Png() => Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    internal static byte[] Png() => Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 }

@@ -23,9 +23,10 @@ public static class SampleCommand
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 12388 };
         var referenceRows = new Option<int>("--reference-rows") { Description = "基准测试用：每份比对名单另加的行数（百分之一是第一个县的领取人）", DefaultValueFactory = _ => 0 };
         var references = new Option<string?>("--references") { Description = "另把第一个县的四份比对名单（死亡人员、公职人员及近亲属、机动车、市场主体）写到这个文件夹，用 reference import 导入后台账中就有示例线索" };
+        var villages = new Option<string?>("--villages") { Description = "这些村（乡镇代码即其下全部村）按真实的村生成：几百户，多数领耕地地力保护补贴（每年），5–10% 领低保（每月），另有高龄津贴、残疾人补贴等，各按资金的发放周期；须在所选的县里" };
         var command = new Command("sample", "生成逼真的模拟部门导出文件（虚构姓名、校验位正确的虚构身份证号），覆盖示例各县（或指定的任何县）、多个资金、最近若干月")
         {
-            output, rows, counties, funds, months, single, errors, seed, references, referenceRows,
+            output, rows, counties, funds, months, single, errors, seed, references, referenceRows, villages,
         };
         command.SetAction(parse =>
         {
@@ -40,8 +41,18 @@ public static class SampleCommand
             var dir = parse.GetValue(output)!;
             Directory.CreateDirectory(dir);
             var peoplePerCounty = Math.Max(1, parse.GetValue(rows) / (chosen.Count * periods.Count));
-            var written = Write(sample, context.Regions, dir, chosen, fundList, periods, peoplePerCounty, parse.GetValue(single), parse.GetValue(errors));
-            Console.WriteLine($"已写入 {written.Files} 个文件、{written.Rows:N0} 行到 {Path.GetFullPath(dir)}");
+            var full = FullVillages(context.Regions, parse.GetValue(villages), chosen);
+            var village = new SampleVillage(context.Funds, parse.GetValue(seed));
+            List<SampleRow> CountyRows(Region county)
+            {
+                var people = sample.People(county, peoplePerCounty);
+                var countyRows = sample.Rows(people, fundList, periods).ToList();
+                var taken = people.Select(p => p.IdNumber).ToHashSet();
+                foreach (var v in full.Where(v => v.Code.StartsWith(county.Code, StringComparison.Ordinal))) countyRows.AddRange(village.Rows(v, periods, taken));
+                return countyRows;
+            }
+            var written = Write(sample, context.Regions, dir, chosen, CountyRows, parse.GetValue(single), parse.GetValue(errors), periods);
+            Console.WriteLine($"已写入 {written.Files} 个文件、{written.Rows:N0} 行到 {Path.GetFullPath(dir)}" + (full.Count > 0 ? $"；其中 {full.Count} 个村按真实的村生成" : ""));
             if (parse.GetValue(references) is { Length: > 0 } referenceDir)
             {
                 var lists = SampleReferences.Write(referenceDir, sample, chosen[0], written.FirstCounty, parse.GetValue(referenceRows));
@@ -55,21 +66,38 @@ public static class SampleCommand
     }
 
     /// <returns>The files and rows written, and the first county's rows (for its sample reference lists).</returns>
+    /// <summary>The villages named, a township's code standing for all its villages; each must lie in one of the counties.</summary>
+    private static List<Region> FullVillages(RegionCatalog regions, string? codes, List<Region> counties)
+    {
+        if (string.IsNullOrWhiteSpace(codes)) return [];
+        return codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).SelectMany(code =>
+        {
+            var region = regions.Find(code) ?? throw new ArgumentException($"未知区划代码 {code}");
+            if (!counties.Any(c => code.StartsWith(c.Code, StringComparison.Ordinal))) throw new ArgumentException($"{region.Name}（{code}）不在所选的县里（--counties）");
+            return region.Level switch
+            {
+                RegionLevel.Village => new[] { region },
+                RegionLevel.Township => regions.Children(code),
+                _ => throw new ArgumentException($"{region.Name}（{code}）不是村或乡镇"),
+            };
+        }).DistinctBy(v => v.Code).ToList();
+    }
+
     private static (int Files, int Rows, List<SampleRow> FirstCounty) Write(SampleExport sample, RegionCatalog regions, string dir, List<Region> counties,
-        IReadOnlyList<Fund> fundList, IReadOnlyList<Period> periods, int peoplePerCounty, bool single, bool withErrors)
+        Func<Region, List<SampleRow>> countyRows, bool single, bool withErrors, IReadOnlyList<Period> periods)
     {
         var files = 0;
         var total = 0;
         var first = new List<SampleRow>();
         if (single)
         {
-            var all = counties.SelectMany(c => sample.Rows(sample.People(c, peoplePerCounty), fundList, periods)).ToList();
+            var all = counties.SelectMany(countyRows).ToList();
             sample.Write(Path.Combine(dir, $"sample-{all.Count}.csv"), counties[0], all, SampleFormat.Utf8Csv, $"{counties[0].Name}惠民资金发放花名册");
             return (1, all.Count, all.Where(r => regions.Ancestor(r.Person.Village, RegionLevel.County)?.Code == counties[0].Code).ToList());
         }
         foreach (var (county, i) in counties.Select((c, i) => (c, i)))
         {
-            var rows = sample.Rows(sample.People(county, peoplePerCounty), fundList, periods).ToList();
+            var rows = countyRows(county);
             if (i == 0) first.AddRange(rows);
             foreach (var byFund in rows.GroupBy(r => r.Fund))
             {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Portal.Core.Funds;
 using Portal.Core.Payments;
-using Portal.Core.Privacy;
 using Portal.Core.Regions;
 
 namespace Portal.Core.Ingest.Samples;
@@ -21,8 +20,6 @@ public sealed record SampleRow(SamplePerson Person, Fund Fund, Period Period, de
 /// </summary>
 public sealed class SampleExport(RegionCatalog regions, FundCatalog funds, int seed = 12388)
 {
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧", "程", "曹", "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕", "欧阳", "司马", "诸葛"];
-    private const string GivenChars = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英建华文辉玉兰志强春梅海燕国庆红梅金凤德福广才秋菊长青书田永生";
     public static readonly string[] DefaultFunds = ["rural-dibao", "urban-dibao", "tekun", "elderly-allowance", "disability-living", "disability-care", "farmland-protection", "temporary-aid"];
 
     private readonly Random _random = new(seed);
@@ -41,8 +38,8 @@ public sealed class SampleExport(RegionCatalog regions, FundCatalog funds, int s
         while (people.Count < count)
         {
             // Round the villages so that every village of a county has someone once there are enough people.
-            var person = new SamplePerson(Name(), "", Digits("1", 10), Digits("6228", 15), villages[people.Count % villages.Count]);
-            var id = IdFor(county.Code);
+            var person = new SamplePerson(SampleIdentity.Name(_random), "", SampleIdentity.Digits(_random, "1", 10), SampleIdentity.Digits(_random, "6228", 15), villages[people.Count % villages.Count]);
+            var id = SampleIdentity.IdNumberFor(_random, county.Code, new DateOnly(1930, 1, 1), 365 * 75);
             if (ids.Add(id)) people.Add(person with { IdNumber = id });
         }
         return people;
@@ -104,28 +101,4 @@ public sealed class SampleExport(RegionCatalog regions, FundCatalog funds, int s
     }
 
     private static string Quote(string cell) => cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
-
-    private string Name()
-    {
-        var surname = Surnames[_random.Next(Surnames.Length)];
-        var length = _random.Next(10) < 3 ? 1 : 2;
-        var given = new StringBuilder();
-        for (var i = 0; i < length; i++) given.Append(GivenChars[_random.Next(GivenChars.Length)]);
-        return surname + given;
-    }
-
-    private string IdFor(string countyCode)
-    {
-        var birth = new DateOnly(1930, 1, 1).AddDays(_random.Next(365 * 75));
-        var body = countyCode + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + _random.Next(1000).ToString("D3", CultureInfo.InvariantCulture);
-        return body + IdNumber.CheckCharacter(body);
-    }
-
-    private string Digits(string prefix, int length)
-    {
-        var sb = new StringBuilder(prefix);
-        sb.Append("3578"[_random.Next(4)]);
-        while (sb.Length < length + prefix.Length) sb.Append((char)('0' + _random.Next(10)));
-        return sb.ToString();
-    }
 }

@@ -38,17 +38,17 @@ public static class SampleCommand
                 : sample.Counties().ToList();
             var fundList = sample.Funds(parse.GetValue(funds) is { Length: > 0 } f ? f.Split(',', StringSplitOptions.TrimEntries) : SampleExport.DefaultFunds);
             var periods = SampleExport.RecentMonths(parse.GetValue(months), TimeProvider.System);
+            var full = FullVillages(context.Regions, parse.GetValue(villages), chosen);
             var dir = parse.GetValue(output)!;
             Directory.CreateDirectory(dir);
             var peoplePerCounty = Math.Max(1, parse.GetValue(rows) / (chosen.Count * periods.Count));
-            var full = FullVillages(context.Regions, parse.GetValue(villages), chosen);
             var village = new SampleVillage(context.Funds, parse.GetValue(seed));
             List<SampleRow> CountyRows(Region county)
             {
                 var people = sample.People(county, peoplePerCounty);
                 var countyRows = sample.Rows(people, fundList, periods).ToList();
                 var taken = people.Select(p => p.IdNumber).ToHashSet();
-                foreach (var v in full.Where(v => v.Code.StartsWith(county.Code, StringComparison.Ordinal))) countyRows.AddRange(village.Rows(v, periods, taken));
+                foreach (var v in full.Where(v => v.Code.StartsWith(county.Code, StringComparison.Ordinal))) countyRows.AddRange(village.Generate(v, periods, taken).Rows);
                 return countyRows;
             }
             var written = Write(sample, context.Regions, dir, chosen, CountyRows, parse.GetValue(single), parse.GetValue(errors), periods);
@@ -72,13 +72,13 @@ public static class SampleCommand
         if (string.IsNullOrWhiteSpace(codes)) return [];
         return codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).SelectMany(code =>
         {
-            var region = regions.Find(code) ?? throw new ArgumentException($"未知区划代码 {code}");
-            if (!counties.Any(c => code.StartsWith(c.Code, StringComparison.Ordinal))) throw new ArgumentException($"{region.Name}（{code}）不在所选的县里（--counties）");
+            var region = regions.Find(code) ?? throw new ArgumentException($"未知区划代码 {code}。");
+            if (!counties.Any(c => code.StartsWith(c.Code, StringComparison.Ordinal))) throw new ArgumentException($"{region.Name}（{code}）不在所选的县里（--counties）。");
             return region.Level switch
             {
                 RegionLevel.Village => new[] { region },
                 RegionLevel.Township => regions.Children(code),
-                _ => throw new ArgumentException($"{region.Name}（{code}）不是村或乡镇"),
+                _ => throw new ArgumentException($"{region.Name}（{code}）不是村或乡镇。"),
             };
         }).DistinctBy(v => v.Code).ToList();
     }

@@ -9,6 +9,7 @@ public class CommandRootTests : IDisposable
     [Theory]
     [InlineData("watch", "--inbox", "/proc/portal-no-such-folder")]
     [InlineData("sample", "--out", "/proc/portal-no-such-folder", "--rows", "10")]
+    [InlineData("sample", "--out", "out", "--counties", "410221", "--villages", "330109001001")]
     [InlineData("stats", "--data-dir", "/proc/version")]
     [InlineData("sync")]
     [InlineData("watch", "--inbox", "inbox", "--interval", "半小时")]

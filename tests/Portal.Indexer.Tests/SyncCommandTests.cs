@@ -38,6 +38,24 @@ public class SyncCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_village_named_to_the_sample_is_as_full_as_a_real_one_and_publishes_without_a_rejected_row()
+    {
+        var dir = Path.Combine(_data.InputDirectory, "sample");
+        Assert.Equal(0, IndexerProcess.Run(_data, ["sample", "--out", dir, "--rows", "1200", "--counties", "410221,410223", "--months", "12", "--villages", "410221101201"]).ExitCode);
+
+        var r = IndexerProcess.Run(_data, "sync", dir, "--json");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(0, r.Json.GetProperty("summary").GetProperty("rowsRejected").GetInt32());
+        using var index = new LucenePaymentIndex(_data.IndexDirectory, SampleData.Funds, TimeProvider.System);
+        var dibao = await index.SearchAsync(new PaymentQuery { RegionCode = "410221101201", FundCode = "rural-dibao" });
+        var farmland = await index.SearchAsync(new PaymentQuery { RegionCode = "410221101201", FundCode = "farmland-protection" });
+        // 200–500 households: most paid 耕地地力保护补贴 once in the year, 5–10% on 低保 in each of the 12 months.
+        Assert.InRange(farmland.TotalCount, 100, 500);
+        Assert.InRange(dibao.TotalCount, 10 * 12, 50 * 12 + 12);
+    }
+
+    [Fact]
     public void Rejected_rows_go_to_a_report_beside_the_input_and_the_rest_is_published()
     {
         var dir = Sample("--with-errors");

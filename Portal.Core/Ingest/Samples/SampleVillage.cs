@@ -15,13 +15,19 @@ public sealed class SampleVillage(FundCatalog funds, int seed = 12388)
     /// <summary>The month 耕地地力保护补贴 reaches farmers; every fund paid once a year is paid then.</summary>
     public const int YearlyPaymentMonth = 5;
 
-    /// <summary>Rows of every household of <paramref name="village"/> over <paramref name="months"/>; the same seed and village give the same rows.</summary>
+    /// <summary>The households of <paramref name="village"/> and their rows over <paramref name="months"/>; the same seed and village give the same rows.</summary>
     /// <param name="takenIds">ID numbers already given to someone in the county; new people get others, and theirs are added.</param>
-    public IEnumerable<SampleRow> Rows(Region village, IReadOnlyList<Period> months, ISet<string> takenIds)
+    public FullVillage Generate(Region village, IReadOnlyList<Period> months, ISet<string> takenIds)
     {
         if (!village.IsVillage) throw new ArgumentException($"{village.Name}（{village.Code}）不是村级区划。");
         // Each village its own sequence, so a village's rows do not depend on which other villages are generated.
         var random = new Random(unchecked(seed * 1_000_003 + (int)(long.Parse(village.Code, System.Globalization.CultureInfo.InvariantCulture) % 1_000_000_007)));
+        var households = 200 + random.Next(300);
+        return new FullVillage(village, households, Rows(village, months, takenIds, random, households).ToList());
+    }
+
+    private IEnumerable<SampleRow> Rows(Region village, IReadOnlyList<Period> months, ISet<string> takenIds, Random random, int count)
+    {
         var county = village.Code[..6];
         var thisYear = months[^1].Year;
         var community = village.Name.Contains("社区", StringComparison.Ordinal);
@@ -44,11 +50,10 @@ public sealed class SampleVillage(FundCatalog funds, int seed = 12388)
         IEnumerable<SampleRow> Paid(SamplePerson person, Fund? fund, decimal amount, int household) =>
             fund is null ? [] : PaidMonths(fund, months).Select(m => new SampleRow(person, fund, m, Math.Min(amount, fund.MaxAmount), household));
 
-        var households = 200 + random.Next(300);
-        var onDibao = (int)Math.Round(households * (0.05 + 0.05 * random.NextDouble()));
+        var onDibao = Math.Clamp((int)Math.Round(count * (0.05 + 0.05 * random.NextDouble())), (count + 19) / 20, count / 10);
         // 亩 of contracted land times the county's rate per 亩.
         var ratePerMu = 95m + random.Next(30);
-        for (var h = 0; h < households; h++)
+        for (var h = 0; h < count; h++)
         {
             var size = 1 + random.Next(6);
             var head = NewPerson(null, thisYear - 75, thisYear - 25);
@@ -107,3 +112,6 @@ public sealed class SampleVillage(FundCatalog funds, int seed = 12388)
         _ => m.Month == YearlyPaymentMonth,
     });
 }
+
+/// <summary>A generated village: how many households it has, and the rows of those who are paid.</summary>
+public sealed record FullVillage(Region Village, int Households, IReadOnlyList<SampleRow> Rows);

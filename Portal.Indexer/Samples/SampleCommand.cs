@@ -65,7 +65,6 @@ public static class SampleCommand
         return command;
     }
 
-    /// <returns>The files and rows written, and the first county's rows (for its sample reference lists).</returns>
     /// <summary>The villages named, a township's code standing for all its villages; each must lie in one of the counties.</summary>
     private static List<Region> FullVillages(RegionCatalog regions, string? codes, List<Region> counties)
     {
@@ -83,6 +82,7 @@ public static class SampleCommand
         }).DistinctBy(v => v.Code).ToList();
     }
 
+    /// <returns>The files and rows written, and the first county's rows (for its sample reference lists).</returns>
     private static (int Files, int Rows, List<SampleRow> FirstCounty) Write(SampleExport sample, RegionCatalog regions, string dir, List<Region> counties,
         Func<Region, List<SampleRow>> countyRows, bool single, bool withErrors, IReadOnlyList<Period> periods)
     {

@@ -38,7 +38,8 @@ public static class RegionNames
     /// <summary>The name without its administrative suffix, for tolerant matching.</summary>
     public static string Core(string name)
     {
-        var n = ShortVillageName(name.Trim());
+        // Spreadsheets often write the note of 艾溪（西湖）社区 with half-width brackets.
+        var n = ShortVillageName(name.Trim().Replace('(', '（').Replace(')', '）'));
         foreach (var suffix in Suffixes)
             if (n.Length > suffix.Length && n.EndsWith(suffix, StringComparison.Ordinal)) return n[..^suffix.Length];
         return n;

@@ -29,6 +29,8 @@ public class RegionNamesTests
     [InlineData("苏村", "苏村村委会")]
     [InlineData("金桥村村民委员会", "金桥村村民委员会")]
     [InlineData("新德社区", "新德社区居民委员会")]
+    [InlineData("艾溪(西湖)社区", "艾溪（西湖）社区")]
+    [InlineData("旭湾村委会(龙寺潭)", "旭湾村委会（龙寺潭）")]
     public void A_clerk_may_write_the_committee_or_the_village(string written, string statistical) =>
         Assert.True(RegionNames.SameName(written, statistical));
 

@@ -38,7 +38,7 @@ public sealed class StaffModel(StaffAccounts accounts, Departments departments, 
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var (_, problem) = await accounts.CreateAsync(UserName ?? "", DisplayName ?? "", Password ?? "", ChosenRoles, User.Actor(), DepartmentId, HttpContext.RequestAborted);
+        var (_, problem) = await accounts.CreateAsync(UserName ?? "", DisplayName ?? "", Password ?? "", ChosenRoles, User.Actor(), DepartmentId, cancellationToken: HttpContext.RequestAborted);
         return await AfterAsync(problem, null);
     }
 

@@ -89,7 +89,7 @@ public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, Sta
             return new StatusCodeResult(StatusCodes.Status404NotFound);
         }
         Report = report;
-        if (CanTransfer) Handlers = await accounts.HandlersAsync(Aborted);
+        if (CanTransfer) Handlers = await accounts.HandlersAsync(Actor.Office, Aborted);
         Clues = await clues.OnPaymentAsync(report.Content.Payment?.Id, Actor, Aborted);
         return Page();
     }

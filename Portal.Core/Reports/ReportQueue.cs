@@ -116,8 +116,10 @@ public sealed class ReportQueue(
             report.Attachments.Count(a => e.Kind == ReportEventKind.Filed ? a.EventId is null : a.EventId == e.Id))).ToList();
         var attachments = report.Attachments.OrderBy(a => a.AddedAt).Select(a => new AttachmentInfo(
             a.Id, seal.OpenText(SealedField.AttachmentName, a.Id, a.SealedName), a.Kind, a.Length, a.AddedAt, a.EventId is not null)).ToList();
+        // A likely duplicate handled by an office the reader cannot read is not named to them.
+        var readable = scope.Readable(reader);
         var duplicates = await db.DuplicateFlags.AsNoTracking().Where(d => d.ReportId == id)
-            .Join(db.Reports, d => d.OtherReportId, r => r.Id, (d, r) => new DuplicateInfo(r.Id, r.ReceiptNumber, d.Similarity, d.Basis, r.Status))
+            .Join(db.Reports.Where(r => readable.Contains(r.OfficeCode)), d => d.OtherReportId, r => r.Id, (d, r) => new DuplicateInfo(r.Id, r.ReceiptNumber, d.Similarity, d.Basis, r.Status))
             .ToListAsync(cancellationToken);
         var assignee = report.AssigneeId is { } aid ? (await StaffNamesAsync([aid], cancellationToken)).GetValueOrDefault(aid) : null;
 

@@ -77,7 +77,7 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
 
     /// <summary>Creates an account; <paramref name="by"/> is null only for the first administrator, made from the command line.</summary>
     /// <param name="department">The department a 数据报送 clerk submits for (required with that role, ignored without it).</param>
-    /// <param name="office">The office the account works in (<see cref="Office.Code"/>); the top office when not given.</param>
+    /// <param name="office">The office the account works in (<see cref="Office.Code"/>); when not given, the administrator's own, or the top office from the command line.</param>
     public async Task<(StaffAccount? Account, string? Problem)> CreateAsync(string userName, string displayName, string password, StaffRoles roles, StaffActor? by,
         Guid? department = null, string? office = null, CancellationToken cancellationToken = default)
     {
@@ -87,8 +87,10 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
         if (displayName.Trim().Length is 0 or > 50) return (null, "请填写姓名（最多 50 个字）。");
         if (PasswordProblem(password) is { } problem) return (null, problem);
         if (roles == StaffRoles.None) return (null, "请至少选择一个角色。");
-        var workplace = string.IsNullOrWhiteSpace(office) ? offices.Top : offices.Find(office);
-        if (workplace is null) return (null, $"没有代码为“{office!.Trim()}”的受理机关。可用的代码：{string.Join("、", offices.All.Select(o => $"{o.Code}（{o.Name}）"))}。");
+        var workplace = !string.IsNullOrWhiteSpace(office) ? offices.Find(office) : by is null ? offices.Top : offices.Find(by.Office);
+        if (workplace is null) return (null, $"没有代码为“{office?.Trim()}”的受理机关。可用的代码：{string.Join("、", offices.All.Select(o => $"{o.Code}（{o.Name}）"))}。");
+        if (by is not null && (offices.Find(by.Office) is not { } own || !offices.IsWithin(workplace, own)))
+            return (null, "只能为本机关或下级机关添加账号。");
         if (await DepartmentProblemAsync(roles, department, cancellationToken) is { } departmentProblem) return (null, departmentProblem);
         if (await db.StaffAccounts.AnyAsync(a => a.UserName == name, cancellationToken)) return (null, $"用户名“{name}”已被使用。");
         var now = clock.GetUtcNow().UtcDateTime;

@@ -73,4 +73,28 @@ public sealed class OfficeScopeTests
         Assert.Contains(reads, r => r.StartsWith("督查查看下级举报列表：尉氏县纪委监委"));
         Assert.Contains(reads, r => r == $"督查查看举报：{qixianReport.ReceiptNumber}（杞县纪委监委）");
     }
+
+    [Fact]
+    public async Task The_city_administrator_adds_an_account_to_a_county_office_and_a_county_administrator_cannot_add_one_to_the_city()
+    {
+        using var factory = new BackOfficeFactory();
+        var city = await factory.SignInAsync(await factory.StaffAsync("汴管理", StaffRoles.Admin, office: "4102"));
+        var county = await factory.SignInAsync(await factory.StaffAsync("杞管理", StaffRoles.Admin, office: "410221"));
+        var userName = "qixian." + Guid.NewGuid().ToString("N")[..8];
+
+        var list = await city.PostAndFollowAsync("/admin/staff", "create", new()
+        {
+            ["UserName"] = userName, ["DisplayName"] = "杞县新受理员", ["Password"] = "a long first password", ["Roles"] = "Intake", ["OfficeCode"] = "410221",
+        });
+        var countyForm = await county.PageAsync("/admin/staff");
+        var refused = await county.PostAsync("/admin/staff", "create", new()
+        {
+            ["UserName"] = "up." + userName, ["DisplayName"] = "越级", ["Password"] = "a long first password", ["Roles"] = "Intake", ["OfficeCode"] = "4102",
+        });
+
+        Assert.Contains($"<b>杞县新受理员</b> <span class=\"user\">{userName}</span> · 受理员 · 杞县纪委监委", list);
+        Assert.Contains("<option value=\"410223\">尉氏县纪委监委</option>", list);
+        Assert.DoesNotContain("<option value=\"4102\"", countyForm);
+        Assert.Equal("只能为本机关或下级机关添加账号。", StaffBrowser.Alert(await refused.Content.ReadAsStringAsync()));
+    }
 }

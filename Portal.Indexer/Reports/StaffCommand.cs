@@ -49,7 +49,7 @@ public static class StaffCommand
                 return 1;
             }
             var workplace = scope.ServiceProvider.GetRequiredService<OfficeTree>().Find(account.OfficeCode)!;
-            Console.WriteLine($"已添加 {account.UserName}（{account.DisplayName}，{workplace.Name}，{StaffRoleNames.Describe(account.Roles)}）。登录：/admin/login");
+            Console.WriteLine($"已添加 {account.UserName}（{account.DisplayName}，{StaffRoleNames.Describe(account.Roles)}），所在机关 {workplace.Name}。登录：/admin/login");
             return 0;
         });
         return new Command("staff", "工作人员账号") { add };

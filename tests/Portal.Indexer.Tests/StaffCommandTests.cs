@@ -24,7 +24,7 @@ public sealed class StaffCommandTests : IDisposable
 
         Assert.Equal(0, migrated.ExitCode);
         Assert.Equal(0, added.ExitCode);
-        Assert.Contains("已添加 admin（王主任，开封市纪委监委，管理员、审计）", added.Output);
+        Assert.Contains("已添加 admin（王主任，管理员、审计），所在机关 开封市纪委监委", added.Output);
         Assert.Equal(StaffRoles.Admin | StaffRoles.Auditor, signIn.Account!.Roles);
         Assert.Equal("4102", signIn.Account.OfficeCode);
         Assert.Contains("已执行迁移", migrated.Output);
@@ -44,7 +44,7 @@ public sealed class StaffCommandTests : IDisposable
         var signIn = await new StaffAccounts(db, Offices, TimeProvider.System, new PasswordHasher<StaffAccount>()).SignInAsync("qixian.sl", "一句好记的密码2026");
 
         Assert.Equal(0, added.ExitCode);
-        Assert.Contains("已添加 qixian.sl（杞受理，杞县纪委监委，受理员）", added.Output);
+        Assert.Contains("已添加 qixian.sl（杞受理，受理员），所在机关 杞县纪委监委", added.Output);
         Assert.Equal("410221", signIn.Account!.OfficeCode);
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("没有代码为“410102”的受理机关。可用的代码：4102（开封市纪委监委）", unknown.Error);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Portal.Core.Funds;
+using Portal.Core.Offices;
 using Portal.Core.Operations;
 using Portal.Core.Privacy;
 using Portal.Core.Regions;
@@ -10,7 +11,7 @@ namespace Portal.Core;
 
 public static class PortalCoreRegistration
 {
-    /// <summary>Options, the region tree, the fund catalogue and the self-lookup key: what every host needs.</summary>
+    /// <summary>Options, the region tree, the offices, the fund catalogue and the self-lookup key: what every host needs.</summary>
     public static IServiceCollection AddPortalCore(this IServiceCollection services)
     {
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
@@ -25,6 +26,10 @@ public static class PortalCoreRegistration
         services.AddSingleton(sp => new VillageSearch(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<ServedArea>(),
             Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "regions", "pinyin.txt")));
         services.AddSingleton(sp => FundCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "funds.yaml")));
+        services.AddSingleton(sp => OfficeTree.Load(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), "offices.yaml"),
+            sp.GetRequiredService<RegionCatalog>()));
+        services.AddSingleton<Jurisdiction>();
+        services.AddSingleton<OfficeScope>();
         services.AddSingleton<OwnerKey>();
         services.AddOptions<LookupThrottleOptions>().BindConfiguration(LookupThrottleOptions.Section);
         services.AddSingleton<LookupThrottle>();

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Portal.Core.Offices;
 using Portal.Core.Reports;
 
 namespace Portal.Api.Reports;
@@ -84,7 +85,7 @@ public sealed record ReportedPersonRequest
     [Description("可选：职务。")]
     public string? Position { get; init; }
 
-    [Required, Description("级别：省部级、厅局级、县处级、乡科级及以下、其他（或英文代码，如 TownshipAndBelow）。")]
+    [Required, Description("级别：村（社区）干部、乡科级及以下、县处级、厅局级及以上、其他（或英文代码，如 Village、TownshipAndBelow）。决定受理机关；超出本平台受理范围的级别或地区答复 400 并说明应向何处举报。")]
     public string? Level { get; init; }
 
     [Required, Description("所在地区的统计区划代码：6 位县级或 9/12 位乡镇、村级代码。")]
@@ -98,10 +99,19 @@ public sealed record ReceiptAnswer(
     [property: Description("受理系统收到举报的时间，北京时间（+08:00）。")] DateTimeOffset FiledAt,
     [property: Description("所提交内容的摘要（SHA-256，十六进制）；含随机盐，不能反推出内容。")] string Digest,
     [property: Description("存证码：回执编号、时间和摘要，由本单位密钥签名；可用 /api/v1/reports/proofs/verify 核验。")] string Proof,
-    [property: Description("进度查询接口：以查询码和密码 POST 到此地址。")] string ProgressUrl)
+    [property: Description("进度查询接口：以查询码和密码 POST 到此地址。")] string ProgressUrl,
+    [property: Description("按管理权限受理这件举报的纪委监委。")] OfficeAnswer Office)
 {
     public static ReceiptAnswer From(ReportReceipt receipt, string progressUrl) => new(
-        receipt.QueryCode, receipt.ReceiptNumber, ChinaTime.WithOffset(receipt.FiledAt), receipt.DigestHex, receipt.Proof, progressUrl);
+        receipt.QueryCode, receipt.ReceiptNumber, ChinaTime.WithOffset(receipt.FiledAt), receipt.DigestHex, receipt.Proof, progressUrl, OfficeAnswer.From(receipt.Office));
+}
+
+/// <summary>An office as the public sees it: its code and name, nothing about its staff.</summary>
+public sealed record OfficeAnswer(
+    [property: Description("机关代码，如 410221。")] string Code,
+    [property: Description("机关名称，如 杞县纪委监委。")] string Name)
+{
+    public static OfficeAnswer From(Office office) => new(office.Code, office.Name);
 }
 
 public sealed record ProgressRequest
@@ -134,11 +144,13 @@ public sealed record ProgressAnswer(
     [property: Description("状态代码：Submitted、Accepted、NotAccepted、Transferred、InProgress、Concluded。")] string StatusCode,
     [property: Description("提交时间，北京时间（+08:00）。")] DateTimeOffset SubmittedAt,
     IReadOnlyList<TimelineAnswer> Timeline,
-    [property: Description("是否还能补充材料：办结或不予受理后为 false。")] bool CanSupplement)
+    [property: Description("是否还能补充材料：办结或不予受理后为 false。")] bool CanSupplement,
+    [property: Description("现在办理这件举报的纪委监委。")] OfficeAnswer Office)
 {
     public static ProgressAnswer From(ProgressView view) => new(
         view.ReceiptNumber, view.Title, view.Category, view.Status.Name(), view.Status.ToString(), ChinaTime.WithOffset(view.SubmittedAt),
-        view.Timeline.Select(e => new TimelineAnswer(ChinaTime.WithOffset(e.At), e.What, e.Text, e.Attachments)).ToList(), view.CanSupplement);
+        view.Timeline.Select(e => new TimelineAnswer(ChinaTime.WithOffset(e.At), e.What, e.Text, e.Attachments)).ToList(), view.CanSupplement,
+        OfficeAnswer.From(view.Office));
 }
 
 public sealed record TimelineAnswer(

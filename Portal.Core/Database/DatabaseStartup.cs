@@ -20,7 +20,7 @@ public static class DatabaseStartup
         if (!scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres)
         {
             await DatabaseMigrator.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(),
-                services.GetRequiredService<ExhibitionMediaStore>(), cancellationToken);
+                services.GetRequiredService<ExhibitionMediaStore>(), services.GetRequiredService<Offices.OfficeTree>(), cancellationToken);
         }
         else
         {

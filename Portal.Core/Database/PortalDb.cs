@@ -58,6 +58,8 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
             report.HasIndex(r => r.SubmissionKeyHash).IsUnique();
             report.Property(r => r.PasswordHash).HasMaxLength(200);
             report.Property(r => r.RegionCode).HasMaxLength(12);
+            report.Property(r => r.OfficeCode).HasMaxLength(20);
+            report.HasIndex(r => new { r.OfficeCode, r.Status });
             report.Property(r => r.TransferUnit).HasMaxLength(100);
             report.HasIndex(r => new { r.Status, r.DueOn });
             report.HasIndex(r => r.PersonKey);
@@ -97,6 +99,7 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
             s.Property(x => x.PasswordHash).HasMaxLength(200);
             s.Property(x => x.SecurityStamp).HasMaxLength(64);
             s.HasIndex(x => x.DepartmentId);
+            s.Property(x => x.OfficeCode).HasMaxLength(20);
         });
         model.Entity<Submissions.Department>(d =>
         {

@@ -26,6 +26,9 @@ public sealed class Report
     public OfficialLevel Level { get; set; }
     public string RegionCode { get; set; } = "";
 
+    /// <summary>The office that handles the report (<see cref="Offices.Office.Code"/>), chosen at intake by 管理权限.</summary>
+    public string OfficeCode { get; set; } = "";
+
     /// <summary>Sealed JSON of <see cref="ReporterIdentity"/>; null for an anonymous report.</summary>
     public byte[]? SealedIdentity { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Database;
+using Portal.Core.Offices;
 using Portal.Core.Staff;
 
 namespace Portal.Core.Reports;
@@ -11,7 +12,7 @@ public sealed record StaffStep(string? PublicNote, string? StaffNote);
 /// The steps staff take on a report, each checked against the status flow and the actor's role, each
 /// written to the timeline and the audit log in the same commit.
 /// </summary>
-public sealed class ReportHandling(PortalDb db, ReportSeal seal, WorkingCalendarSource calendars, Deadlines deadlines, TimeProvider clock)
+public sealed class ReportHandling(PortalDb db, ReportSeal seal, WorkingCalendarSource calendars, Deadlines deadlines, OfficeScope scope, TimeProvider clock)
 {
     public const int MaxNote = 2_000;
 
@@ -28,7 +29,7 @@ public sealed class ReportHandling(PortalDb db, ReportSeal seal, WorkingCalendar
         var cleanUnit = ReportValidator.Clean(unit);
         if (cleanUnit.Length is 0 or > 100) return "请填写承办单位（最多 100 个字）。";
         var assignee = assigneeId is { } aid ? await db.StaffAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == aid, cancellationToken) : null;
-        if (assignee is null || assignee.Disabled || !assignee.Roles.HasFlag(StaffRoles.Handler)) return "请选择一位承办人。";
+        if (assignee is null || assignee.Disabled || !assignee.Roles.HasFlag(StaffRoles.Handler) || assignee.OfficeCode != actor.Office) return "请选择本机关的一位承办人。";
         return await MoveAsync(id, actor, StaffRoles.Intake, ReportStatus.Transferred, step, "转办", cancellationToken, report =>
         {
             report.TransferUnit = cleanUnit;
@@ -100,9 +101,11 @@ public sealed class ReportHandling(PortalDb db, ReportSeal seal, WorkingCalendar
         return await SaveAsync(cancellationToken);
     }
 
-    /// <summary>Intake staff act on any report; a handler only on what was transferred to them.</summary>
-    private static string? Refusal(Report report, StaffActor actor, StaffRoles role)
+    /// <summary>Intake staff act on the reports of their own office; a handler only on what was transferred to them.</summary>
+    private string? Refusal(Report report, StaffActor actor, StaffRoles role)
     {
+        if (report.OfficeCode != actor.Office)
+            return scope.Oversees(actor, report.OfficeCode) ? $"这件举报由{scope.Name(report.OfficeCode)}办理，上级机关只能查阅，不能办理。" : "没有这个举报。";
         if (!actor.Has(role)) return role == StaffRoles.Intake ? "只有受理员可以受理、不予受理或转办。" : "只有承办人可以办理、回复和办结。";
         if (role == StaffRoles.Handler && report.AssigneeId != actor.Id) return "这件举报没有转给您承办。";
         return null;

@@ -8,13 +8,14 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Blobs;
 using Portal.Core.Database;
 using Portal.Core.Funds;
+using Portal.Core.Offices;
 using Portal.Core.Operations;
 using Portal.Core.Payments;
 
 namespace Portal.Core.Reports;
 
 /// <summary>What the reporter is shown once, after the report is durably stored.</summary>
-public sealed record ReportReceipt(string QueryCode, string ReceiptNumber, DateTime FiledAt, string DigestHex, string Proof);
+public sealed record ReportReceipt(string QueryCode, string ReceiptNumber, DateTime FiledAt, string DigestHex, string Proof, Office Office);
 
 public sealed record IntakeResult(ReportReceipt? Receipt, FieldErrors Errors)
 {
@@ -38,6 +39,7 @@ public sealed class ReportIntake(
     WorkingCalendarSource calendars,
     Deadlines deadlines,
     IOptions<ReportRules> rules,
+    OfficeTree offices,
     PortalMetrics metrics,
     TimeProvider clock)
 {
@@ -57,6 +59,7 @@ public sealed class ReportIntake(
         var code = QueryCode.New();
         var disputed = await DisputedAsync(form.PaymentId, cancellationToken);
         var report = NewReport(form, disputed, checkedFiles, code, token, now, out var uploads);
+        report.OfficeCode = validator.Route(form.ReportedPerson, disputed?.VillageCode).Office!.Code;
         report.DueOn = deadlines.DueOn(report, await calendars.CurrentAsync(db, cancellationToken));
         await FlagDuplicatesAsync(report, ReportValidator.Clean(form.Content), now, cancellationToken);
 
@@ -164,9 +167,9 @@ public sealed class ReportIntake(
         return new IntakeResult(Receipt(report, code), new FieldErrors());
     }
 
-    private static ReportReceipt Receipt(Report report, string code) => new(
+    private ReportReceipt Receipt(Report report, string code) => new(
         QueryCode.Format(code), report.ReceiptNumber, report.SubmittedAt, Convert.ToHexString(report.FiledDigest).ToLowerInvariant(),
-        FilingProof.Token(report.ReceiptNumber, report.SubmittedAt, report.FiledDigest, report.Signature));
+        FilingProof.Token(report.ReceiptNumber, report.SubmittedAt, report.FiledDigest, report.Signature), offices.Find(report.OfficeCode) ?? offices.Top);
 
     private async Task<DisputedPayment?> DisputedAsync(string? paymentId, CancellationToken cancellationToken)
     {

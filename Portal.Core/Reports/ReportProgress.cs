@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Core.Blobs;
 using Portal.Core.Database;
+using Portal.Core.Offices;
 
 namespace Portal.Core.Reports;
 
@@ -13,7 +14,7 @@ public sealed record TimelineEntry(DateTime At, string What, string? Text, int A
 
 /// <summary>What a reporter sees with a correct query code and password.</summary>
 public sealed record ProgressView(string ReceiptNumber, string Title, string Category, ReportStatus Status, DateTime SubmittedAt,
-    IReadOnlyList<TimelineEntry> Timeline, bool CanSupplement, string SupplementTicket);
+    IReadOnlyList<TimelineEntry> Timeline, bool CanSupplement, string SupplementTicket, Office Office);
 
 /// <summary>
 /// Progress lookup and supplements (补充材料) by query code and password. A wrong code, a wrong password
@@ -27,6 +28,7 @@ public sealed class ReportProgress(
     IDataProtectionProvider protection,
     FilingProof proofs,
     IOptions<ReportRules> options,
+    OfficeTree offices,
     TimeProvider clock)
 {
     public const string Refusal = "查询码或密码不正确。请核对后重试；同一查询码连续输错 5 次将暂停查询 30 分钟。";
@@ -187,7 +189,7 @@ public sealed class ReportProgress(
             e.Kind == ReportEventKind.Filed ? report.Attachments.Count(a => a.EventId is null) : report.Attachments.Count(a => a.EventId == e.Id))).ToList();
         var open = !StatusFlow.IsClosed(report.Status);
         return new ProgressView(report.ReceiptNumber, content.Title, report.Category.Name(), report.Status, report.SubmittedAt, timeline, open,
-            open ? _tickets.Issue(report.Id) : "");
+            open ? _tickets.Issue(report.Id) : "", offices.Find(report.OfficeCode) ?? offices.Top);
     }
 }
 

@@ -2,17 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Blobs;
 using Portal.Core.Database;
+using Portal.Core.Offices;
 using Portal.Core.Regions;
 using Portal.Core.Staff;
 
 namespace Portal.Core.Reports;
 
-public sealed record QueueFilter(ReportStatus? Status = null, ReportCategory? Category = null, string? Region = null, OfficialLevel? Level = null, DueMark? Due = null, int Page = 1);
+/// <param name="Office">A subordinate office whose queue is read for oversight; the reader's own office when null.</param>
+public sealed record QueueFilter(ReportStatus? Status = null, ReportCategory? Category = null, string? Region = null, OfficialLevel? Level = null, DueMark? Due = null, int Page = 1,
+    string? Office = null);
 
 public sealed record QueueItem(Guid Id, string ReceiptNumber, string Title, ReportCategory Category, OfficialLevel Level, string RegionName,
     ReportStatus Status, DateTime SubmittedAt, DateOnly? DueOn, DueMark Due, int Duplicates, bool Anonymous, string? Assignee);
 
-public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total, int Page, int PageSize);
+/// <param name="ReadOnly">The queue of a subordinate office, read for oversight: none of its reports can be acted on.</param>
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total, int Page, int PageSize, Office Office, bool ReadOnly);
 
 public sealed record StaffTimelineEntry(DateTime At, string What, string ActorName, string? PublicNote, string? StaffNote, Disposition? Disposition, int Attachments);
 
@@ -22,7 +26,8 @@ public sealed record DuplicateInfo(Guid Id, string ReceiptNumber, double Similar
 
 public sealed record ReportDetails(Guid Id, string ReceiptNumber, ReportStatus Status, bool Anonymous, ReporterIdentity? Reporter, ReportContent Content,
     ReportCategory Category, string RegionName, DateTime SubmittedAt, DateOnly? DueOn, DueMark Due, string? TransferUnit, Guid? AssigneeId, string? Assignee,
-    IReadOnlyList<StaffTimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, IReadOnlyList<DuplicateInfo> Duplicates);
+    IReadOnlyList<StaffTimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, IReadOnlyList<DuplicateInfo> Duplicates,
+    Office Office, bool ReadOnly);
 
 /// <summary>A report about a payment, as a clue's page links it.</summary>
 public sealed record PaymentReport(Guid Id, string ReceiptNumber, ReportStatus Status, DateTime SubmittedAt);
@@ -32,7 +37,8 @@ public sealed record AttachmentDownload(string FileName, AttachmentKind Kind, lo
 
 /// <summary>
 /// What staff read: the queue with its filters and due marks, one report opened in full, its attachments.
-/// Every read is written to the audit log. Handlers see only what was transferred to them.
+/// Every read is written to the audit log. Intake staff see their office's reports and, read-only, those of the offices
+/// below it (<see cref="OfficeScope"/>); handlers see only what was transferred to them.
 /// </summary>
 public sealed class ReportQueue(
     PortalDb db,
@@ -41,13 +47,17 @@ public sealed class ReportQueue(
     RegionCatalog regions,
     WorkingCalendarSource calendars,
     Deadlines deadlines,
+    OfficeScope scope,
     TimeProvider clock)
 {
     public const int PageSize = 50;
 
     public async Task<QueuePage> ListAsync(QueueFilter filter, StaffActor reader, CancellationToken cancellationToken = default)
     {
-        var reports = Visible(reader);
+        var office = scope.Office(filter.Office is { } asked && scope.Oversees(reader, asked) ? asked : reader.Office);
+        var readOnly = office is not null && office.Code != reader.Office;
+        var officeCode = office?.Code ?? reader.Office;
+        var reports = Visible(reader).Where(r => r.OfficeCode == officeCode);
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = ChinaTime.Date(now);
@@ -73,18 +83,28 @@ public sealed class ReportQueue(
             r.Category, r.Level, RegionName(r.RegionCode), r.Status, r.SubmittedAt, r.DueOn, deadlines.Mark(r.DueOn, today, calendar),
             duplicateCounts.GetValueOrDefault(r.Id), r.Anonymous, r.AssigneeId is { } a ? names.GetValueOrDefault(a) : null)).ToList();
 
-        AuditLog.Append(db, reader, "查看举报列表", null, $"第 {page} 页，共 {total} 件", now);
+        AuditLog.Append(db, reader, readOnly ? "督查查看下级举报列表" : "查看举报列表", null,
+            (readOnly ? office!.Name + "，" : "") + $"第 {page} 页，共 {total} 件", now);
         await db.SaveChangesAsync(cancellationToken);
-        return new QueuePage(items, total, page, PageSize);
+        return new QueuePage(items, total, page, PageSize, office ?? UnknownOffice(reader.Office), readOnly);
     }
 
     public async Task<ReportDetails?> OpenAsync(Guid id, StaffActor reader, CancellationToken cancellationToken = default)
     {
         var report = await Visible(reader).AsNoTracking().Include(r => r.Events).Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (report is null) return null;
-        var calendar = await calendars.CurrentAsync(db, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (report is null)
+        {
+            // Whether it exists elsewhere or not at all, the answer is the same; a guessed address is still on record.
+            AuditLog.Append(db, reader, "查看举报被拒", id, "不存在或不属本人查阅范围", now);
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        var calendar = await calendars.CurrentAsync(db, cancellationToken);
         var content = seal.OpenContent(id, report.SealedContent);
+        // The clear column is the one kept current: levels folded since filing (省部级 into 厅局级及以上) are migrated there.
+        content = content with { Person = content.Person with { Level = report.Level } };
+        var readOnly = report.OfficeCode != reader.Office;
         var identity = report.SealedIdentity is null ? null : seal.OpenIdentity(id, report.SealedIdentity);
         var timeline = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new StaffTimelineEntry(
             e.At,
@@ -96,16 +116,19 @@ public sealed class ReportQueue(
             report.Attachments.Count(a => e.Kind == ReportEventKind.Filed ? a.EventId is null : a.EventId == e.Id))).ToList();
         var attachments = report.Attachments.OrderBy(a => a.AddedAt).Select(a => new AttachmentInfo(
             a.Id, seal.OpenText(SealedField.AttachmentName, a.Id, a.SealedName), a.Kind, a.Length, a.AddedAt, a.EventId is not null)).ToList();
+        // A likely duplicate handled by an office the reader cannot read is not named to them.
+        var readable = scope.Readable(reader);
         var duplicates = await db.DuplicateFlags.AsNoTracking().Where(d => d.ReportId == id)
-            .Join(db.Reports, d => d.OtherReportId, r => r.Id, (d, r) => new DuplicateInfo(r.Id, r.ReceiptNumber, d.Similarity, d.Basis, r.Status))
+            .Join(db.Reports.Where(r => readable.Contains(r.OfficeCode)), d => d.OtherReportId, r => r.Id, (d, r) => new DuplicateInfo(r.Id, r.ReceiptNumber, d.Similarity, d.Basis, r.Status))
             .ToListAsync(cancellationToken);
         var assignee = report.AssigneeId is { } aid ? (await StaffNamesAsync([aid], cancellationToken)).GetValueOrDefault(aid) : null;
 
-        AuditLog.Append(db, reader, "查看举报", id, report.ReceiptNumber, now);
+        var office = scope.Office(report.OfficeCode) ?? UnknownOffice(report.OfficeCode);
+        AuditLog.Append(db, reader, readOnly ? "督查查看举报" : "查看举报", id, readOnly ? $"{report.ReceiptNumber}（{office.Name}）" : report.ReceiptNumber, now);
         await db.SaveChangesAsync(cancellationToken);
         return new ReportDetails(id, report.ReceiptNumber, report.Status, report.Anonymous, identity, content, report.Category, RegionName(report.RegionCode),
             report.SubmittedAt, report.DueOn, deadlines.Mark(report.DueOn, ChinaTime.Date(now), calendar), report.TransferUnit, report.AssigneeId, assignee,
-            timeline, attachments, duplicates.OrderByDescending(d => d.Similarity).ToList());
+            timeline, attachments, duplicates.OrderByDescending(d => d.Similarity).ToList(), office, readOnly);
     }
 
     public async Task<AttachmentDownload?> AttachmentAsync(Guid reportId, Guid attachmentId, StaffActor reader, CancellationToken cancellationToken = default)
@@ -138,10 +161,14 @@ public sealed class ReportQueue(
 
     private IQueryable<Report> Visible(StaffActor reader)
     {
-        if (reader.Has(StaffRoles.Intake)) return db.Reports;
-        if (reader.Has(StaffRoles.Handler)) return db.Reports.Where(r => r.AssigneeId == reader.Id);
+        var offices = scope.Readable(reader);
+        if (reader.Has(StaffRoles.Intake)) return db.Reports.Where(r => offices.Contains(r.OfficeCode));
+        if (reader.Has(StaffRoles.Handler)) return db.Reports.Where(r => r.AssigneeId == reader.Id && r.OfficeCode == reader.Office);
         throw new UnauthorizedAccessException("只有受理员和承办人可以查看举报。");
     }
+
+    /// <summary>An office code no longer in content/offices.yaml still names its reports.</summary>
+    private static Office UnknownOffice(string code) => new(code, code, null, "", new HashSet<OfficialLevel>());
 
     private string RegionName(string code) =>
         regions.Find(code) is { } region ? string.Concat(regions.Path(region).Select(RegionCatalog.DisplayName)) : code;

@@ -4,7 +4,11 @@ public enum ReportStatus { Submitted, Accepted, NotAccepted, Transferred, InProg
 
 public enum ReportCategory { PoliticalDiscipline, OrganizationalDiscipline, IntegrityDiscipline, MassDiscipline, WorkDiscipline, LifeDiscipline, DutyViolation, DutyCrime, Other }
 
-public enum OfficialLevel { Provincial, Departmental, County, TownshipAndBelow, Other }
+/// <summary>
+/// The five levels of the accused that 12388 asks for, which decide the office with 管理权限 (<see cref="Offices.Jurisdiction"/>).
+/// The numbers are stored: 0 was 省部级 and 1 厅局级 before the two were one level (migration Offices).
+/// </summary>
+public enum OfficialLevel { DepartmentalAndAbove = 1, County = 2, TownshipAndBelow = 3, Other = 4, Village = 5 }
 
 /// <summary>The four ways of disposing of a 检举控告 once it is handled, as the rules name them.</summary>
 public enum Disposition { TalkOrInquiry, PreliminaryVerification, HoldPending, Close }
@@ -28,8 +32,16 @@ public static class ReportTerms
 
     private static readonly Dictionary<OfficialLevel, string> LevelNames = new()
     {
-        [OfficialLevel.Provincial] = "省部级", [OfficialLevel.Departmental] = "厅局级", [OfficialLevel.County] = "县处级",
-        [OfficialLevel.TownshipAndBelow] = "乡科级及以下", [OfficialLevel.Other] = "其他",
+        [OfficialLevel.Village] = "村（社区）干部", [OfficialLevel.TownshipAndBelow] = "乡科级及以下", [OfficialLevel.County] = "县处级",
+        [OfficialLevel.DepartmentalAndAbove] = "厅局级及以上", [OfficialLevel.Other] = "其他",
+    };
+
+    /// <summary>Other ways a client or an older form names a level.</summary>
+    private static readonly Dictionary<string, OfficialLevel> LevelAliases = new()
+    {
+        ["村干部"] = OfficialLevel.Village, ["社区干部"] = OfficialLevel.Village, ["村(社区)干部"] = OfficialLevel.Village,
+        ["厅局级"] = OfficialLevel.DepartmentalAndAbove, ["省部级"] = OfficialLevel.DepartmentalAndAbove, ["Departmental"] = OfficialLevel.DepartmentalAndAbove,
+        ["Provincial"] = OfficialLevel.DepartmentalAndAbove,
     };
 
     private static readonly Dictionary<Disposition, string> DispositionNames = new()
@@ -49,7 +61,8 @@ public static class ReportTerms
     public static IReadOnlyDictionary<Disposition, string> Dispositions => DispositionNames;
 
     public static ReportCategory? ParseCategory(string? text) => Parse(text, CategoryNames);
-    public static OfficialLevel? ParseLevel(string? text) => Parse(text, LevelNames);
+    public static OfficialLevel? ParseLevel(string? text) =>
+        Parse(text, LevelNames) ?? (text is not null && LevelAliases.TryGetValue(text.Trim(), out var level) ? level : null);
     public static ReportStatus? ParseStatus(string? text) => Parse(text, StatusNames);
     public static Disposition? ParseDisposition(string? text) => Parse(text, DispositionNames);
 

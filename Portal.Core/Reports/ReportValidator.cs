@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Portal.Core.Offices;
 using Portal.Core.Payments;
 using Portal.Core.Privacy;
 using Portal.Core.Regions;
@@ -7,7 +8,7 @@ using Portal.Core.Regions;
 namespace Portal.Core.Reports;
 
 /// <summary>The rules every report meets before anything is stored, the same for the site and the API.</summary>
-public sealed partial class ReportValidator(RegionCatalog regions, IPaymentIndex payments, TimeProvider clock)
+public sealed partial class ReportValidator(RegionCatalog regions, Jurisdiction jurisdiction, IPaymentIndex payments, TimeProvider clock)
 {
     /// <summary>
     /// The form preselects neither 实名 nor 匿名: which fields are needed depends on the choice, so a form without it is
@@ -22,7 +23,8 @@ public sealed partial class ReportValidator(RegionCatalog regions, IPaymentIndex
 
         var person = form.ReportedPerson ?? new ReportedPersonFields();
         var paymentGiven = !string.IsNullOrWhiteSpace(form.PaymentId);
-        var disputes = paymentGiven && form.PaymentId!.Length <= 64 && await payments.FindAsync(form.PaymentId.Trim(), cancellationToken) is not null;
+        var disputed = paymentGiven && form.PaymentId!.Length <= 64 ? await payments.FindAsync(form.PaymentId.Trim(), cancellationToken) : null;
+        var disputes = disputed is not null;
         if (paymentGiven && !disputes)
             errors.Add("paymentId", "所附的公示记录不存在或已过公示期。可以去掉该记录后提交，并在问题描述中写明。");
         // A villager disputing a published payment (对此公示有异议) cannot know who entered it or at what rank.
@@ -37,12 +39,15 @@ public sealed partial class ReportValidator(RegionCatalog regions, IPaymentIndex
             Require(errors, "reportedPerson.unit", person.Unit, 1, ReportLimits.MaxUnit, "请填写被反映人的工作单位，如“某某镇人民政府”或“某某村委会”");
         }
         Optional(errors, "reportedPerson.position", person.Position, ReportLimits.MaxPosition, "职务");
-        if (ReportTerms.ParseLevel(person.Level) is null && !(disputes && string.IsNullOrWhiteSpace(person.Level)))
+        var level = ReportTerms.ParseLevel(person.Level);
+        if (level is null && !(disputes && string.IsNullOrWhiteSpace(person.Level)))
             errors.Add("reportedPerson.level", $"请选择被反映人级别：{string.Join("、", ReportTerms.Levels.Values)}。");
         if (string.IsNullOrWhiteSpace(person.Region))
             errors.Add("reportedPerson.region", "请选择被反映人所在地区。");
         else if (regions.Find(person.Region.Trim()) is not { } region || region.Level == RegionLevel.Country)
             errors.Add("reportedPerson.region", "所选地区不存在，请从列表中选择，或填写 6 位县级或 9/12 位乡村行政区划代码。");
+        else if (Route(person, disputed?.VillageCode) is { Accepted: false } refused)
+            errors.Add(refused.Refusal == RoutingRefusal.AboveTopOffice ? "reportedPerson.level" : "reportedPerson.region", refused.Message!);
 
         if (ReportTerms.ParseCategory(form.Category) is null)
             errors.Add("category", $"请选择问题类别：{string.Join("、", ReportTerms.Categories.Values)}。");
@@ -63,6 +68,13 @@ public sealed partial class ReportValidator(RegionCatalog regions, IPaymentIndex
             errors.Add("submissionToken", "提交凭据无效，请刷新页面后重新提交。");
         return errors;
     }
+
+    /// <summary>
+    /// The office that will handle the report: by the accused's place and level, or for a disputed payment by its village,
+    /// whose county office answers for what its villages publish.
+    /// </summary>
+    public Routing Route(ReportedPersonFields person, string? disputedVillage) =>
+        jurisdiction.Route(disputedVillage ?? person.Region, ReportTerms.ParseLevel(person.Level) ?? OfficialLevel.Other);
 
     public static bool IsSubmissionToken(string token) => TokenPattern().IsMatch(token);
 

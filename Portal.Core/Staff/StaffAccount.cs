@@ -31,6 +31,9 @@ public sealed class StaffAccount
     public string PasswordHash { get; set; } = "";
     public StaffRoles Roles { get; set; }
 
+    /// <summary>The office whose reports the account reads and acts on (<see cref="Offices.Office.Code"/>); its roles are held there.</summary>
+    public string OfficeCode { get; set; } = "";
+
     /// <summary>The department a 数据报送 clerk submits for; clerks of one department share its scope.</summary>
     public Guid? DepartmentId { get; set; }
     /// <summary>Wrong passwords in a row since the last sign-in.</summary>

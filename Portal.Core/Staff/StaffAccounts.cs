@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Database;
+using Portal.Core.Offices;
 
 namespace Portal.Core.Staff;
 
@@ -12,7 +13,7 @@ public sealed record SignInResult(StaffAccount? Account, string? Refusal);
 /// Staff accounts: hashed passwords (ASP.NET Core Identity's PBKDF2 format), a growing wait after repeated wrong
 /// passwords (<see cref="SignInBackOff"/>), and the administrator's changes, each audited.
 /// </summary>
-public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock, IPasswordHasher<StaffAccount> passwords)
+public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeProvider clock, IPasswordHasher<StaffAccount> passwords)
 {
     /// <summary>Every refusal reads the same, whether the name is unknown, the password wrong, the account disabled or waiting.</summary>
     public const string SignInRefusal = "用户名或密码不正确。连续输错 5 次后须等 1 分钟才能再试，再输错等待时间加倍，最长 15 分钟。";
@@ -39,7 +40,7 @@ public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock, IPass
             .SetProperty(a => a.FailedSignIns, 0)
             .SetProperty(a => a.LockedUntil, (DateTime?)null)
             .SetProperty(a => a.PasswordHash, hash), cancellationToken);
-        AuditLog.Append(db, new StaffActor(account.Id, account.DisplayName, account.Roles), "登录", null, null, now);
+        AuditLog.Append(db, StaffActor.Of(account), "登录", null, null, now);
         await db.SaveChangesAsync(cancellationToken);
         return new SignInResult(account, null);
     }
@@ -70,13 +71,15 @@ public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock, IPass
     public Task<List<StaffAccount>> ListAsync(CancellationToken cancellationToken = default) =>
         db.StaffAccounts.AsNoTracking().OrderBy(a => a.UserName).ToListAsync(cancellationToken);
 
-    public Task<List<StaffAccount>> HandlersAsync(CancellationToken cancellationToken = default) =>
-        db.StaffAccounts.AsNoTracking().Where(a => !a.Disabled && ((int)a.Roles & (int)StaffRoles.Handler) != 0).OrderBy(a => a.DisplayName).ToListAsync(cancellationToken);
+    /// <summary>The handlers of one office, to whom its intake staff transfer reports.</summary>
+    public Task<List<StaffAccount>> HandlersAsync(string office, CancellationToken cancellationToken = default) =>
+        db.StaffAccounts.AsNoTracking().Where(a => !a.Disabled && a.OfficeCode == office && ((int)a.Roles & (int)StaffRoles.Handler) != 0).OrderBy(a => a.DisplayName).ToListAsync(cancellationToken);
 
     /// <summary>Creates an account; <paramref name="by"/> is null only for the first administrator, made from the command line.</summary>
     /// <param name="department">The department a 数据报送 clerk submits for (required with that role, ignored without it).</param>
+    /// <param name="office">The office the account works in (<see cref="Office.Code"/>); when not given, the administrator's own, or the top office from the command line.</param>
     public async Task<(StaffAccount? Account, string? Problem)> CreateAsync(string userName, string displayName, string password, StaffRoles roles, StaffActor? by,
-        Guid? department = null, CancellationToken cancellationToken = default)
+        Guid? department = null, string? office = null, CancellationToken cancellationToken = default)
     {
         if (by is not null && !by.Has(StaffRoles.Admin)) return (null, "只有管理员可以添加账号。");
         var name = userName.Trim().ToLowerInvariant();
@@ -84,17 +87,21 @@ public sealed partial class StaffAccounts(PortalDb db, TimeProvider clock, IPass
         if (displayName.Trim().Length is 0 or > 50) return (null, "请填写姓名（最多 50 个字）。");
         if (PasswordProblem(password) is { } problem) return (null, problem);
         if (roles == StaffRoles.None) return (null, "请至少选择一个角色。");
+        var workplace = !string.IsNullOrWhiteSpace(office) ? offices.Find(office) : by is null ? offices.Top : offices.Find(by.Office);
+        if (workplace is null) return (null, $"没有代码为“{office?.Trim()}”的受理机关。可用的代码：{string.Join("、", offices.All.Select(o => $"{o.Code}（{o.Name}）"))}。");
+        if (by is not null && (offices.Find(by.Office) is not { } own || !offices.IsWithin(workplace, own)))
+            return (null, "只能为本机关或下级机关添加账号。");
         if (await DepartmentProblemAsync(roles, department, cancellationToken) is { } departmentProblem) return (null, departmentProblem);
         if (await db.StaffAccounts.AnyAsync(a => a.UserName == name, cancellationToken)) return (null, $"用户名“{name}”已被使用。");
         var now = clock.GetUtcNow().UtcDateTime;
         var account = new StaffAccount
         {
-            Id = Guid.NewGuid(), UserName = name, DisplayName = displayName.Trim(), Roles = roles, CreatedAt = now, SecurityStamp = NewStamp(),
+            Id = Guid.NewGuid(), UserName = name, DisplayName = displayName.Trim(), Roles = roles, OfficeCode = workplace.Code, CreatedAt = now, SecurityStamp = NewStamp(),
             DepartmentId = roles.HasFlag(StaffRoles.Submitter) ? department : null,
         };
         account.PasswordHash = passwords.HashPassword(account, password);
         db.StaffAccounts.Add(account);
-        Audit(by, "添加账号", $"{name}（{StaffRoleNames.Describe(roles)}）", now);
+        Audit(by, "添加账号", $"{name}（{workplace.Name}，{StaffRoleNames.Describe(roles)}）", now);
         await db.SaveChangesAsync(cancellationToken);
         return (account, null);
     }

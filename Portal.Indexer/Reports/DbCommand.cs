@@ -20,7 +20,7 @@ public static class DbCommand
             using var scope = services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
             var content = services.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory();
-            var applied = await DatabaseMigrator.MigrateAsync(db, content, services.GetRequiredService<ExhibitionMediaStore>(), cancellationToken);
+            var applied = await DatabaseMigrator.MigrateAsync(db, content, services.GetRequiredService<ExhibitionMediaStore>(), services.GetRequiredService<Portal.Core.Offices.OfficeTree>(), cancellationToken);
             Console.WriteLine(applied.Count == 0 ? "数据库已是最新。" : $"已执行迁移：{string.Join("、", applied)}");
             return 0;
         });

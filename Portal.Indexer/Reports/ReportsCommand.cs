@@ -77,7 +77,7 @@ public static class ReportsCommand
             {
                 var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
                 if (connection is not null) await db.Database.EnsureDeletedAsync(cancellationToken);
-                await DatabaseMigrator.MigrateAsync(db, services.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), services.GetRequiredService<ExhibitionMediaStore>(), cancellationToken);
+                await DatabaseMigrator.MigrateAsync(db, services.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveContentDirectory(), services.GetRequiredService<ExhibitionMediaStore>(), services.GetRequiredService<Portal.Core.Offices.OfficeTree>(), cancellationToken);
             }
             var attachment = new byte[parse.GetValue(attachmentKb) * 1024];
             RandomNumberGenerator.Fill(attachment);

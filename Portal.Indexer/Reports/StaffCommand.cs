@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Offices;
 using Portal.Core.Staff;
 using Portal.Core.Submissions;
 using Spectre.Console;
@@ -15,8 +16,9 @@ public static class StaffCommand
         var name = new Option<string>("--name") { Description = "姓名（显示在办理记录和审计日志中）", Required = true };
         var roles = new Option<string>("--roles") { Description = "角色，逗号分隔：管理员、受理员、承办人、审计、宣传、数据报送", DefaultValueFactory = _ => "管理员" };
         var department = new Option<string?>("--department") { Description = "数据报送账号所属的部门（先用 departments add 添加），如 杞县民政局" };
+        var office = new Option<string?>("--office") { Description = "所在受理机关的代码（见 content/offices.yaml），如 410221 杞县纪委监委；不写则为最上级机关" };
         var fromStdin = new Option<bool>("--password-stdin") { Description = "从标准输入读取密码（用于脚本）；否则交互输入两次" };
-        var add = new Command("add", "添加工作人员账号（第一个管理员用它创建）") { user, name, roles, department, fromStdin };
+        var add = new Command("add", "添加工作人员账号（第一个管理员用它创建）") { user, name, roles, department, office, fromStdin };
         add.SetAction(async (parse, cancellationToken) =>
         {
             if (StaffRoleNames.Parse(parse.GetValue(roles)!) is not { } parsedRoles)
@@ -40,13 +42,14 @@ public static class StaffCommand
                 departmentId = found.Id;
             }
             var (account, problem) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>()
-                .CreateAsync(parse.GetValue(user)!, parse.GetValue(name)!, password, parsedRoles, by: null, departmentId, cancellationToken);
+                .CreateAsync(parse.GetValue(user)!, parse.GetValue(name)!, password, parsedRoles, by: null, departmentId, parse.GetValue(office), cancellationToken);
             if (account is null)
             {
                 Console.Error.WriteLine(problem);
                 return 1;
             }
-            Console.WriteLine($"已添加 {account.UserName}（{account.DisplayName}，{StaffRoleNames.Describe(account.Roles)}）。登录：/admin/login");
+            var workplace = scope.ServiceProvider.GetRequiredService<OfficeTree>().Find(account.OfficeCode)!;
+            Console.WriteLine($"已添加 {account.UserName}（{account.DisplayName}，{StaffRoleNames.Describe(account.Roles)}），所在机关 {workplace.Name}。登录：/admin/login");
             return 0;
         });
         return new Command("staff", "工作人员账号") { add };

@@ -64,11 +64,11 @@ public sealed class SiteOnKestrel : WebApplicationFactory<Program>, IAsyncLifeti
 
     public const string StaffPassword = "一句好记的口令2026";
 
-    /// <summary>A staff account made the way the first administrator is, with <see cref="StaffPassword"/>.</summary>
-    public async Task CreateStaffAsync(string user, string name, StaffRoles roles)
+    /// <summary>A staff account made the way the first administrator is, with <see cref="StaffPassword"/>; of 杞县纪委监委, where the journeys' reports go, unless told.</summary>
+    public async Task CreateStaffAsync(string user, string name, StaffRoles roles, string office = "410221")
     {
         using var scope = Services.CreateScope();
-        var (account, problem) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(user, name, StaffPassword, roles, by: null);
+        var (account, problem) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(user, name, StaffPassword, roles, by: null, office: office);
         Assert.True(account is not null, problem);
     }
 

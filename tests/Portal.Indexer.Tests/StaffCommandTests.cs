@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Core;
 using Portal.Core.Database;
+using Portal.Core.Offices;
 using Portal.Core.Reports;
 using Portal.Core.Staff;
 using Portal.Tests;
@@ -19,15 +20,38 @@ public sealed class StaffCommandTests : IDisposable
         var added = IndexerProcess.Run(_data, ["staff", "add", "--user", "Admin", "--name", "王主任", "--roles", "管理员,审计", "--password-stdin"], withKey: true, input: "一句好记的密码2026\n");
 
         await using var db = DatabaseRegistration.Create(new DatabaseOptions(), new PortalOptions { DataDirectory = _data.DataDirectory });
-        var signIn = await new StaffAccounts(db, TimeProvider.System, new PasswordHasher<StaffAccount>()).SignInAsync("admin", "一句好记的密码2026");
+        var signIn = await new StaffAccounts(db, Offices, TimeProvider.System, new PasswordHasher<StaffAccount>()).SignInAsync("admin", "一句好记的密码2026");
 
         Assert.Equal(0, migrated.ExitCode);
         Assert.Equal(0, added.ExitCode);
-        Assert.Contains("已添加 admin（王主任，管理员、审计）", added.Output);
+        Assert.Contains("已添加 admin（王主任，管理员、审计），所在机关 开封市纪委监委", added.Output);
         Assert.Equal(StaffRoles.Admin | StaffRoles.Auditor, signIn.Account!.Roles);
+        Assert.Equal("4102", signIn.Account.OfficeCode);
         Assert.Contains("已执行迁移", migrated.Output);
         Assert.Equal("数据库已是最新。", IndexerProcess.Run(_data, "db", "migrate").Output.Trim());
     }
+
+    [Fact]
+    public async Task An_account_of_a_county_office_is_made_with_its_office_code_and_an_unknown_code_is_refused_with_the_codes_there_are()
+    {
+        IndexerProcess.Run(_data, "db", "migrate");
+
+        var added = IndexerProcess.Run(_data, ["staff", "add", "--user", "qixian.sl", "--name", "杞受理", "--roles", "受理员", "--office", "410221", "--password-stdin"],
+            withKey: true, input: "一句好记的密码2026\n");
+        var unknown = IndexerProcess.Run(_data, ["staff", "add", "--user", "nowhere.sl", "--name", "某受理", "--roles", "受理员", "--office", "410102", "--password-stdin"],
+            withKey: true, input: "一句好记的密码2026\n");
+        await using var db = DatabaseRegistration.Create(new DatabaseOptions(), new PortalOptions { DataDirectory = _data.DataDirectory });
+        var signIn = await new StaffAccounts(db, Offices, TimeProvider.System, new PasswordHasher<StaffAccount>()).SignInAsync("qixian.sl", "一句好记的密码2026");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Contains("已添加 qixian.sl（杞受理，受理员），所在机关 杞县纪委监委", added.Output);
+        Assert.Equal("410221", signIn.Account!.OfficeCode);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("没有代码为“410102”的受理机关。可用的代码：4102（开封市纪委监委）", unknown.Error);
+        Assert.Null((await new StaffAccounts(db, Offices, TimeProvider.System, new PasswordHasher<StaffAccount>()).SignInAsync("nowhere.sl", "一句好记的密码2026")).Account);
+    }
+
+    private static readonly OfficeTree Offices = OfficeTree.Load(Path.Combine(AppContext.BaseDirectory, "content", "offices.yaml"), SampleData.Regions);
 
     [Fact]
     public void A_short_password_or_an_unknown_role_is_refused_with_the_reason()

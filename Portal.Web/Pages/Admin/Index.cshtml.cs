@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Offices;
 using Portal.Core.Reports;
 using Portal.Web.Admin;
 
@@ -10,13 +11,16 @@ namespace Portal.Web.Pages.Admin;
 
 /// <summary>举报队列: the reports staff work on, filtered by GET parameters so a filtered list can be bookmarked and shared.</summary>
 [Authorize(Policy = StaffPolicies.Desk)]
-public sealed partial class IndexModel(ReportQueue queue) : PageModel
+public sealed partial class IndexModel(ReportQueue queue, OfficeScope offices) : PageModel
 {
     /// <summary>No list has this many pages; a larger number in a URL would overflow the offset.</summary>
     public const int MaxPage = 1_000_000;
 
     public QueueFilter Filter { get; private set; } = new();
     public QueuePage Results { get; private set; } = null!;
+
+    /// <summary>The offices below the reader's, whose queues it reads for oversight.</summary>
+    public IReadOnlyList<Office> Overseen { get; private set; } = [];
 
     public int PageCount => Math.Max(1, (int)Math.Ceiling(Results.Total / (double)Results.PageSize));
 
@@ -33,7 +37,9 @@ public sealed partial class IndexModel(ReportQueue queue) : PageModel
             RegionPrefix().IsMatch(query["region"].ToString()) ? query["region"].ToString() : null,
             ReportTerms.ParseLevel(query["level"]),
             DueFilters.Where(d => d.ToString() == query["due"]).Cast<DueMark?>().FirstOrDefault(),
-            int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page is > 0 and < MaxPage ? page : 1);
+            int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page is > 0 and < MaxPage ? page : 1,
+            string.IsNullOrWhiteSpace(query["office"]) ? null : query["office"].ToString());
+        Overseen = offices.Overseen(User.Actor());
         Results = await queue.ListAsync(Filter, User.Actor(), HttpContext.RequestAborted);
     }
 
@@ -41,7 +47,7 @@ public sealed partial class IndexModel(ReportQueue queue) : PageModel
     public string PageLink(int page) => "/admin" + new QueryBuilder(new (string Key, string? Value)[]
     {
         ("status", Filter.Status?.ToString()), ("category", Filter.Category?.ToString()), ("level", Filter.Level?.ToString()),
-        ("region", Filter.Region), ("due", Filter.Due?.ToString()), ("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture)),
+        ("region", Filter.Region), ("due", Filter.Due?.ToString()), ("office", Results.ReadOnly ? Results.Office.Code : null), ("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture)),
     }.Where(q => q.Value is not null).Select(q => KeyValuePair.Create(q.Key, q.Value!))).ToQueryString();
 
     [GeneratedRegex("^[0-9]{2,12}$")]

@@ -26,7 +26,7 @@ public sealed class LoginModel(StaffAccounts accounts) : PageModel
             return Page();
         }
         await HttpContext.SignInAsync(StaffSignIn.Scheme, StaffPrincipal.Create(account));
-        return LocalRedirect(IsBackOffice(returnUrl) ? returnUrl! : StaffSignIn.Home(new StaffActor(account.Id, account.DisplayName, account.Roles)));
+        return LocalRedirect(IsBackOffice(returnUrl) ? returnUrl! : StaffSignIn.Home(StaffActor.Of(account)));
     }
 
     // Only back to a page of the back office: the sign-in form must not become a redirector.

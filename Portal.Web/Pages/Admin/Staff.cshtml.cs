@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Offices;
 using Portal.Core.Staff;
 using Portal.Core.Submissions;
 using Portal.Web.Admin;
@@ -9,10 +10,13 @@ namespace Portal.Web.Pages.Admin;
 
 /// <summary>账号管理: the administrator adds accounts, changes roles, disables an account or sets a new password. Core checks and audits each change.</summary>
 [Authorize(Policy = StaffPolicies.Admin)]
-public sealed class StaffModel(StaffAccounts accounts, Departments departments, TimeProvider clock) : PageModel
+public sealed class StaffModel(StaffAccounts accounts, Departments departments, OfficeScope offices, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<StaffAccount> Accounts { get; private set; } = [];
     public IReadOnlyList<Department> Departments { get; private set; } = [];
+
+    /// <summary>The offices an administrator adds accounts to: their own and those below it.</summary>
+    public IReadOnlyList<Office> Offices { get; private set; } = [];
     public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Core's refusal, and the account it is about (null for the new-account form).</summary>
@@ -27,18 +31,23 @@ public sealed class StaffModel(StaffAccounts accounts, Departments departments, 
     [BindProperty] public Guid AccountId { get; set; }
     [BindProperty] public bool Disabled { get; set; }
     [BindProperty] public Guid? DepartmentId { get; set; }
+    [BindProperty] public string? OfficeCode { get; set; }
 
     public async Task OnGetAsync()
     {
         Accounts = await accounts.ListAsync(HttpContext.RequestAborted);
         Departments = await departments.ListAsync(HttpContext.RequestAborted);
+        var actor = User.Actor();
+        Offices = offices.Office(actor.Office) is { } own ? [own, .. offices.Overseen(actor)] : [];
     }
+
+    public string OfficeName(string code) => offices.Name(code);
 
     public string? DepartmentName(Guid? id) => Departments.FirstOrDefault(d => d.Id == id)?.Name;
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var (_, problem) = await accounts.CreateAsync(UserName ?? "", DisplayName ?? "", Password ?? "", ChosenRoles, User.Actor(), DepartmentId, HttpContext.RequestAborted);
+        var (_, problem) = await accounts.CreateAsync(UserName ?? "", DisplayName ?? "", Password ?? "", ChosenRoles, User.Actor(), DepartmentId, OfficeCode, HttpContext.RequestAborted);
         return await AfterAsync(problem, null);
     }
 

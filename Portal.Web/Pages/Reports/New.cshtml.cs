@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Portal.Hosting;
+using Portal.Core.Offices;
 using Portal.Core.Regions;
 using Portal.Core.Reports;
 using Portal.Web.Infrastructure;
@@ -21,7 +22,7 @@ public sealed record FiledReceipt(ReportReceipt Receipt, string Title, string Ca
 [RequestSizeLimit(ReportLimits.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ReportLimits.MaxRequestBytes, MemoryBufferThreshold = UploadLimits.MemoryBuffer)]
 [RefuseOversizeUpload]
-public sealed class NewModel(ReportIntake intake, HeldUploads held, DisputedRecords records, RegionChoices regions, VillageSearch villages) : PageModel
+public sealed class NewModel(ReportIntake intake, ReportValidator validator, HeldUploads held, DisputedRecords records, RegionChoices regions, VillageSearch villages) : PageModel
 {
     /// <summary>The form's fields in page order, with the names the error summary gives them.</summary>
     public static readonly IReadOnlyList<(string Field, string Label)> Fields =
@@ -50,7 +51,16 @@ public sealed class NewModel(ReportIntake intake, HeldUploads held, DisputedReco
     /// <summary>The villages found by 按村名查找, a round trip of the whole form that files nothing.</summary>
     public VillageSearchResult? Places { get; private set; }
 
+    /// <summary>
+    /// The office that will handle the report, or why none will, once the form names a place and a level (or disputes a
+    /// payment): shown before the report is filed, on any round trip of the form.
+    /// </summary>
+    public Routing? Handling { get; private set; }
+
     public const string FindPlace = "findPlace";
+
+    /// <summary>查看受理机关: a round trip of the whole form that files nothing and says which office will handle it.</summary>
+    public const string WhichOffice = "whichOffice";
     public RegionChoices Regions => regions;
 
     public async Task<IActionResult> OnGetAsync()
@@ -63,6 +73,7 @@ public sealed class NewModel(ReportIntake intake, HeldUploads held, DisputedReco
         Form = ReportForm.Blank(Record?.Id);
         // The disputed payment names its village: the place of the problem is filled in for the villager.
         if (Record is not null) Form = Form.With(ReportForm.RegionCode, Record.VillageCode);
+        Handling = Route(Form.ToSubmission(Request.HasFormContentType ? Request.Form : FormCollection.Empty).ReportedPerson);
         return Page();
     }
 
@@ -73,7 +84,7 @@ public sealed class NewModel(ReportIntake intake, HeldUploads held, DisputedReco
         Form = ReportForm.Read(posted);
         await using var spool = new SealedSpool();
         var (files, heldGone) = await KeptFilesAsync(posted, spool, cancel);
-        var searching = posted.ContainsKey(FindPlace);
+        var searching = posted.ContainsKey(FindPlace) || posted.ContainsKey(WhichOffice);
         // After a search the results stay listed, with the village picked, until the report is filed.
         if (searching || Form[ReportForm.PlacePick].Length > 0) Places = villages.Find(Form[ReportForm.PlaceQuery]);
         // A hold that expired must not file the report without the files the reporter believes are attached.
@@ -101,7 +112,13 @@ public sealed class NewModel(ReportIntake intake, HeldUploads held, DisputedReco
         if (Record is null) Form = Form.With("paymentId", "");
         // A used or broken token would refuse every further submit of this form; the corrected form is a new report.
         if (Errors.ContainsKey("submissionToken")) Form = Form.With("submissionToken", ReportForm.NewToken());
+        Handling = Route(Form.ToSubmission(posted).ReportedPerson);
     }
+
+    /// <summary>Nothing to say until a place and a level are chosen; a disputed payment names its village, and the level may stay empty.</summary>
+    private Routing? Route(ReportedPersonFields person) =>
+        Record is null && (string.IsNullOrWhiteSpace(person.Region) || string.IsNullOrWhiteSpace(person.Level)) ? null
+        : validator.Route(person, Record?.VillageCode);
 
     /// <summary>The hidden field with the hold's token, and the checkboxes (one per held file) that keep a file when ticked.</summary>
     public const string HeldField = "heldFiles";

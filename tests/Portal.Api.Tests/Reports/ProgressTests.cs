@@ -167,9 +167,9 @@ public class ProgressTests(PortalApiFactory factory)
         var report = await factory.StoredAsync(receiptNumber);
         using var scope = factory.Services.CreateScope();
         var (account, problem) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>()
-            .CreateAsync("intake-" + Guid.NewGuid().ToString("N")[..8], "受理员甲", "Intake-password-2026!", StaffRoles.Intake, by: null);
+            .CreateAsync("intake-" + Guid.NewGuid().ToString("N")[..8], "受理员甲", "Intake-password-2026!", StaffRoles.Intake, by: null, office: report.OfficeCode);
         Assert.Null(problem);
-        var actor = new StaffActor(account!.Id, account.DisplayName, account.Roles);
+        var actor = StaffActor.Of(account!);
         Assert.Null(await scope.ServiceProvider.GetRequiredService<ReportHandling>().RefuseAsync(report.Id, actor, new StaffStep(reason, null)));
     }
 

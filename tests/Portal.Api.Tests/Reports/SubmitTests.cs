@@ -33,6 +33,8 @@ public class SubmitTests(PortalApiFactory factory)
         Assert.Matches("^[0-9a-f]{64}$", receipt.Digest);
         Assert.StartsWith(receipt.ReceiptNumber + ".", receipt.Proof);
         Assert.Equal("/api/v1/reports/progress", receipt.ProgressUrl);
+        var office = JsonDocument.Parse(body).RootElement.GetProperty("office");
+        Assert.Equal(("410221", "杞县纪委监委"), (office.GetProperty("code").GetString(), office.GetProperty("name").GetString()));
         Assert.Equal(TimeSpan.FromHours(8), receipt.FiledAt.Offset);
         Assert.Contains("+08:00", JsonDocument.Parse(body).RootElement.GetProperty("filedAt").GetString());
         // Filed while the request was under way (the receipt shows whole seconds).
@@ -46,6 +48,7 @@ public class SubmitTests(PortalApiFactory factory)
         Assert.Equal("村干部冒领低保金", json.GetProperty("title").GetString());
         Assert.Equal("违反廉洁纪律", json.GetProperty("category").GetString());
         Assert.True(json.GetProperty("canSupplement").GetBoolean());
+        Assert.Equal("杞县纪委监委", json.GetProperty("office").GetProperty("name").GetString());
         var filed = Assert.Single(json.GetProperty("timeline").EnumerateArray());
         Assert.Equal("举报已提交", filed.GetProperty("what").GetString());
         Assert.Equal(1, filed.GetProperty("attachments").GetInt32());

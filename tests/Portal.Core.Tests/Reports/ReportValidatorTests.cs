@@ -1,3 +1,5 @@
+using Portal.Core.Offices;
+using Portal.Core.Tests.Offices;
 using Portal.Core.Payments;
 using Portal.Core.Payments.Lucene;
 using Portal.Core.Reports;
@@ -15,7 +17,7 @@ public sealed class ReportValidatorTests : IDisposable
     {
         _data.AddCounty("410221", people: 5, months: 1);
         _payments = new LucenePaymentIndex(_data.IndexDirectory, SampleData.Funds, TimeProvider.System);
-        _validator = new ReportValidator(SampleData.Regions, _payments, TimeProvider.System);
+        _validator = new ReportValidator(SampleData.Regions, new Jurisdiction(OfficeTreeTests.Default(), SampleData.Regions), _payments, TimeProvider.System);
     }
 
     [Fact]

@@ -133,11 +133,12 @@ public sealed class ReportsHarness : IAsyncDisposable
         return list;
     }
 
-    public async Task<StaffActor> StaffAsync(string user, StaffRoles roles)
+    /// <param name="office">杞县纪委监委 by default, where the sample reports (a 乡科级 cadre of 杞县) are routed.</param>
+    public async Task<StaffActor> StaffAsync(string user, StaffRoles roles, string office = "410221")
     {
-        var (account, problem) = await With(sp => sp.GetRequiredService<StaffAccounts>().CreateAsync(user, user + "同志", "staff-password-123", roles, by: null));
+        var (account, problem) = await With(sp => sp.GetRequiredService<StaffAccounts>().CreateAsync(user, user + "同志", "staff-password-123", roles, by: null, office: office));
         Assert.True(account is not null, problem);
-        return new StaffActor(account!.Id, account.DisplayName, account.Roles);
+        return StaffActor.Of(account!);
     }
 
     public async ValueTask DisposeAsync()
@@ -185,6 +186,7 @@ internal static class HarnessDatabase
     public static async Task PrepareDatabaseOrMigrateAsync(this IServiceProvider services)
     {
         using var scope = services.CreateScope();
-        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<PortalDb>(), Path.Combine(AppContext.BaseDirectory, "content"), scope.ServiceProvider.GetRequiredService<ExhibitionMediaStore>());
+        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<PortalDb>(), Path.Combine(AppContext.BaseDirectory, "content"), scope.ServiceProvider.GetRequiredService<ExhibitionMediaStore>(),
+            scope.ServiceProvider.GetRequiredService<Portal.Core.Offices.OfficeTree>());
     }
 }

@@ -115,7 +115,7 @@ public abstract class StaffSignInBehaviour
         foreach (var (user, password) in new[] { ("nobody.here", RightPassword), (UserName, "wrong-password"), ("disabled.li", RightPassword), ("waiting.zhao", RightPassword) })
         {
             var before = checks.Count;
-            var result = await h.With(sp => new StaffAccounts(sp.GetRequiredService<PortalDb>(), h.Clock, checks).SignInAsync(user, password));
+            var result = await h.With(sp => new StaffAccounts(sp.GetRequiredService<PortalDb>(), sp.GetRequiredService<Portal.Core.Offices.OfficeTree>(), h.Clock, checks).SignInAsync(user, password));
             Assert.Equal(StaffAccounts.SignInRefusal, result.Refusal);
             Assert.True(checks.Count == before + 1, $"{user}: {checks.Count - before} password checks");
         }

@@ -290,6 +290,11 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     b.Property<DateTime?>("LookupLockedUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -369,6 +374,8 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("UnitKey");
+
+                    b.HasIndex("OfficeCode", "Status");
 
                     b.HasIndex("Status", "DueOn");
 
@@ -525,6 +532,11 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")

@@ -37,12 +37,14 @@ public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, Sta
     [BindProperty] public string? Disposition { get; set; }
     [BindProperty] public string? Reply { get; set; }
 
-    public bool CanDecide => Actor.Has(StaffRoles.Intake) && StatusFlow.Allows(Report.Status, ReportStatus.Accepted);
-    public bool CanTransfer => Actor.Has(StaffRoles.Intake) && StatusFlow.Allows(Report.Status, ReportStatus.Transferred);
+    /// <summary>Only the handling office acts; a superior office reading it for oversight sees no step.</summary>
+    private bool OwnOffice => !Report.ReadOnly;
+    public bool CanDecide => OwnOffice && Actor.Has(StaffRoles.Intake) && StatusFlow.Allows(Report.Status, ReportStatus.Accepted);
+    public bool CanTransfer => OwnOffice && Actor.Has(StaffRoles.Intake) && StatusFlow.Allows(Report.Status, ReportStatus.Transferred);
     public bool CanStart => IsAssignee && StatusFlow.Allows(Report.Status, ReportStatus.InProgress);
     public bool CanReply => IsAssignee && Report.Status is ReportStatus.Transferred or ReportStatus.InProgress;
     public bool CanConclude => IsAssignee && StatusFlow.Allows(Report.Status, ReportStatus.Concluded);
-    private bool IsAssignee => Actor.Has(StaffRoles.Handler) && Report.AssigneeId == Actor.Id;
+    private bool IsAssignee => OwnOffice && Actor.Has(StaffRoles.Handler) && Report.AssigneeId == Actor.Id;
 
     public Task<IActionResult> OnGetAsync(Guid id) => ShowAsync(id);
 
@@ -85,11 +87,11 @@ public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, Sta
         Actor = User.Actor();
         if (await queue.OpenAsync(id, Actor, Aborted) is not { } report)
         {
-            HttpContext.Fail(StatusCodes.Status404NotFound, "没有这件举报", "编号不存在，或这件举报没有转给您承办。请从举报队列打开。");
+            HttpContext.Fail(StatusCodes.Status404NotFound, "没有这件举报", "编号不存在，或这件举报不属于您所在机关，或没有转给您承办。请从举报队列打开。");
             return new StatusCodeResult(StatusCodes.Status404NotFound);
         }
         Report = report;
-        if (CanTransfer) Handlers = await accounts.HandlersAsync(Aborted);
+        if (CanTransfer) Handlers = await accounts.HandlersAsync(Actor.Office, Aborted);
         Clues = await clues.OnPaymentAsync(report.Content.Payment?.Id, Actor, Aborted);
         return Page();
     }

@@ -50,12 +50,12 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>A new account with a unique user name and <see cref="StaffPassword"/>.</summary>
-    public async Task<StaffAccount> StaffAsync(string displayName, StaffRoles roles)
+    /// <summary>A new account with a unique user name and <see cref="StaffPassword"/>, by default of 杞县纪委监委, where <see cref="FileAsync"/>'s reports go.</summary>
+    public async Task<StaffAccount> StaffAsync(string displayName, StaffRoles roles, string office = "410221")
     {
         using var scope = Services.CreateScope();
         var userName = $"{roles.ToString().Split(',')[0].ToLowerInvariant()}-{Guid.NewGuid():N}"[..24];
-        var (account, problem) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(userName, displayName, StaffPassword, roles, by: null);
+        var (account, problem) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(userName, displayName, StaffPassword, roles, by: null, office: office);
         Assert.Null(problem);
         return account!;
     }

@@ -25,9 +25,10 @@ public partial class IndexTests
     public async Task The_queue_filters_by_status_category_level_and_region_and_the_form_shows_the_filters_chosen()
     {
         using var factory = new BackOfficeFactory();
+        // Every report is one office's (杞县纪委监委): the queue lists its own office's reports only.
         var qixianIntegrity = await factory.FileAsync(About("违反廉洁纪律", "乡科级及以下", "410221"));
-        var tongxuMass = await factory.FileAsync(About("违反群众纪律", "县处级", "410222"));
-        var xiaoshanCrime = await factory.FileAsync(About("职务犯罪", "乡科级及以下", "330109"));
+        var villageMass = await factory.FileAsync(About("违反群众纪律", "村（社区）干部", "410221102203"));
+        var townshipCrime = await factory.FileAsync(About("职务犯罪", "乡科级及以下", "410221102"));
         var accepted = await factory.FileAsync(About("违反廉洁纪律", "乡科级及以下", "410221"));
         var intake = await factory.SignInAsync(await factory.StaffAsync("卫受理", StaffRoles.Intake));
         await intake.PostAndFollowAsync(accepted.Page, "accept", new());
@@ -35,13 +36,13 @@ public partial class IndexTests
         async Task<Guid[]> Listed(string query) => [.. Rows(await intake.PageAsync("/admin" + query)).Keys.Order()];
         Guid[] Expect(params FiledReport[] reports) => [.. reports.Select(r => r.Id).Order()];
 
-        Assert.Equal(Expect(qixianIntegrity, tongxuMass, xiaoshanCrime, accepted), await Listed(""));
-        Assert.Equal(Expect(qixianIntegrity, tongxuMass, xiaoshanCrime), await Listed("?status=Submitted"));
+        Assert.Equal(Expect(qixianIntegrity, villageMass, townshipCrime, accepted), await Listed(""));
+        Assert.Equal(Expect(qixianIntegrity, villageMass, townshipCrime), await Listed("?status=Submitted"));
         Assert.Equal(Expect(accepted), await Listed("?status=Accepted"));
         Assert.Equal(Expect(qixianIntegrity, accepted), await Listed("?category=IntegrityDiscipline"));
-        Assert.Equal(Expect(tongxuMass), await Listed("?level=County"));
-        Assert.Equal(Expect(qixianIntegrity, tongxuMass, accepted), await Listed("?region=4102"));
-        Assert.Equal(Expect(xiaoshanCrime), await Listed("?region=330109"));
+        Assert.Equal(Expect(villageMass), await Listed("?level=Village"));
+        Assert.Equal(Expect(villageMass, townshipCrime), await Listed("?region=410221102"));
+        Assert.Equal(Expect(villageMass), await Listed("?region=410221102203"));
         Assert.Equal(Expect(qixianIntegrity), await Listed("?status=Submitted&category=IntegrityDiscipline&region=41"));
         Assert.Empty(await Listed("?status=Concluded"));
 
@@ -89,12 +90,12 @@ public partial class IndexTests
         using var factory = new BackOfficeFactory();
         var filed = new List<Guid>();
         for (var i = 0; i < ReportQueue.PageSize + 2; i++) filed.Add((await factory.FileAsync(f => f.Title = $"第 {i} 件")).Id);
-        await factory.FileAsync(About("职务犯罪", "县处级", "330109"));
+        await factory.FileAsync(About("职务犯罪", "乡科级及以下", "410221"));
         var intake = await factory.SignInAsync(await factory.StaffAsync("沈受理", StaffRoles.Intake));
 
-        var first = await intake.PageAsync("/admin?region=410221");
+        var first = await intake.PageAsync("/admin?category=IntegrityDiscipline");
         var next = Html.NextLink(first);
-        Assert.Equal("/admin?region=410221&page=2", next);
+        Assert.Equal("/admin?category=IntegrityDiscipline&page=2", next);
         var second = await intake.PageAsync(next!);
 
         Assert.Equal(ReportQueue.PageSize, Rows(first).Count);

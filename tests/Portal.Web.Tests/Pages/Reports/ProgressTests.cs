@@ -123,11 +123,11 @@ public class ProgressTests(PortalWebFactory factory)
         using (var scope = factory.Services.CreateScope())
         {
             var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-            var (account, problem) = await accounts.CreateAsync("intake-" + Guid.NewGuid().ToString("N")[..8], "受理员甲", "staff-password-123456", StaffRoles.Intake, by: null);
+            var (account, problem) = await accounts.CreateAsync("intake-" + Guid.NewGuid().ToString("N")[..8], "受理员甲", "staff-password-123456", StaffRoles.Intake, by: null, office: "410221");
             Assert.True(account is not null, problem);
             var db = scope.ServiceProvider.GetRequiredService<Portal.Core.Database.PortalDb>();
             var id = await db.Reports.Where(r => r.ReceiptNumber == receiptNumber).Select(r => r.Id).SingleAsync();
-            var refusal = await scope.ServiceProvider.GetRequiredService<ReportHandling>().RefuseAsync(id, new StaffActor(account.Id, account.DisplayName, account.Roles),
+            var refusal = await scope.ServiceProvider.GetRequiredService<ReportHandling>().RefuseAsync(id, StaffActor.Of(account),
                 new StaffStep("属于民事纠纷，请向人民法院起诉。", "内部备注：不予受理"));
             Assert.Null(refusal);
         }

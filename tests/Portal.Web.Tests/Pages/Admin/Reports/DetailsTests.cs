@@ -240,7 +240,8 @@ public partial class DetailsTests(BackOfficeFactory factory)
         }
         var first = await factory.FileAsync(SamePerson);
         var second = await factory.FileAsync(SamePerson);
-        var intake = await factory.SignInAsync(await factory.StaffAsync("金受理", StaffRoles.Intake));
+        // A 县处级 official is the city's to handle.
+        var intake = await factory.SignInAsync(await factory.StaffAsync("金受理", StaffRoles.Intake, office: "4102"));
 
         var html = await intake.PageAsync(second.Page);
         var queue = await intake.PageAsync("/admin?region=410222&level=County");

@@ -7,10 +7,18 @@ using Portal.Core.Staff;
 
 namespace Portal.Core.Reports;
 
-public sealed record QueueFilter(ReportStatus? Status = null, ReportCategory? Category = null, string? Region = null, OfficialLevel? Level = null, DueMark? Due = null, int Page = 1);
+public sealed record QueueFilter(ReportStatus? Status = null, ReportCategory? Category = null, string? Region = null, OfficialLevel? Level = null, DueMark? Due = null, int Page = 1,
+    bool UrgedOnly = false);
 
 public sealed record QueueItem(Guid Id, string ReceiptNumber, string Title, ReportCategory Category, OfficialLevel Level, string RegionName,
-    ReportStatus Status, DateTime SubmittedAt, DateOnly? DueOn, DueMark Due, int Duplicates, bool Anonymous, string? Assignee);
+    ReportStatus Status, DateTime SubmittedAt, DateOnly? DueOn, DueMark Due, int Duplicates, bool Anonymous, string? Assignee)
+{
+    /// <summary>When the reporter last pressed 催办 on a deadline of the current step; null when not urged.</summary>
+    public DateTime? UrgedAt { get; init; }
+}
+
+/// <summary>A 催办 as staff see it: which deadline of which step, and when the reporter pressed it.</summary>
+public sealed record UrgingInfo(ReportStatus Step, DeadlineKind Deadline, DateOnly DueOn, DateTime At);
 
 public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total, int Page, int PageSize);
 
@@ -22,7 +30,11 @@ public sealed record DuplicateInfo(Guid Id, string ReceiptNumber, double Similar
 
 public sealed record ReportDetails(Guid Id, string ReceiptNumber, ReportStatus Status, bool Anonymous, ReporterIdentity? Reporter, ReportContent Content,
     ReportCategory Category, string RegionName, DateTime SubmittedAt, DateOnly? DueOn, DueMark Due, string? TransferUnit, Guid? AssigneeId, string? Assignee,
-    IReadOnlyList<StaffTimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, IReadOnlyList<DuplicateInfo> Duplicates);
+    IReadOnlyList<StaffTimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, IReadOnlyList<DuplicateInfo> Duplicates)
+{
+    /// <summary>Every 催办 of the report, in every step, the latest first.</summary>
+    public IReadOnlyList<UrgingInfo> Urgings { get; init; } = [];
+}
 
 /// <summary>A report about a payment, as a clue's page links it.</summary>
 public sealed record PaymentReport(Guid Id, string ReceiptNumber, ReportStatus Status, DateTime SubmittedAt);
@@ -56,6 +68,7 @@ public sealed class ReportQueue(
         if (filter.Level is { } level) reports = reports.Where(r => r.Level == level);
         if (!string.IsNullOrWhiteSpace(filter.Region)) reports = reports.Where(r => r.RegionCode.StartsWith(filter.Region.Trim()));
         if (filter.Due is DueMark.Near or DueMark.Overdue) reports = deadlines.WhereMarked(reports, filter.Due.Value, today, calendar);
+        if (filter.UrgedOnly) reports = reports.Where(r => db.ReportUrgings.Any(u => u.ReportId == r.Id && u.Step == r.Status));
 
         var page = Math.Max(1, filter.Page);
         var total = await reports.CountAsync(cancellationToken);
@@ -68,10 +81,17 @@ public sealed class ReportQueue(
         var duplicateCounts = await db.DuplicateFlags.Where(d => ids.Contains(d.ReportId)).GroupBy(d => d.ReportId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var names = await StaffNamesAsync(rows.Select(r => r.AssigneeId), cancellationToken);
+        // Urged in the step the report is in now: once staff move it on, the mark goes with the deadline it was about.
+        var urged = (await db.ReportUrgings.Where(u => ids.Contains(u.ReportId)).Select(u => new { u.ReportId, u.Step, u.At }).ToListAsync(cancellationToken))
+            .Where(u => rows.Any(r => r.Id == u.ReportId && r.Status == u.Step))
+            .GroupBy(u => u.ReportId).ToDictionary(g => g.Key, g => g.Max(u => u.At));
         var items = rows.Select(r => new QueueItem(
             r.Id, r.ReceiptNumber, seal.OpenContent(r.Id, r.SealedContent).Title,
             r.Category, r.Level, RegionName(r.RegionCode), r.Status, r.SubmittedAt, r.DueOn, deadlines.Mark(r.DueOn, today, calendar),
-            duplicateCounts.GetValueOrDefault(r.Id), r.Anonymous, r.AssigneeId is { } a ? names.GetValueOrDefault(a) : null)).ToList();
+            duplicateCounts.GetValueOrDefault(r.Id), r.Anonymous, r.AssigneeId is { } a ? names.GetValueOrDefault(a) : null)
+        {
+            UrgedAt = urged.TryGetValue(r.Id, out var at) ? at : null,
+        }).ToList();
 
         AuditLog.Append(db, reader, "查看举报列表", null, $"第 {page} 页，共 {total} 件", now);
         await db.SaveChangesAsync(cancellationToken);
@@ -99,13 +119,15 @@ public sealed class ReportQueue(
         var duplicates = await db.DuplicateFlags.AsNoTracking().Where(d => d.ReportId == id)
             .Join(db.Reports, d => d.OtherReportId, r => r.Id, (d, r) => new DuplicateInfo(r.Id, r.ReceiptNumber, d.Similarity, d.Basis, r.Status))
             .ToListAsync(cancellationToken);
+        var urgings = await db.ReportUrgings.AsNoTracking().Where(u => u.ReportId == id).OrderByDescending(u => u.At)
+            .Select(u => new UrgingInfo(u.Step, u.Deadline, u.DueOn, u.At)).ToListAsync(cancellationToken);
         var assignee = report.AssigneeId is { } aid ? (await StaffNamesAsync([aid], cancellationToken)).GetValueOrDefault(aid) : null;
 
         AuditLog.Append(db, reader, "查看举报", id, report.ReceiptNumber, now);
         await db.SaveChangesAsync(cancellationToken);
         return new ReportDetails(id, report.ReceiptNumber, report.Status, report.Anonymous, identity, content, report.Category, RegionName(report.RegionCode),
             report.SubmittedAt, report.DueOn, deadlines.Mark(report.DueOn, ChinaTime.Date(now), calendar), report.TransferUnit, report.AssigneeId, assignee,
-            timeline, attachments, duplicates.OrderByDescending(d => d.Similarity).ToList());
+            timeline, attachments, duplicates.OrderByDescending(d => d.Similarity).ToList()) { Urgings = urgings };
     }
 
     public async Task<AttachmentDownload?> AttachmentAsync(Guid reportId, Guid attachmentId, StaffActor reader, CancellationToken cancellationToken = default)

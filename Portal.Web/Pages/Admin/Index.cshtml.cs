@@ -33,7 +33,8 @@ public sealed partial class IndexModel(ReportQueue queue) : PageModel
             RegionPrefix().IsMatch(query["region"].ToString()) ? query["region"].ToString() : null,
             ReportTerms.ParseLevel(query["level"]),
             DueFilters.Where(d => d.ToString() == query["due"]).Cast<DueMark?>().FirstOrDefault(),
-            int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page is > 0 and < MaxPage ? page : 1);
+            int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page is > 0 and < MaxPage ? page : 1,
+            UrgedOnly: query["urged"] == "yes");
         Results = await queue.ListAsync(Filter, User.Actor(), HttpContext.RequestAborted);
     }
 
@@ -41,7 +42,7 @@ public sealed partial class IndexModel(ReportQueue queue) : PageModel
     public string PageLink(int page) => "/admin" + new QueryBuilder(new (string Key, string? Value)[]
     {
         ("status", Filter.Status?.ToString()), ("category", Filter.Category?.ToString()), ("level", Filter.Level?.ToString()),
-        ("region", Filter.Region), ("due", Filter.Due?.ToString()), ("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture)),
+        ("region", Filter.Region), ("due", Filter.Due?.ToString()), ("urged", Filter.UrgedOnly ? "yes" : null), ("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture)),
     }.Where(q => q.Value is not null).Select(q => KeyValuePair.Create(q.Key, q.Value!))).ToQueryString();
 
     [GeneratedRegex("^[0-9]{2,12}$")]

@@ -140,6 +140,26 @@ public sealed partial class UrgeTests : IDisposable
         Assert.Contains("催办已提交阶段的受理期限", await intake.PageAsync(urged.Page));
     }
 
+    [Fact]
+    public async Task Urging_is_limited_per_address_like_a_submission_with_a_Chinese_429_page()
+    {
+        using var site = new BackOfficeFactory { Settings = { ["Portal:RateLimits:ReportPermitLimit"] = "1" } };
+        var report = await site.FileAsync();
+        var reporter = new Reporter(site.CreateClient());
+        await LookUpAsync(reporter, report);
+        var page = reporter.Page;
+        FormUrlEncodedContent Press() => new(new Dictionary<string, string>
+        {
+            ["ticket"] = WebUtility.HtmlDecode(Ticket().Match(page).Groups[1].Value), ["deadline"] = "Accept", ["af"] = Html.AntiforgeryToken(page),
+        });
+
+        var first = await reporter.Client.PostAsync("/reports/progress/urge", Press());
+        var second = await reporter.Client.PostAsync("/reports/progress/urge", Press());
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.TooManyRequests), (first.StatusCode, second.StatusCode));
+        Assert.Contains("操作太频繁", await second.Content.ReadAsStringAsync());
+    }
+
     private static Dictionary<Guid, string> Rows(string html) => Row().Matches(html).ToDictionary(m => Guid.Parse(m.Groups[1].Value), m => m.Value);
 
     [GeneratedRegex("<tr>\\s*<th scope=\"row\"><a href=\"/admin/reports/([0-9a-f-]{36})\">.*?</tr>", RegexOptions.Singleline)]

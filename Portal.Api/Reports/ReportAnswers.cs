@@ -113,6 +113,18 @@ public sealed record ProgressRequest
     public string? Password { get; init; }
 }
 
+public sealed record UrgeRequest
+{
+    [Required, Description("查询码。")]
+    public string? QueryCode { get; init; }
+
+    [Required, Description("查询密码。")]
+    public string? Password { get; init; }
+
+    [Required, Description("要催办的期限代码：Accept（受理期限）、Transfer（转办期限）、Conclude（办结期限），取自进度答复的 deadlines[].code。")]
+    public string? Deadline { get; init; }
+}
+
 /// <summary>The JSON part named <c>supplement</c>.</summary>
 public sealed record SupplementRequest
 {

@@ -88,10 +88,19 @@ public sealed class ReportProgress(
     /// 催办 from the progress page: a deadline of the current step that has passed, urged at most once. A second press, or a
     /// deadline not yet passed, changes nothing and says why. The audit log records it without the reporter's address.
     /// </summary>
-    public async Task<UrgeResult> UrgeAsync(string? ticket, DeadlineKind deadline, CancellationToken cancellationToken = default)
+    public async Task<UrgeResult> UrgeAsync(string? ticket, DeadlineKind deadline, CancellationToken cancellationToken = default) =>
+        _tickets.Read(ticket) is { } reportId
+            ? await UrgeReportAsync(reportId, deadline, cancellationToken)
+            : new(null, "页面已过期。为保护您的信息，请重新输入查询码和密码后再催办。");
+
+    /// <summary>催办 by query code and password (the API); a wrong code or password gets <see cref="Refusal"/>, as a lookup does.</summary>
+    public async Task<UrgeResult> UrgeAsync(string? queryCode, string? password, DeadlineKind deadline, CancellationToken cancellationToken = default) =>
+        await AuthenticateAsync(queryCode, password, cancellationToken) is { } report
+            ? await UrgeReportAsync(report.Id, deadline, cancellationToken)
+            : new(null, Refusal);
+
+    private async Task<UrgeResult> UrgeReportAsync(Guid reportId, DeadlineKind deadline, CancellationToken cancellationToken)
     {
-        if (_tickets.Read(ticket) is not { } reportId)
-            return new(null, "页面已过期。为保护您的信息，请重新输入查询码和密码后再催办。");
         var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == reportId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var calendar = await calendars.CurrentAsync(db, cancellationToken);

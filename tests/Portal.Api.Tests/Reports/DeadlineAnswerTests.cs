@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Api.Reports;
 using Portal.Core.Database;
@@ -54,5 +56,63 @@ public class DeadlineAnswerTests(PortalApiFactory factory)
 
         Assert.Equal(new DateTimeOffset(2026, 12, 30, 10, 15, 0, TimeSpan.FromHours(8)), deadline.UrgedAt);
         Assert.Equal(TimeSpan.FromHours(8), deadline.UrgedAt!.Value.Offset);
+    }
+
+    /// <summary>A report as if filed 40 days ago: its 15 working days to acceptance have run out.</summary>
+    private async Task<ReceiptAnswer> FiledLongAgoAsync()
+    {
+        var receipt = await _client.SubmitAsync(ReportForms.Anonymous());
+        var longAgo = (await factory.StoredAsync(receipt.ReceiptNumber)).SubmittedAt.AddDays(-40);
+        using var scope = factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<PortalDb>().Reports.Where(r => r.ReceiptNumber == receipt.ReceiptNumber)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.SubmittedAt, longAgo));
+        return receipt;
+    }
+
+    private Task<HttpResponseMessage> UrgeAsync(string queryCode, string deadline = "Accept", string password = ReportForms.Password) =>
+        _client.PostAsJsonAsync("/api/v1/reports/urgings", new { queryCode, password, deadline });
+
+    [Fact]
+    public async Task A_passed_deadline_is_urged_once_and_a_second_urging_is_a_409_saying_when()
+    {
+        var receipt = await FiledLongAgoAsync();
+        Assert.True(Assert.Single((await _client.ProgressAsync(receipt.QueryCode)).Deadlines).Passed);
+
+        var urged = await UrgeAsync(receipt.QueryCode);
+        var again = await UrgeAsync(receipt.QueryCode);
+
+        Assert.Equal(HttpStatusCode.OK, urged.StatusCode);
+        ReportForms.AssertNoStore(urged);
+        Assert.NotNull(Assert.Single((await urged.Content.ReadFromJsonAsync<ProgressAnswer>())!.Deadlines).UrgedAt);
+        var problem = await Problems.AssertProblem(again, HttpStatusCode.Conflict);
+        Assert.Matches("^您已于 \\d{4}年\\d{1,2}月\\d{1,2}日 催办过受理期限", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Urging_before_the_deadline_is_a_409_and_a_wrong_password_gets_the_lookup_refusal()
+    {
+        var receipt = await _client.SubmitAsync(ReportForms.Anonymous());
+
+        var early = await UrgeAsync(receipt.QueryCode);
+        var wrong = await UrgeAsync(receipt.QueryCode, password: "not-the-password");
+        var lookup = await _client.Progress(receipt.QueryCode, "not-the-password");
+
+        Assert.EndsWith("期限过后才能催办。", (await Problems.AssertProblem(early, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+        Assert.Equal(await lookup.Content.ReadAsByteArrayAsync(), await wrong.Content.ReadAsByteArrayAsync());
+        Assert.Null(Assert.Single((await _client.ProgressAsync(receipt.QueryCode)).Deadlines).UrgedAt);
+    }
+
+    [Theory]
+    [InlineData("Tomorrow")]
+    [InlineData("7")]
+    [InlineData("")]
+    public async Task An_unknown_deadline_code_is_a_400_on_deadline(string deadline)
+    {
+        var receipt = await FiledLongAgoAsync();
+
+        var response = await UrgeAsync(receipt.QueryCode, deadline);
+
+        Assert.Contains("Accept", Assert.Single((await ReportForms.AssertInvalid(response))["deadline"]));
     }
 }

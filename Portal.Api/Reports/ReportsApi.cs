@@ -122,11 +122,12 @@ public static class ReportsApi
         UrgeRequest request, ReportProgress progress, CancellationToken cancellationToken)
     {
         var errors = MissingCredentials(request.QueryCode, request.Password) ?? new FieldErrors();
-        if (!Enum.TryParse<DeadlineKind>(request.Deadline, ignoreCase: true, out var deadline) || !Enum.IsDefined(deadline) || int.TryParse(request.Deadline, out _))
+        var deadline = DeadlineKinds.Parse(request.Deadline);
+        if (deadline is null)
             errors["deadline"] = "请填写要催办的期限代码：Accept（受理期限）、Transfer（转办期限）或 Conclude（办结期限），见进度答复的 deadlines[].code。";
         if (errors.Count > 0) return TypedResults.Problem(ReportUploads.Invalid(errors));
 
-        var result = await progress.UrgeAsync(request.QueryCode, request.Password, deadline, cancellationToken);
+        var result = await progress.UrgeAsync(request.QueryCode, request.Password, deadline!.Value, cancellationToken);
         if (result.Urged) return TypedResults.Ok(ProgressAnswer.From(result.Progress!));
         return result.Progress is null
             ? Refusal()

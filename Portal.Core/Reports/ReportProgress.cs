@@ -135,7 +135,7 @@ public sealed class ReportProgress(
             .Select(u => (DateTime?)u.At).FirstOrDefaultAsync(cancellationToken);
 
     private static string AlreadyUrged(StepDeadline due, DateTime at) =>
-        $"您已于 {StepDeadline.Date(ChinaTime.Date(at))} 催办过{due.Name}，每个期限只能催办一次。办理单位已经看到，请耐心等待。";
+        $"您已于 {StepDeadline.Date(ChinaTime.Date(at))} 催办过{due.Name}，每个期限只能催办一次。办理单位的举报列表里已标明“已催办”，请耐心等待。";
 
     private async Task<SupplementResult> AddSupplementAsync(Guid reportId, string? text, IReadOnlyList<IncomingFile> files, string? submissionToken, CancellationToken cancellationToken)
     {

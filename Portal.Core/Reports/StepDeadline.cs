@@ -32,6 +32,10 @@ public sealed record StepDeadline(DeadlineKind Kind, DateOnly DueOn, bool DueTod
 
 public static class DeadlineKinds
 {
+    /// <summary>A deadline by its code (Accept, Transfer, Conclude; any case), as the page's form and the API send it; a number is not a code.</summary>
+    public static DeadlineKind? Parse(string? code) =>
+        Enum.GetValues<DeadlineKind>().Where(k => string.Equals(k.ToString(), code?.Trim(), StringComparison.OrdinalIgnoreCase)).Cast<DeadlineKind?>().FirstOrDefault();
+
     public static string Name(this DeadlineKind kind) => kind switch
     {
         DeadlineKind.Accept => "受理期限",

@@ -20,8 +20,7 @@ public sealed class UrgeModel(ReportProgress progress) : PageModel
 
     public async Task OnPostAsync()
     {
-        var deadline = Enum.TryParse<DeadlineKind>(Request.Form["deadline"].ToString(), out var kind) && Enum.IsDefined(kind) ? kind : (DeadlineKind?)null;
-        Result = deadline is { } known
+        Result = DeadlineKinds.Parse(Request.Form["deadline"].ToString()) is { } known
             ? await progress.UrgeAsync(Request.Form["ticket"].ToString(), known, HttpContext.RequestAborted)
             : new UrgeResult(null, "没有这个办理期限。请重新查询进度后，在已超过的期限旁点“催办”。");
     }

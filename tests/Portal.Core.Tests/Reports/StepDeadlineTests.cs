@@ -89,4 +89,16 @@ public sealed class StepDeadlineTests
     {
         Assert.Empty(Deadlines.Shown(new Report { Status = status, SubmittedAt = FiledBeforeNationalDay.SubmittedAt }, new DateOnly(2026, 10, 1), Calendar));
     }
+
+    [Theory]
+    [InlineData("Accept", DeadlineKind.Accept)]
+    [InlineData("conclude", DeadlineKind.Conclude)]
+    [InlineData(" Transfer ", DeadlineKind.Transfer)]
+    [InlineData("0", null)]
+    [InlineData("Tomorrow", null)]
+    [InlineData(null, null)]
+    public void A_deadline_is_named_by_its_code_and_never_by_a_number(string? code, DeadlineKind? kind)
+    {
+        Assert.Equal(kind, DeadlineKinds.Parse(code));
+    }
 }

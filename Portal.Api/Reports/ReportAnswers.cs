@@ -123,6 +123,18 @@ public sealed record ProgressRequest
     public string? Password { get; init; }
 }
 
+public sealed record UrgeRequest
+{
+    [Required, Description("查询码。")]
+    public string? QueryCode { get; init; }
+
+    [Required, Description("查询密码。")]
+    public string? Password { get; init; }
+
+    [Required, Description("要催办的期限代码：Accept（受理期限）、Transfer（转办期限）、Conclude（办结期限），取自进度答复的 deadlines[].code。")]
+    public string? Deadline { get; init; }
+}
+
 /// <summary>The JSON part named <c>supplement</c>.</summary>
 public sealed record SupplementRequest
 {
@@ -145,12 +157,29 @@ public sealed record ProgressAnswer(
     [property: Description("提交时间，北京时间（+08:00）。")] DateTimeOffset SubmittedAt,
     IReadOnlyList<TimelineAnswer> Timeline,
     [property: Description("是否还能补充材料：办结或不予受理后为 false。")] bool CanSupplement,
-    [property: Description("现在办理这件举报的纪委监委。")] OfficeAnswer Office)
+    [property: Description("现在办理这件举报的纪委监委。")] OfficeAnswer Office,
+    [property: Description("当前这一步的法定办理期限（受理、转办、办结），最近的在前；办结或不予受理后为空。")] IReadOnlyList<DeadlineAnswer> Deadlines)
 {
     public static ProgressAnswer From(ProgressView view) => new(
         view.ReceiptNumber, view.Title, view.Category, view.Status.Name(), view.Status.ToString(), ChinaTime.WithOffset(view.SubmittedAt),
         view.Timeline.Select(e => new TimelineAnswer(ChinaTime.WithOffset(e.At), e.What, e.Text, e.Attachments)).ToList(), view.CanSupplement,
-        OfficeAnswer.From(view.Office));
+        OfficeAnswer.From(view.Office),
+        view.Deadlines.Select(DeadlineAnswer.From).ToList());
+}
+
+public sealed record DeadlineAnswer(
+    [property: Description("期限名称：受理期限、转办期限、办结期限。")] string Name,
+    [property: Description("期限代码：Accept、Transfer、Conclude。")] string Code,
+    [property: Description("期限届满之日（北京时间的日期，yyyy-MM-dd）。")] DateOnly DueOn,
+    [property: Description("是否已超过期限。")] bool Passed,
+    [property: Description("距期限还有几个工作日（不含今天，不含周末和法定节假日）；已超过时为 0。")] int WorkingDaysLeft,
+    [property: Description("已超过期限几个工作日；未超过时为 0。")] int WorkingDaysOverdue,
+    [property: Description("给举报人看的一句话，如“受理期限 2026年12月18日，还有 8 个工作日”。")] string Summary,
+    [property: Description("举报人催办这一期限的时间，北京时间（+08:00）；未催办时为 null。")] DateTimeOffset? UrgedAt)
+{
+    public static DeadlineAnswer From(StepDeadline deadline) => new(
+        deadline.Name, deadline.Kind.ToString(), deadline.DueOn, deadline.Passed, deadline.WorkingDaysLeft, deadline.WorkingDaysOver, deadline.Summary,
+        deadline.UrgedAt is { } at ? ChinaTime.WithOffset(at) : null);
 }
 
 public sealed record TimelineAnswer(

@@ -52,6 +52,16 @@ public static class ReportsApi
                 "multipart/form-data：一个名为 supplement 的 JSON 部分（查询码、密码、补充说明），加上最多 5 个名为 files 的附件，限制同提交举报。" +
                 "成功时返回更新后的进度。查询码或密码不对时与进度查询的答复相同（404）；举报已办结或不予受理时返回 409。");
 
+        reports.MapPost("/urgings", Urge).RequireRateLimiting(ClientRateLimits.ReportSubmit)
+            .WithJsonBodyExample("{\"queryCode\": \"查询码\", \"password\": \"查询密码\", \"deadline\": \"Accept\"}")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("催办")
+            .WithDescription(
+                "进度答复 deadlines 中已超过（passed 为 true）的期限可以催办，每个期限一次：deadline 填该期限的 code（Accept、Transfer、Conclude）。" +
+                "成功时返回更新后的进度（该期限的 urgedAt 有值），办理单位在举报列表中看到“已催办”。" +
+                "期限未到、已经催办过或当前这一步没有这个期限时返回 409，detail 说明原因（催办过的写明催办日期）；查询码或密码不对时与进度查询的答复相同（404）。");
+
         reports.MapPost("/proofs/verify", VerifyProof).RequireRateLimiting(ClientRateLimits.ReportLookup)
             .WithJsonBodyExample("{\"proof\": \"回执上的存证码\"}")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests)
@@ -106,6 +116,22 @@ public static class ReportsApi
                 ? Refusal()
                 : TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status409Conflict, Detail = refusal });
         return TypedResults.Problem(ReportUploads.Invalid(result.Errors));
+    }
+
+    private static async Task<Results<Ok<ProgressAnswer>, ProblemHttpResult, JsonHttpResult<ProblemDetails>>> Urge(
+        UrgeRequest request, ReportProgress progress, CancellationToken cancellationToken)
+    {
+        var errors = MissingCredentials(request.QueryCode, request.Password) ?? new FieldErrors();
+        var deadline = DeadlineKinds.Parse(request.Deadline);
+        if (deadline is null)
+            errors["deadline"] = "请填写要催办的期限代码：Accept（受理期限）、Transfer（转办期限）或 Conclude（办结期限），见进度答复的 deadlines[].code。";
+        if (errors.Count > 0) return TypedResults.Problem(ReportUploads.Invalid(errors));
+
+        var result = await progress.UrgeAsync(request.QueryCode, request.Password, deadline!.Value, cancellationToken);
+        if (result.Urged) return TypedResults.Ok(ProgressAnswer.From(result.Progress!));
+        return result.Progress is null
+            ? Refusal()
+            : TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status409Conflict, Detail = result.Message });
     }
 
     private static async Task<Results<Ok<ProofAnswer>, ProblemHttpResult>> VerifyProof(ProofRequest request, ReportProgress progress, CancellationToken cancellationToken)

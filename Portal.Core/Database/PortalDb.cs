@@ -16,6 +16,7 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
     public DbSet<DuplicateFlag> DuplicateFlags => Set<DuplicateFlag>();
+    public DbSet<ReportUrging> ReportUrgings => Set<ReportUrging>();
     public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
@@ -89,6 +90,12 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
             d.ToTable("duplicate_flags");
             d.HasIndex(x => new { x.ReportId, x.OtherReportId }).IsUnique();
             d.HasIndex(x => x.OtherReportId);
+        });
+        model.Entity<ReportUrging>(u =>
+        {
+            u.ToTable("report_urgings");
+            u.HasIndex(x => new { x.ReportId, x.Step, x.Deadline, x.DueOn }).IsUnique();
+            u.HasOne<Report>().WithMany().HasForeignKey(x => x.ReportId);
         });
         model.Entity<StaffAccount>(s =>
         {

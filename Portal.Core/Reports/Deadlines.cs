@@ -9,13 +9,29 @@ public sealed class Deadlines(IOptions<ReportRules> options)
 {
     private readonly ReportRules _rules = options.Value;
 
-    public DateOnly? DueOn(Report report, WorkingCalendar calendar) => report.Status switch
+    /// <summary>When the current step is due: its first deadline, or null once the report is closed.</summary>
+    public DateOnly? DueOn(Report report, WorkingCalendar calendar) => OfStep(report, calendar) is [var first, ..] ? first.DueOn : null;
+
+    /// <summary>
+    /// Every statutory deadline of the current step, the nearest first. An accepted report is due to be transferred within
+    /// 5 working days and concluded within 90 days; both run from acceptance.
+    /// </summary>
+    public IReadOnlyList<(DeadlineKind Kind, DateOnly DueOn)> OfStep(Report report, WorkingCalendar calendar)
     {
-        ReportStatus.Submitted => calendar.AddWorkingDays(ChinaTime.Date(report.SubmittedAt), _rules.AcceptWorkingDays),
-        ReportStatus.Accepted => calendar.AddWorkingDays(ChinaTime.Date(report.AcceptedAt ?? report.StatusChangedAt), _rules.TransferWorkingDays),
-        ReportStatus.Transferred or ReportStatus.InProgress => ChinaTime.Date(report.AcceptedAt ?? report.StatusChangedAt).AddDays(_rules.ConcludeDays),
-        _ => null,
-    };
+        var accepted = ChinaTime.Date(report.AcceptedAt ?? report.StatusChangedAt);
+        var conclude = (DeadlineKind.Conclude, accepted.AddDays(_rules.ConcludeDays));
+        return report.Status switch
+        {
+            ReportStatus.Submitted => [(DeadlineKind.Accept, calendar.AddWorkingDays(ChinaTime.Date(report.SubmittedAt), _rules.AcceptWorkingDays))],
+            ReportStatus.Accepted => [(DeadlineKind.Transfer, calendar.AddWorkingDays(accepted, _rules.TransferWorkingDays)), conclude],
+            ReportStatus.Transferred or ReportStatus.InProgress => [conclude],
+            _ => [],
+        };
+    }
+
+    /// <summary>The current step's deadlines as the reporter reads them on <paramref name="today"/>.</summary>
+    public IReadOnlyList<StepDeadline> Shown(Report report, DateOnly today, WorkingCalendar calendar) =>
+        OfStep(report, calendar).Select(d => StepDeadline.On(d.Kind, d.DueOn, today, calendar)).ToList();
 
     public DueMark Mark(DateOnly? dueOn, DateOnly today, WorkingCalendar calendar)
     {

@@ -125,3 +125,17 @@ public sealed class DuplicateFlag
 }
 
 public enum DuplicateBasis { SamePerson, SameUnit }
+
+/// <summary>
+/// A reporter's 催办 of one passed deadline of one step: at most one per report, step and deadline (a unique index). Who
+/// pressed it is not recorded, and neither is their address: the query code and password already said it was the reporter.
+/// </summary>
+public sealed class ReportUrging
+{
+    public long Id { get; set; }
+    public Guid ReportId { get; set; }
+    public ReportStatus Step { get; set; }
+    public DeadlineKind Deadline { get; set; }
+    public DateOnly DueOn { get; set; }
+    public DateTime At { get; set; }
+}

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Blobs;
 using Portal.Core.Database;
 using Portal.Core.Offices;
+using Portal.Core.Staff;
 
 namespace Portal.Core.Reports;
 
@@ -14,10 +15,17 @@ public sealed record TimelineEntry(DateTime At, string What, string? Text, int A
 
 /// <summary>What a reporter sees with a correct query code and password.</summary>
 public sealed record ProgressView(string ReceiptNumber, string Title, string Category, ReportStatus Status, DateTime SubmittedAt,
-    IReadOnlyList<TimelineEntry> Timeline, bool CanSupplement, string SupplementTicket, Office Office);
+    IReadOnlyList<TimelineEntry> Timeline, bool CanSupplement, string SupplementTicket, Office Office)
+{
+    /// <summary>The statutory deadlines of the current step, with working days left or past; none once the report is closed.</summary>
+    public IReadOnlyList<StepDeadline> Deadlines { get; init; } = [];
+}
+
+/// <summary>What a press of 催办 did: the progress to show again and a sentence saying so, or only the sentence when the page had expired.</summary>
+public sealed record UrgeResult(ProgressView? Progress, string Message, bool Urged = false);
 
 /// <summary>
-/// Progress lookup and supplements (补充材料) by query code and password. A wrong code, a wrong password
+/// Progress lookup, supplements (补充材料) and 催办 by query code and password. A wrong code, a wrong password
 /// and a locked code get the same answer after the same work, so the answer says nothing about which
 /// was wrong. Five wrong passwords lock the code for 30 minutes.
 /// </summary>
@@ -29,6 +37,8 @@ public sealed class ReportProgress(
     FilingProof proofs,
     IOptions<ReportRules> options,
     OfficeTree offices,
+    WorkingCalendarSource calendars,
+    Deadlines deadlines,
     TimeProvider clock)
 {
     public const string Refusal = "查询码或密码不正确。请核对后重试；同一查询码连续输错 5 次将暂停查询 30 分钟。";
@@ -75,6 +85,59 @@ public sealed class ReportProgress(
             return SupplementResult.Refused("页面已过期。为保护您的信息，请重新输入查询码和密码后再补充材料。");
         return await AddSupplementAsync(reportId, text, files, submissionToken, cancellationToken);
     }
+
+    /// <summary>
+    /// 催办 from the progress page: a deadline of the current step that has passed, urged at most once. A second press, or a
+    /// deadline not yet passed, changes nothing and says why. The audit log records it without the reporter's address.
+    /// </summary>
+    public async Task<UrgeResult> UrgeAsync(string? ticket, DeadlineKind deadline, CancellationToken cancellationToken = default) =>
+        _tickets.Read(ticket) is { } reportId
+            ? await UrgeReportAsync(reportId, deadline, cancellationToken)
+            : new(null, "页面已过期。为保护您的信息，请重新输入查询码和密码后再催办。");
+
+    /// <summary>催办 by query code and password (the API); a wrong code or password gets <see cref="Refusal"/>, as a lookup does.</summary>
+    public async Task<UrgeResult> UrgeAsync(string? queryCode, string? password, DeadlineKind deadline, CancellationToken cancellationToken = default) =>
+        await AuthenticateAsync(queryCode, password, cancellationToken) is { } report
+            ? await UrgeReportAsync(report.Id, deadline, cancellationToken)
+            : new(null, Refusal);
+
+    private async Task<UrgeResult> UrgeReportAsync(Guid reportId, DeadlineKind deadline, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == reportId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var calendar = await calendars.CurrentAsync(db, cancellationToken);
+        var due = deadlines.Shown(report, ChinaTime.Date(now), calendar).FirstOrDefault(d => d.Kind == deadline);
+        if (due is null)
+            return new(await ViewAsync(reportId, cancellationToken), StatusFlow.IsClosed(report.Status)
+                ? $"该举报已{report.Status.Name()}，无需催办。"
+                : $"举报当前为“{report.Status.Name()}”，这一步没有{deadline.Name()}，无需催办。");
+        if (!due.Passed)
+            return new(await ViewAsync(reportId, cancellationToken), $"{due.Summary}。期限过后才能催办。");
+        if (await UrgedAsync(report, due, cancellationToken) is { } earlier)
+            return new(await ViewAsync(reportId, cancellationToken), AlreadyUrged(due, earlier));
+
+        db.ReportUrgings.Add(new ReportUrging { ReportId = reportId, Step = report.Status, Deadline = deadline, DueOn = due.DueOn, At = now });
+        AuditLog.AppendReporter(db, "举报人催办", reportId, $"{report.ReceiptNumber}：{due.Summary}", now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Pressed twice at once: the other press stored it.
+            db.ChangeTracker.Clear();
+            if (await UrgedAsync(report, due, cancellationToken) is not { } other) throw;
+            return new(await ViewAsync(reportId, cancellationToken), AlreadyUrged(due, other));
+        }
+        return new(await ViewAsync(reportId, cancellationToken), $"已催办：{due.Name}已于 {StepDeadline.Date(due.DueOn)} 届满，办理单位会在举报列表中看到您的催办。", Urged: true);
+    }
+
+    private Task<DateTime?> UrgedAsync(Report report, StepDeadline due, CancellationToken cancellationToken) =>
+        db.ReportUrgings.Where(u => u.ReportId == report.Id && u.Step == report.Status && u.Deadline == due.Kind && u.DueOn == due.DueOn)
+            .Select(u => (DateTime?)u.At).FirstOrDefaultAsync(cancellationToken);
+
+    private static string AlreadyUrged(StepDeadline due, DateTime at) =>
+        $"您已于 {StepDeadline.Date(ChinaTime.Date(at))} 催办过{due.Name}，每个期限只能催办一次。办理单位的举报列表里已标明“已催办”，请耐心等待。";
 
     private async Task<SupplementResult> AddSupplementAsync(Guid reportId, string? text, IReadOnlyList<IncomingFile> files, string? submissionToken, CancellationToken cancellationToken)
     {
@@ -188,8 +251,11 @@ public sealed class ReportProgress(
             e.SealedPublicNote is null ? null : seal.OpenText(SealedField.PublicNote, report.Id, e.SealedPublicNote),
             e.Kind == ReportEventKind.Filed ? report.Attachments.Count(a => a.EventId is null) : report.Attachments.Count(a => a.EventId == e.Id))).ToList();
         var open = !StatusFlow.IsClosed(report.Status);
+        var urged = await db.ReportUrgings.AsNoTracking().Where(u => u.ReportId == reportId && u.Step == report.Status).ToListAsync(cancellationToken);
+        var shown = deadlines.Shown(report, ChinaTime.Date(clock.GetUtcNow().UtcDateTime), await calendars.CurrentAsync(db, cancellationToken))
+            .Select(d => d with { UrgedAt = urged.FirstOrDefault(u => u.Deadline == d.Kind && u.DueOn == d.DueOn)?.At }).ToList();
         return new ProgressView(report.ReceiptNumber, content.Title, report.Category.Name(), report.Status, report.SubmittedAt, timeline, open,
-            open ? _tickets.Issue(report.Id) : "", offices.Find(report.OfficeCode) ?? offices.Top);
+            open ? _tickets.Issue(report.Id) : "", offices.Find(report.OfficeCode) ?? offices.Top) { Deadlines = shown };
     }
 }
 

@@ -10,10 +10,17 @@ namespace Portal.Core.Reports;
 
 /// <param name="Office">A subordinate office whose queue is read for oversight; the reader's own office when null.</param>
 public sealed record QueueFilter(ReportStatus? Status = null, ReportCategory? Category = null, string? Region = null, OfficialLevel? Level = null, DueMark? Due = null, int Page = 1,
-    string? Office = null);
+    string? Office = null, bool UrgedOnly = false);
 
 public sealed record QueueItem(Guid Id, string ReceiptNumber, string Title, ReportCategory Category, OfficialLevel Level, string RegionName,
-    ReportStatus Status, DateTime SubmittedAt, DateOnly? DueOn, DueMark Due, int Duplicates, bool Anonymous, string? Assignee);
+    ReportStatus Status, DateTime SubmittedAt, DateOnly? DueOn, DueMark Due, int Duplicates, bool Anonymous, string? Assignee)
+{
+    /// <summary>When the reporter last pressed 催办 on a deadline of the current step; null when not urged.</summary>
+    public DateTime? UrgedAt { get; init; }
+}
+
+/// <summary>A 催办 as staff see it: which deadline of which step, and when the reporter pressed it.</summary>
+public sealed record UrgingInfo(ReportStatus Step, DeadlineKind Deadline, DateOnly DueOn, DateTime At);
 
 /// <param name="ReadOnly">The queue of a subordinate office, read for oversight: none of its reports can be acted on.</param>
 public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total, int Page, int PageSize, Office Office, bool ReadOnly);
@@ -27,7 +34,11 @@ public sealed record DuplicateInfo(Guid Id, string ReceiptNumber, double Similar
 public sealed record ReportDetails(Guid Id, string ReceiptNumber, ReportStatus Status, bool Anonymous, ReporterIdentity? Reporter, ReportContent Content,
     ReportCategory Category, string RegionName, DateTime SubmittedAt, DateOnly? DueOn, DueMark Due, string? TransferUnit, Guid? AssigneeId, string? Assignee,
     IReadOnlyList<StaffTimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, IReadOnlyList<DuplicateInfo> Duplicates,
-    Office Office, bool ReadOnly);
+    Office Office, bool ReadOnly)
+{
+    /// <summary>Every 催办 of the report, in every step, the latest first.</summary>
+    public IReadOnlyList<UrgingInfo> Urgings { get; init; } = [];
+}
 
 /// <summary>A report about a payment, as a clue's page links it.</summary>
 public sealed record PaymentReport(Guid Id, string ReceiptNumber, ReportStatus Status, DateTime SubmittedAt);
@@ -66,6 +77,7 @@ public sealed class ReportQueue(
         if (filter.Level is { } level) reports = reports.Where(r => r.Level == level);
         if (!string.IsNullOrWhiteSpace(filter.Region)) reports = reports.Where(r => r.RegionCode.StartsWith(filter.Region.Trim()));
         if (filter.Due is DueMark.Near or DueMark.Overdue) reports = deadlines.WhereMarked(reports, filter.Due.Value, today, calendar);
+        if (filter.UrgedOnly) reports = reports.Where(r => db.ReportUrgings.Any(u => u.ReportId == r.Id && u.Step == r.Status));
 
         var page = Math.Max(1, filter.Page);
         var total = await reports.CountAsync(cancellationToken);
@@ -78,10 +90,17 @@ public sealed class ReportQueue(
         var duplicateCounts = await db.DuplicateFlags.Where(d => ids.Contains(d.ReportId)).GroupBy(d => d.ReportId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var names = await StaffNamesAsync(rows.Select(r => r.AssigneeId), cancellationToken);
+        // Urged in the step the report is in now: once staff move it on, the mark goes with the deadline it was about.
+        var urged = (await db.ReportUrgings.Where(u => ids.Contains(u.ReportId)).Select(u => new { u.ReportId, u.Step, u.At }).ToListAsync(cancellationToken))
+            .Where(u => rows.Any(r => r.Id == u.ReportId && r.Status == u.Step))
+            .GroupBy(u => u.ReportId).ToDictionary(g => g.Key, g => g.Max(u => u.At));
         var items = rows.Select(r => new QueueItem(
             r.Id, r.ReceiptNumber, seal.OpenContent(r.Id, r.SealedContent).Title,
             r.Category, r.Level, RegionName(r.RegionCode), r.Status, r.SubmittedAt, r.DueOn, deadlines.Mark(r.DueOn, today, calendar),
-            duplicateCounts.GetValueOrDefault(r.Id), r.Anonymous, r.AssigneeId is { } a ? names.GetValueOrDefault(a) : null)).ToList();
+            duplicateCounts.GetValueOrDefault(r.Id), r.Anonymous, r.AssigneeId is { } a ? names.GetValueOrDefault(a) : null)
+        {
+            UrgedAt = urged.TryGetValue(r.Id, out var at) ? at : null,
+        }).ToList();
 
         AuditLog.Append(db, reader, readOnly ? "督查查看下级举报列表" : "查看举报列表", null,
             (readOnly ? office!.Name + "，" : "") + $"第 {page} 页，共 {total} 件", now);
@@ -121,6 +140,8 @@ public sealed class ReportQueue(
         var duplicates = await db.DuplicateFlags.AsNoTracking().Where(d => d.ReportId == id)
             .Join(db.Reports.Where(r => readable.Contains(r.OfficeCode)), d => d.OtherReportId, r => r.Id, (d, r) => new DuplicateInfo(r.Id, r.ReceiptNumber, d.Similarity, d.Basis, r.Status))
             .ToListAsync(cancellationToken);
+        var urgings = await db.ReportUrgings.AsNoTracking().Where(u => u.ReportId == id).OrderByDescending(u => u.At)
+            .Select(u => new UrgingInfo(u.Step, u.Deadline, u.DueOn, u.At)).ToListAsync(cancellationToken);
         var assignee = report.AssigneeId is { } aid ? (await StaffNamesAsync([aid], cancellationToken)).GetValueOrDefault(aid) : null;
 
         var office = scope.Office(report.OfficeCode) ?? UnknownOffice(report.OfficeCode);
@@ -128,7 +149,7 @@ public sealed class ReportQueue(
         await db.SaveChangesAsync(cancellationToken);
         return new ReportDetails(id, report.ReceiptNumber, report.Status, report.Anonymous, identity, content, report.Category, RegionName(report.RegionCode),
             report.SubmittedAt, report.DueOn, deadlines.Mark(report.DueOn, ChinaTime.Date(now), calendar), report.TransferUnit, report.AssigneeId, assignee,
-            timeline, attachments, duplicates.OrderByDescending(d => d.Similarity).ToList(), office, readOnly);
+            timeline, attachments, duplicates.OrderByDescending(d => d.Similarity).ToList(), office, readOnly) { Urgings = urgings };
     }
 
     public async Task<AttachmentDownload?> AttachmentAsync(Guid reportId, Guid attachmentId, StaffActor reader, CancellationToken cancellationToken = default)

@@ -19,6 +19,10 @@ public static class AuditLog
     public static void AppendSystem(PortalDb db, string name, string action, string? detail, DateTime at) =>
         db.AuditEntries.Add(new AuditEntry { At = at, StaffName = name, Action = action, Detail = detail });
 
+    /// <summary>Adds a line for what a reporter did by query code (催办); it names no one and holds no address.</summary>
+    public static void AppendReporter(PortalDb db, string action, Guid reportId, string detail, DateTime at) =>
+        db.AuditEntries.Add(new AuditEntry { At = at, StaffName = "举报人", Action = action, ReportId = reportId, Detail = detail });
+
     public static async Task<AuditPage> ReadAsync(PortalDb db, StaffActor reader, int page, Guid? reportId, DateTime now, CancellationToken cancellationToken = default)
     {
         if (!reader.Has(StaffRoles.Auditor)) throw new UnauthorizedAccessException("只有审计人员可以查看审计日志。");

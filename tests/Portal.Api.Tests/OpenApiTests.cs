@@ -9,7 +9,7 @@ public class OpenApiTests(PortalApiFactory factory)
     [
         ("/api/v1/funds", "get"), ("/api/v1/regions/search", "get"), ("/api/v1/regions/{code}", "get"), ("/api/v1/payments", "get"), ("/api/v1/payments/lookup", "post"),
         ("/api/v1/publication-status", "get"),
-        ("/api/v1/reports", "post"), ("/api/v1/reports/progress", "post"), ("/api/v1/reports/supplements", "post"),
+        ("/api/v1/reports", "post"), ("/api/v1/reports/progress", "post"), ("/api/v1/reports/supplements", "post"), ("/api/v1/reports/urgings", "post"),
         ("/api/v1/reports/proofs/verify", "post"), ("/api/v1/reports/proofs/key", "get"),
         ("/api/v1/exhibition/halls", "get"), ("/api/v1/exhibition/halls/{slug}", "get"), ("/api/v1/exhibition/exhibits/{id}", "get"),
         ("/api/v1/news", "get"), ("/api/v1/news/{id}", "get"),

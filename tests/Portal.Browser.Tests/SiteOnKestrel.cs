@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using Portal.Core.Staff;
 using Portal.Tests;
@@ -18,9 +20,13 @@ public sealed class SiteOnKestrel : WebApplicationFactory<Program>, IAsyncLifeti
     public SampleData Data { get; } = new();
     public string BaseAddress { get; private set; } = "";
 
+    /// <summary>The site's clock: the real time until a test moves it, so a deadline can pass within a journey.</summary>
+    public MovableClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSampleData(Data).WithoutAddressLimits();
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     public async Task InitializeAsync()
@@ -90,4 +96,16 @@ public sealed class SiteOnKestrel : WebApplicationFactory<Program>, IAsyncLifeti
         await DisposeAsync();
         Data.Dispose();
     }
+}
+
+/// <summary>The real time, set forward to a day in Beijing by a test.</summary>
+public sealed class MovableClock : TimeProvider
+{
+    private long _shiftTicks;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _shiftTicks));
+
+    /// <summary>Noon of a day in Beijing.</summary>
+    public void SetChinaDate(DateOnly date) =>
+        Interlocked.Exchange(ref _shiftTicks, (new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)) - System.GetUtcNow()).Ticks);
 }

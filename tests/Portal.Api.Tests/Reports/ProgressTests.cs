@@ -159,6 +159,7 @@ public class ProgressTests(PortalApiFactory factory)
         Assert.Equal("不予受理", progress.Status);
         Assert.Equal("NotAccepted", progress.StatusCode);
         Assert.False(progress.CanSupplement);
+        Assert.Empty(progress.Deadlines);
         Assert.Equal("属于民事纠纷，请向人民法院起诉。", progress.Timeline[^1].Text);
     }
 

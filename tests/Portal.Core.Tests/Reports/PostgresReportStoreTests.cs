@@ -27,6 +27,7 @@ public sealed class PostgresReportStoreTests : ReportStoreBehaviour
     [PostgresFact] public override Task The_reporter_adds_supplements_until_the_report_is_closed() => base.The_reporter_adds_supplements_until_the_report_is_closed();
     [PostgresFact] public override Task Reports_about_the_same_person_that_read_alike_are_flagged_both_ways_and_kept_apart() => base.Reports_about_the_same_person_that_read_alike_are_flagged_both_ways_and_kept_apart();
     [PostgresFact] public override Task Rotating_the_lookup_key_does_not_change_which_reports_are_found_to_be_duplicates() => base.Rotating_the_lookup_key_does_not_change_which_reports_are_found_to_be_duplicates();
+    [PostgresFact] public override Task Urging_a_passed_deadline_twice_at_once_stores_one_urging_and_tells_the_other_press_when_it_was_urged() => base.Urging_a_passed_deadline_twice_at_once_stores_one_urging_and_tells_the_other_press_when_it_was_urged();
     [PostgresFact] public override Task A_deadline_on_a_Saturday_three_working_days_away_is_near_in_its_mark_and_in_the_near_filter_alike() => base.A_deadline_on_a_Saturday_three_working_days_away_is_near_in_its_mark_and_in_the_near_filter_alike();
     [PostgresFact] public override Task The_audit_log_cannot_be_changed_or_emptied() => base.The_audit_log_cannot_be_changed_or_emptied();
     [PostgresFact] public override Task A_failed_commit_shows_no_query_code_and_leaves_no_attachment_behind() => base.A_failed_commit_shows_no_query_code_and_leaves_no_attachment_behind();

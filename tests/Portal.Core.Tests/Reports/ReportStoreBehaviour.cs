@@ -244,6 +244,25 @@ public abstract class ReportStoreBehaviour
     }
 
     [Fact]
+    public virtual async Task Urging_a_passed_deadline_twice_at_once_stores_one_urging_and_tells_the_other_press_when_it_was_urged()
+    {
+        await using var h = await StartAsync();
+        var receipt = await h.FileAsync(ReportsHarness.Anonymous());
+        var due = Assert.Single((await h.LookupAsync(receipt.QueryCode))!.Deadlines);
+        h.Clock.Advance(TimeSpan.FromDays(due.DueOn.DayNumber - ChinaTime.Date(h.Clock.GetUtcNow().UtcDateTime).DayNumber + 1));
+        var ticket = (await h.LookupAsync(receipt.QueryCode))!.SupplementTicket;
+
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            Task.Run(() => h.With(sp => sp.GetRequiredService<ReportProgress>().UrgeAsync(ticket, DeadlineKind.Accept)))));
+
+        Assert.Single(both, r => r.Urged);
+        Assert.Contains("催办过受理期限", Assert.Single(both, r => !r.Urged).Message);
+        Assert.Equal(1, await h.With(sp => sp.GetRequiredService<PortalDb>().ReportUrgings.CountAsync()));
+        Assert.Equal(1, await h.With(sp => sp.GetRequiredService<PortalDb>().AuditEntries.CountAsync(e => e.Action == "举报人催办")));
+        Assert.NotNull(Assert.Single((await h.LookupAsync(receipt.QueryCode))!.Deadlines).UrgedAt);
+    }
+
+    [Fact]
     public virtual async Task A_deadline_on_a_Saturday_three_working_days_away_is_near_in_its_mark_and_in_the_near_filter_alike()
     {
         await using var h = await StartAsync();

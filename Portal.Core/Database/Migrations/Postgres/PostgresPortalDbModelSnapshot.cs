@@ -485,6 +485,37 @@ namespace Portal.Core.Database.Migrations.Postgres
                     b.ToTable("report_events", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Reports.ReportUrging", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Deadline")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Step", "Deadline", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("report_urgings", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Staff.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1266,6 +1297,15 @@ namespace Portal.Core.Database.Migrations.Postgres
                 {
                     b.HasOne("Portal.Core.Reports.Report", null)
                         .WithMany("Events")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Reports.ReportUrging", b =>
+                {
+                    b.HasOne("Portal.Core.Reports.Report", null)
+                        .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -470,6 +470,35 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     b.ToTable("report_events", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Reports.ReportUrging", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Step", "Deadline", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("report_urgings", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Staff.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1235,6 +1264,15 @@ namespace Portal.Core.Database.Migrations.Sqlite
                 {
                     b.HasOne("Portal.Core.Reports.Report", null)
                         .WithMany("Events")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Reports.ReportUrging", b =>
+                {
+                    b.HasOne("Portal.Core.Reports.Report", null)
+                        .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

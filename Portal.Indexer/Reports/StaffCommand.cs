@@ -14,7 +14,7 @@ public static class StaffCommand
     {
         var user = new Option<string>("--user") { Description = "登录用户名（小写字母、数字、点、下划线、连字符）", Required = true };
         var name = new Option<string>("--name") { Description = "姓名（显示在办理记录和审计日志中）", Required = true };
-        var roles = new Option<string>("--roles") { Description = "角色，逗号分隔：管理员、受理员、承办人、审计、宣传、数据报送", DefaultValueFactory = _ => "管理员" };
+        var roles = new Option<string>("--roles") { Description = "角色，逗号分隔：管理员、受理员、承办人、审计、宣传、数据报送、监督", DefaultValueFactory = _ => "管理员" };
         var department = new Option<string?>("--department") { Description = "数据报送账号所属的部门（先用 departments add 添加），如 杞县民政局" };
         var office = new Option<string?>("--office") { Description = "所在受理机关的代码（见 content/offices.yaml），如 410221 杞县纪委监委；不写则为最上级机关" };
         var fromStdin = new Option<bool>("--password-stdin") { Description = "从标准输入读取密码（用于脚本）；否则交互输入两次" };
@@ -23,7 +23,7 @@ public static class StaffCommand
         {
             if (StaffRoleNames.Parse(parse.GetValue(roles)!) is not { } parsedRoles)
             {
-                Console.Error.WriteLine("角色无效。可选：管理员、受理员、承办人、审计、宣传、数据报送（逗号分隔）。");
+                Console.Error.WriteLine("角色无效。可选：管理员、受理员、承办人、审计、宣传、数据报送、监督（逗号分隔）。");
                 return 2;
             }
             var password = parse.GetValue(fromStdin) ? Console.In.ReadLine() ?? "" : Ask();
@@ -57,6 +57,11 @@ public static class StaffCommand
 
     private static string? Ask()
     {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            Console.Error.WriteLine("这里不能交互输入密码：请用 --password-stdin 从标准输入传入，如 printf '%s\\n' \"$密码\" | portal-indexer staff add … --password-stdin");
+            return null;
+        }
         var first = AnsiConsole.Prompt(new TextPrompt<string>("密码（至少 10 个字符）：").Secret());
         var second = AnsiConsole.Prompt(new TextPrompt<string>("再输入一次：").Secret());
         if (first == second) return first;

@@ -54,6 +54,18 @@ public sealed class StaffCommandTests : IDisposable
     private static readonly OfficeTree Offices = OfficeTree.Load(Path.Combine(AppContext.BaseDirectory, "content", "offices.yaml"), SampleData.Regions);
 
     [Fact]
+    public void Without_a_terminal_and_without_password_stdin_it_says_how_to_pass_the_password_instead_of_crashing()
+    {
+        IndexerProcess.Run(_data, "db", "migrate");
+
+        var added = IndexerProcess.Run(_data, ["staff", "add", "--user", "admin", "--name", "王主任"], withKey: true, input: "");
+
+        Assert.Equal(2, added.ExitCode);
+        Assert.Contains("请用 --password-stdin 从标准输入传入", added.Error);
+        Assert.DoesNotContain("意外中止", added.Error);
+    }
+
+    [Fact]
     public void A_short_password_or_an_unknown_role_is_refused_with_the_reason()
     {
         IndexerProcess.Run(_data, "db", "migrate");

@@ -22,7 +22,7 @@ public sealed class Jurisdiction(OfficeTree offices, RegionCatalog regions)
     /// <summary>The national site, always open to any report.</summary>
     public const string NationalSite = "https://www.12388.gov.cn";
 
-    /// <summary>Highest first: a level is "above" the top office when it outranks everything the top office handles.</summary>
+    /// <summary>Lowest first: a level is "above" the top office when it outranks everything the top office handles.</summary>
     private static readonly OfficialLevel[] Rank = [OfficialLevel.Village, OfficialLevel.TownshipAndBelow, OfficialLevel.County, OfficialLevel.DepartmentalAndAbove];
 
     public Routing Route(string? placeCode, OfficialLevel level)

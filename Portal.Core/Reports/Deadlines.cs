@@ -19,15 +19,21 @@ public sealed class Deadlines(IOptions<ReportRules> options)
     public IReadOnlyList<(DeadlineKind Kind, DateOnly DueOn)> OfStep(Report report, WorkingCalendar calendar)
     {
         var accepted = ChinaTime.Date(report.AcceptedAt ?? report.StatusChangedAt);
-        var conclude = (DeadlineKind.Conclude, accepted.AddDays(_rules.ConcludeDays));
+        var conclude = (DeadlineKind.Conclude, ConcludeDueOn(report.AcceptedAt ?? report.StatusChangedAt));
         return report.Status switch
         {
-            ReportStatus.Submitted => [(DeadlineKind.Accept, calendar.AddWorkingDays(ChinaTime.Date(report.SubmittedAt), _rules.AcceptWorkingDays))],
+            ReportStatus.Submitted => [(DeadlineKind.Accept, AcceptDueOn(report.SubmittedAt, calendar))],
             ReportStatus.Accepted => [(DeadlineKind.Transfer, calendar.AddWorkingDays(accepted, _rules.TransferWorkingDays)), conclude],
             ReportStatus.Transferred or ReportStatus.InProgress => [conclude],
             _ => [],
         };
     }
+
+    /// <summary>The last day on which a report submitted at <paramref name="submittedAt"/> (UTC) is accepted in time.</summary>
+    public DateOnly AcceptDueOn(DateTime submittedAt, WorkingCalendar calendar) => calendar.AddWorkingDays(ChinaTime.Date(submittedAt), _rules.AcceptWorkingDays);
+
+    /// <summary>The last day on which a report accepted at <paramref name="acceptedAt"/> (UTC) is concluded in time.</summary>
+    public DateOnly ConcludeDueOn(DateTime acceptedAt) => ChinaTime.Date(acceptedAt).AddDays(_rules.ConcludeDays);
 
     /// <summary>The current step's deadlines as the reporter reads them on <paramref name="today"/>.</summary>
     public IReadOnlyList<StepDeadline> Shown(Report report, DateOnly today, WorkingCalendar calendar) =>

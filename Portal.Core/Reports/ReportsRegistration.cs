@@ -34,6 +34,7 @@ public static class ReportsRegistration
         services.AddScoped<ReportProgress>();
         services.AddScoped<ReportHandling>();
         services.AddScoped<ReportQueue>();
+        services.AddScoped<Statistics.ReportStatistics>();
         services.AddScoped<CalendarEditing>();
         services.AddScoped<ReportRekeying>();
         services.AddScoped<StaffAccounts>();

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Database;
+using Portal.Core.Offices;
+using Portal.Core.Payments;
+using Portal.Core.Supervision;
+
+namespace Portal.Core.Reports.Statistics;
+
+/// <summary>The public record of a set of offices over some months: the totals, each month, each category and each disposition.</summary>
+public sealed record HandlingRecord(
+    IReadOnlyList<Office> Offices, Period From, Period To, HandlingFigures Total,
+    IReadOnlyList<(Period Month, HandlingFigures Figures)> Months,
+    IReadOnlyList<(ReportCategory Category, PublicCount Count)> ByCategory,
+    IReadOnlyList<(Disposition Disposition, PublicCount Count)> ByDisposition);
+
+/// <summary>
+/// 举报办理情况: how many reports the offices received, accepted, refused, transferred and concluded, and how promptly.
+/// Read from the columns a report keeps in the clear (office, category, dates, status steps, disposition): no figure
+/// needs a sealed field opened.
+/// </summary>
+public sealed class ReportStatistics(PortalDb db, WorkingCalendarSource calendars, Deadlines deadlines)
+{
+    public async Task<HandlingRecord> RecordAsync(IReadOnlyList<Office> offices, MonthRange months, CancellationToken cancellationToken = default)
+    {
+        var codes = offices.Select(o => o.Code).ToList();
+        var start = ChinaTime.ToUtc(new DateTime(months.From.Year, months.From.Month, 1));
+        var end = ChinaTime.ToUtc(new DateTime(months.To.Year, months.To.Month, 1).AddMonths(1));
+        var received = await db.Reports.AsNoTracking()
+            .Where(r => codes.Contains(r.OfficeCode) && r.SubmittedAt >= start && r.SubmittedAt < end)
+            .Select(r => new ReceivedReport(r.SubmittedAt, r.Category)).ToListAsync(cancellationToken);
+        var kinds = HandlingSteps.RecordedAs.ToList();
+        var events = await (
+            from e in db.ReportEvents.AsNoTracking()
+            join r in db.Reports.AsNoTracking() on e.ReportId equals r.Id
+            where codes.Contains(r.OfficeCode) && kinds.Contains(e.Kind) && e.At >= start && e.At < end
+            select new { e.Kind, e.ToStatus, e.At, r.SubmittedAt, r.AcceptedAt, e.Disposition }).ToListAsync(cancellationToken);
+        var steps = events
+            .Select(e => HandlingSteps.Of(e.Kind, e.ToStatus) is { } step ? new TakenStep(step, e.At, e.SubmittedAt, e.AcceptedAt, e.Disposition) : null)
+            .OfType<TakenStep>().ToList();
+        var calendar = await calendars.CurrentAsync(db, cancellationToken);
+
+        var monthly = months.Months().Select(month => (month, HandlingFigures.Of(
+            received.Where(r => HandlingFigures.MonthOf(r.SubmittedAt) == month).ToList(),
+            steps.Where(s => HandlingFigures.MonthOf(s.At) == month).ToList(), deadlines, calendar))).ToList();
+        var byCategory = Enum.GetValues<ReportCategory>().Select(c => (c, new PublicCount(received.Count(r => r.Category == c)))).ToList();
+        var byDisposition = Enum.GetValues<Disposition>()
+            .Select(d => (d, new PublicCount(steps.Count(s => s.Step == HandlingStep.Concluded && s.Disposition == d)))).ToList();
+        return new HandlingRecord(offices, months.From, months.To, HandlingFigures.Of(received, steps, deadlines, calendar), monthly, byCategory, byDisposition);
+    }
+}

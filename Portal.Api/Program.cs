@@ -55,6 +55,7 @@ app.MapOpenApi();
 app.MapPaymentsApi();
 app.MapPublicationStatusApi();
 app.MapReportsApi();
+app.MapReportStatisticsApi();
 app.MapSubmissionsApi();
 app.MapSupervisionApi();
 app.MapExhibitionApi();

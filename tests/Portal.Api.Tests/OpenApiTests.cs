@@ -15,6 +15,7 @@ public class OpenApiTests(PortalApiFactory factory)
         ("/api/v1/news", "get"), ("/api/v1/news/{id}", "get"),
         ("/api/v1/submissions", "post"), ("/api/v1/submissions/{id}", "get"),
         ("/api/v1/supervision/summary", "get"),
+        ("/api/v1/statistics/reports", "get"),
     ];
 
     [Fact]
@@ -55,6 +56,16 @@ public class OpenApiTests(PortalApiFactory factory)
         Assert.Contains("少于3", count.GetProperty("description").GetString());
         var example = schemas.GetProperty("SupervisionSummaryAnswer").GetProperty("examples")[0];
         Assert.Equal(15720, example.GetProperty("checked").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_report_statistics_answer_is_described_with_an_example_and_counts_that_may_be_fewer_than_three()
+    {
+        var document = await DocumentAsync();
+
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("ReportStatisticsAnswer");
+        Assert.Equal("#/components/schemas/PublicCount", schema.GetProperty("properties").GetProperty("received").GetProperty("$ref").GetString());
+        Assert.Equal(64, schema.GetProperty("examples")[0].GetProperty("received").GetInt32());
     }
 
     [Theory]

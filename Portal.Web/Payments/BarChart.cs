@@ -17,7 +17,13 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
 
     public sealed record Bar(string Label, decimal Amount, int Count)
     {
-        public string AmountText => Money.Total(Amount);
+        /// <summary>What the bar says instead of an amount of money: a count, or 少于3.</summary>
+        public string? Text { get; init; }
+
+        public string AmountText => Text ?? Money.Total(Amount);
+
+        /// <summary>What the bar says in full: the amount and its number of payments, or just its count.</summary>
+        public string Detail => Text is null ? $"{AmountText}（{Count} 笔）" : $"{Text} 件";
     }
 
     public int Height(bool large) => Bars.Count * (large ? LargeRowHeight : RowHeight) + 4;

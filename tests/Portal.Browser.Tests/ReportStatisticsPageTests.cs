@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Portal.Core.Database;
 using Portal.Core.Reports;
 using Portal.Tests;
@@ -26,5 +27,28 @@ public class ReportStatisticsPageTests(SiteOnKestrel site) : IClassFixture<SiteO
         var found = await AxeCheck.ViolationsAsync(site, ["/reports/statistics", "/reports/statistics?office=410221", "/reports/statistics?from=2026-13"]);
 
         Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    [ChromiumFact]
+    public async Task A_phone_user_finds_a_countys_record_from_the_report_page_in_three_taps()
+    {
+        await SeedAsync();
+        var phone = await site.NewPhonePage();
+        await phone.GotoAsync("/reports");
+        var taps = 0;
+
+        await phone.GetByRole(AriaRole.Link, new() { Name = "办理情况", Exact = true }).ClickAsync();
+        taps++;
+        await phone.GetByRole(AriaRole.Combobox, new() { Name = "纪委监委" }).SelectOptionAsync(new SelectOptionValue { Label = "杞县纪委监委" });
+        taps++;
+        await phone.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
+        taps++;
+        await phone.ScreenshotAsync(new() { Path = Screenshots.File("report-statistics"), FullPage = true });
+
+        Assert.Equal(3, taps);
+        Assert.Contains("office=410221", phone.Url);
+        Assert.Equal("杞县纪委监委", (await phone.Locator("main h2").First.InnerTextAsync()).Split('：')[0]);
+        Assert.NotEqual("0", await phone.Locator(".figures div", new() { HasText = "收到举报" }).Locator("dd").InnerTextAsync());
+        Assert.Equal(2, await phone.Locator("main svg[role=img]").CountAsync());
     }
 }

@@ -6,18 +6,21 @@ using Portal.Core.Payments;
 using Portal.Core.Reports;
 using Portal.Core.Reports.Statistics;
 using Portal.Core.Staff;
+using Portal.Tests;
 
 namespace Portal.Core.Tests.Reports.Statistics;
 
-/// <summary>The record read from a real database (SQLite) after staff handled reports the way the desk does.</summary>
-public sealed class ReportStatisticsTests
+/// <summary>The record read from a real database after staff handled reports the way the desk does; run on SQLite and PostgreSQL.</summary>
+public abstract class ReportStatisticsBehaviour
 {
+    protected abstract Task<ReportsHarness> StartAsync();
+
     private static readonly MonthRange September = new(new Period(2026, 9), new Period(2026, 9));
 
     [Fact]
-    public async Task The_record_counts_each_step_staff_took_in_the_office_and_its_citys_record_includes_the_county()
+    public virtual async Task The_record_counts_each_step_staff_took_in_the_office_and_its_citys_record_includes_the_county()
     {
-        await using var h = await ReportsHarness.StartAsync(postgres: false, azurite: false);
+        await using var h = await StartAsync();
         var intake = await h.StaffAsync("shouli", StaffRoles.Intake);
         var handler = await h.StaffAsync("chengban", StaffRoles.Handler);
         var ids = new List<Guid>();
@@ -52,9 +55,9 @@ public sealed class ReportStatisticsTests
     }
 
     [Fact]
-    public async Task The_record_is_computed_without_opening_any_sealed_field()
+    public virtual async Task The_record_is_computed_without_opening_any_sealed_field()
     {
-        await using var h = await ReportsHarness.StartAsync(postgres: false, azurite: false);
+        await using var h = await StartAsync();
         var intake = await h.StaffAsync("shouli", StaffRoles.Intake);
         for (var i = 0; i < 3; i++)
         {
@@ -75,4 +78,25 @@ public sealed class ReportStatisticsTests
         Assert.Equal(1.0, record.Total.OnTimeAccept.Shown);
         Assert.Equal(0, record.Total.AcceptWorkingDays.Median);
     }
+}
+
+public sealed class SqliteReportStatisticsTests : ReportStatisticsBehaviour
+{
+    protected override Task<ReportsHarness> StartAsync() => ReportsHarness.StartAsync(postgres: false, azurite: false);
+}
+
+public sealed class PostgresReportStatisticsTests : ReportStatisticsBehaviour
+{
+    protected override Task<ReportsHarness> StartAsync() => ReportsHarness.StartAsync(postgres: true, azurite: false);
+
+    [Fact]
+    public void Every_statistics_behaviour_is_also_run_against_PostgreSQL()
+    {
+        Assert.Empty(SuiteCoverage.NotRerun(typeof(ReportStatisticsBehaviour), GetType(), typeof(PostgresFactAttribute)));
+    }
+
+    // Each behaviour again, marked to need PostgreSQL.
+    [PostgresFact] public override Task The_record_counts_each_step_staff_took_in_the_office_and_its_citys_record_includes_the_county() =>
+        base.The_record_counts_each_step_staff_took_in_the_office_and_its_citys_record_includes_the_county();
+    [PostgresFact] public override Task The_record_is_computed_without_opening_any_sealed_field() => base.The_record_is_computed_without_opening_any_sealed_field();
 }

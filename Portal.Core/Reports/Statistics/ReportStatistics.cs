@@ -39,9 +39,9 @@ public sealed class ReportStatistics(PortalDb db, WorkingCalendarSource calendar
             .OfType<TakenStep>().ToList();
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
 
-        var monthly = months.Months().Select(month => (month, HandlingFigures.Of(
-            received.Where(r => HandlingFigures.MonthOf(r.SubmittedAt) == month).ToList(),
-            steps.Where(s => HandlingFigures.MonthOf(s.At) == month).ToList(), deadlines, calendar))).ToList();
+        var receivedIn = received.ToLookup(r => HandlingFigures.MonthOf(r.SubmittedAt));
+        var takenIn = steps.ToLookup(s => HandlingFigures.MonthOf(s.At));
+        var monthly = months.Months().Select(month => (month, HandlingFigures.Of(receivedIn[month].ToList(), takenIn[month].ToList(), deadlines, calendar))).ToList();
         var byCategory = Enum.GetValues<ReportCategory>().Select(c => (c, new PublicCount(received.Count(r => r.Category == c)))).ToList();
         var byDisposition = Enum.GetValues<Disposition>()
             .Select(d => (d, new PublicCount(steps.Count(s => s.Step == HandlingStep.Concluded && s.Disposition == d)))).ToList();

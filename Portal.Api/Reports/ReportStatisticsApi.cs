@@ -35,7 +35,7 @@ public static class ReportStatisticsApi
         var (found, offices, problem) = StatisticsScope.OfRegion(region, regions, tree);
         if (problem is not null) return TypedResults.Problem(ApiProblems.BadRequest("region", problem));
         var (months, monthProblem) = MonthRange.Parse(from, to, MonthRange.LastYear(clock.GetUtcNow()));
-        if (months is null) return TypedResults.Problem(ApiProblems.BadRequest(monthProblem!.StartsWith("截止") ? "to" : "from", monthProblem));
-        return TypedResults.Ok(ReportStatisticsAnswer.Of(found!.Code, await statistics.RecordAsync(offices, months, cancellationToken)));
+        if (monthProblem is not null) return TypedResults.Problem(ApiProblems.BadRequest(monthProblem.Parameter, monthProblem.Text));
+        return TypedResults.Ok(ReportStatisticsAnswer.Of(found!.Code, await statistics.RecordAsync(offices, months!, cancellationToken)));
     }
 }

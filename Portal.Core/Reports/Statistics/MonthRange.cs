@@ -26,17 +26,20 @@ public sealed record MonthRange(Period From, Period To)
     /// without <paramref name="from"/> it covers the twelve months up to its end. The problem, in Chinese, when a month is
     /// malformed, the range runs backwards or is too long.
     /// </summary>
-    public static (MonthRange? Range, string? Problem) Parse(string? from, string? to, MonthRange fallback)
+    public static (MonthRange? Range, MonthProblem? Problem) Parse(string? from, string? to, MonthRange fallback)
     {
         var last = fallback.To;
         if (!string.IsNullOrWhiteSpace(to) && !Period.TryParseIso(to.Trim(), out last))
-            return (null, $"截止月份“{to}”格式不对，请写成 2026-12 这样的年-月。");
+            return (null, new("to", $"截止月份“{to}”格式不对，请写成 2026-12 这样的年-月。"));
         var first = string.IsNullOrWhiteSpace(to) ? fallback.From : last.AddMonths(-11);
         if (!string.IsNullOrWhiteSpace(from) && !Period.TryParseIso(from.Trim(), out first))
-            return (null, $"起始月份“{from}”格式不对，请写成 2026-01 这样的年-月。");
-        if (first > last) return (null, $"起始月份（{first.ToChinese()}）晚于截止月份（{last.ToChinese()}），请调整后再查。");
+            return (null, new("from", $"起始月份“{from}”格式不对，请写成 2026-01 这样的年-月。"));
+        if (first > last) return (null, new("from", $"起始月份（{first.ToChinese()}）晚于截止月份（{last.ToChinese()}），请调整后再查。"));
         var range = new MonthRange(first, last);
-        if (range.Months().Count() > MaxMonths) return (null, $"一次最多查 {MaxMonths} 个月，请缩短起止月份。");
+        if (range.Months().Count() > MaxMonths) return (null, new("from", $"一次最多查 {MaxMonths} 个月，请缩短起止月份。"));
         return (range, null);
     }
 }
+
+/// <summary>What is wrong with a month range, and which of its two parameters to fix.</summary>
+public sealed record MonthProblem(string Parameter, string Text);

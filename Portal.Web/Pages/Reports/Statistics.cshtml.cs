@@ -5,6 +5,7 @@ using Portal.Core.Payments;
 using Portal.Core.Regions;
 using Portal.Core.Reports;
 using Portal.Core.Reports.Statistics;
+using Portal.Core.Supervision;
 using Portal.Hosting;
 using Portal.Web.Payments;
 
@@ -46,21 +47,20 @@ public sealed class StatisticsModel(ReportStatistics statistics, OfficeTree tree
         var (months, problem) = MonthRange.Parse(from, to, MonthRange.LastYear(clock.GetUtcNow()));
         if (months is null)
         {
-            Refuse(problem!);
+            Refuse(problem!.Text);
             return;
         }
         From = months.From.ToString();
         To = months.To.ToString();
         Record = await statistics.RecordAsync(Office is null ? tree.All : [Office], months, HttpContext.RequestAborted);
         MonthChart = new BarChart("chart-months", "每月收到的举报", $"{Whose}每月收到的举报件数",
-            Record.Months.Select(m => Bar(m.Month.ToChinese(), m.Figures.Received.Value, m.Figures.Received.Text)).ToList());
+            Record.Months.Select(m => Bar(m.Month.ToChinese(), m.Figures.Received)).ToList());
         CategoryChart = new BarChart("chart-categories", "按问题类别", $"{Whose}收到的举报按问题类别的件数",
-            Record.ByCategory.Select(c => Bar(c.Category.Name(), c.Count.Value, c.Count.Text)).ToList());
+            Record.ByCategory.Select(c => Bar(c.Category.Name(), c.Count)).ToList());
     }
 
     /// <summary>A bar of a count: one or two is drawn as none, so its length cannot tell what its label does not.</summary>
-    private static BarChart.Bar Bar(string label, int count, string text) =>
-        new(label, text == Core.Supervision.PublicCount.SuppressedText ? 0 : count, count) { Text = text };
+    private static BarChart.Bar Bar(string label, PublicCount count) => new(label, count.Suppressed ? 0 : count.Value, count.Value) { Text = count.Text };
 
     private void Refuse(string problem)
     {

@@ -120,17 +120,18 @@ public sealed class MonthRangeTests
     private static readonly MonthRange Fallback = new(new Period(2026, 1), new Period(2026, 12));
 
     [Theory]
-    [InlineData("2026-13", null, "起始月份")]
-    [InlineData("2026-1", null, "2026-01")]
-    [InlineData(null, "26-12", "截止月份")]
-    [InlineData("2026-11", "2026-03", "晚于")]
-    [InlineData("2023-01", "2026-12", "最多查 36 个月")]
-    public void A_month_range_a_stranger_gets_wrong_is_refused_in_Chinese(string? from, string? to, string says)
+    [InlineData("2026-13", null, "from", "起始月份")]
+    [InlineData("2026-1", null, "from", "2026-01")]
+    [InlineData(null, "26-12", "to", "截止月份")]
+    [InlineData("2026-11", "2026-03", "from", "晚于")]
+    [InlineData("2023-01", "2026-12", "from", "最多查 36 个月")]
+    public void A_month_range_a_stranger_gets_wrong_is_refused_in_Chinese(string? from, string? to, string parameter, string says)
     {
         var (range, problem) = MonthRange.Parse(from, to, Fallback);
 
         Assert.Null(range);
-        Assert.Contains(says, problem);
+        Assert.Equal(parameter, problem!.Parameter);
+        Assert.Contains(says, problem.Text);
     }
 
     [Fact]

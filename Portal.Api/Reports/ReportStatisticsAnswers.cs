@@ -22,10 +22,11 @@ public sealed record ReportStatisticsAnswer(
     double? OnTimeAcceptRate, double? OnTimeConcludeRate, double? MedianAcceptWorkingDays,
     IReadOnlyList<CategoryCountAnswer> ByCategory, IReadOnlyList<DispositionCountAnswer> ByDisposition)
 {
-    public static ReportStatisticsAnswer Of(string region, HandlingRecord record)
+    /// <param name="named">The record's offices that may be named (<see cref="StatisticsScope.Named"/>).</param>
+    public static ReportStatisticsAnswer Of(string region, IReadOnlyList<Core.Offices.Office> named, HandlingRecord record)
     {
         var total = record.Total;
-        return new(region, record.Offices.Select(OfficeAnswer.From).ToList(), record.From.ToString(), record.To.ToString(),
+        return new(region, named.Select(OfficeAnswer.From).ToList(), record.From.ToString(), record.To.ToString(),
             total.Received, total.Accepted, total.Refused, total.Transferred, total.Concluded,
             total.OnTimeAccept.Shown, total.OnTimeConclude.Shown, total.AcceptWorkingDays.Median,
             record.ByCategory.Select(c => new CategoryCountAnswer(c.Category.Name(), c.Count)).ToList(),

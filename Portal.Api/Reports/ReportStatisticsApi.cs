@@ -24,7 +24,7 @@ public static class ReportStatisticsApi
                 "received 为收到的举报数，accepted 受理，refused 不予受理，transferred 转办，concluded 办结，各按该步骤发生的月份计；" +
                 "onTimeAcceptRate 为受理的举报中在提交后 15 个工作日内受理的比例，onTimeConcludeRate 为办结的举报中在期限内办结的比例，" +
                 "medianAcceptWorkingDays 为从提交到受理的工作日数的中位数；byCategory 为收到的举报按问题类别的件数，byDisposition 为办结的举报按处置方式的件数。" +
-                "市的数字包括其下各县（区）纪委监委。为保护举报人，1 或 2 的计数写作字符串“少于3”，依据少于 3 件举报算出的比例和中位数不公布（null）；不按乡镇或村公布。");
+                "市的数字包括其下各县（区）纪委监委（offices 列出这些机关；乡镇纪委计入所在县，但不列名）。为保护举报人，1 或 2 的计数写作字符串“少于3”，依据少于 3 件举报算出的比例和中位数不公布（null）；不按乡镇或村公布。");
         return app;
     }
 
@@ -36,6 +36,7 @@ public static class ReportStatisticsApi
         if (problem is not null) return TypedResults.Problem(ApiProblems.BadRequest("region", problem));
         var (months, monthProblem) = MonthRange.Parse(from, to, MonthRange.LastYear(clock.GetUtcNow()));
         if (monthProblem is not null) return TypedResults.Problem(ApiProblems.BadRequest(monthProblem.Parameter, monthProblem.Text));
-        return TypedResults.Ok(ReportStatisticsAnswer.Of(found!.Code, await statistics.RecordAsync(offices, months!, cancellationToken)));
+        var record = await statistics.RecordAsync(offices, months!, cancellationToken);
+        return TypedResults.Ok(ReportStatisticsAnswer.Of(found!.Code, StatisticsScope.Named(offices, regions), record));
     }
 }

@@ -23,6 +23,12 @@ public static class StatisticsScope
     }
 
     /// <summary>The offices a visitor can pick one by one: those of a county or larger, since a smaller one names its place.</summary>
-    public static IReadOnlyList<Office> Listed(OfficeTree tree, RegionCatalog regions) =>
-        tree.All.Where(o => regions.Find(o.RegionCode) is { Level: <= RegionLevel.County }).ToList();
+    public static IReadOnlyList<Office> Listed(OfficeTree tree, RegionCatalog regions) => Named(tree.All, regions);
+
+    /// <summary>
+    /// The offices a record may name: a township 纪委 is counted in its county's figures but not named, since its name is
+    /// its township's.
+    /// </summary>
+    public static IReadOnlyList<Office> Named(IEnumerable<Office> offices, RegionCatalog regions) =>
+        offices.Where(o => regions.Find(o.RegionCode) is { Level: <= RegionLevel.County }).ToList();
 }

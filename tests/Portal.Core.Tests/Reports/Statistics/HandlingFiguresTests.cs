@@ -151,3 +151,45 @@ public sealed class MonthRangeTests
         Assert.Equal(new MonthRange(new Period(2026, 2), new Period(2027, 1)), range);
     }
 }
+
+public sealed class StatisticsScopeTests
+{
+    private static readonly Portal.Core.Regions.RegionCatalog Regions = Portal.Tests.SampleData.Regions;
+
+    [Fact]
+    public void A_county_covers_its_township_office_but_names_only_itself()
+    {
+        var folder = Directory.CreateTempSubdirectory("offices-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "offices.yaml");
+            File.WriteAllText(path, """
+                elsewhere: {name: 河南省纪委监委, site: https://www.hnsjct.gov.cn}
+                offices:
+                  - {code: "4102", name: 开封市纪委监委, region: "4102", levels: [县处级]}
+                  - {code: "410221", name: 杞县纪委监委, parent: "4102", region: "410221", levels: [乡科级及以下]}
+                  - {code: "410221101", name: 五里河镇纪委, parent: "410221", region: "410221101", levels: [村（社区）干部]}
+                """);
+            var tree = Portal.Core.Offices.OfficeTree.Load(path, Regions);
+
+            var (_, covered, _) = StatisticsScope.OfRegion("410221", Regions, tree);
+
+            Assert.Equal(["410221", "410221101"], covered.Select(o => o.Code).Order());
+            Assert.Equal(["杞县纪委监委"], StatisticsScope.Named(covered, Regions).Select(o => o.Name));
+            Assert.DoesNotContain(StatisticsScope.Listed(tree, Regions), o => o.Code == "410221101");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_township_code_is_refused_with_its_countys_code()
+    {
+        var (_, _, problem) = StatisticsScope.OfRegion("410221101", Regions, Portal.Core.Tests.Offices.OfficeTreeTests.Default());
+
+        Assert.Contains("410221", problem);
+        Assert.Contains("县（区）", problem);
+    }
+}

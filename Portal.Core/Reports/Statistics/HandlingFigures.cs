@@ -21,13 +21,18 @@ public sealed record HandlingFigures(
     /// Accepted in time: on or before the 15th working day after the day of submission. Concluded in time: within the
     /// days after acceptance that the rules allow. Working days to acceptance count as the deadlines count them.
     /// </summary>
-    public static HandlingFigures Of(IReadOnlyCollection<ReceivedReport> received, IReadOnlyCollection<TakenStep> steps, Deadlines deadlines, WorkingCalendar calendar)
+    /// <param name="undecidedPastDue">
+    /// Reports neither accepted nor refused whose acceptance deadline has passed: each is late, so it counts against the
+    /// share accepted in time (in the month its deadline passed) — otherwise a queue left untouched would look punctual.
+    /// </param>
+    public static HandlingFigures Of(IReadOnlyCollection<ReceivedReport> received, IReadOnlyCollection<TakenStep> steps, int undecidedPastDue,
+        Deadlines deadlines, WorkingCalendar calendar)
     {
         var accepted = steps.Where(s => s.Step == HandlingStep.Accepted).ToList();
         var concluded = steps.Where(s => s.Step == HandlingStep.Concluded).ToList();
         return new(
             new(received.Count), new(accepted.Count), Count(steps, HandlingStep.Refused), Count(steps, HandlingStep.Transferred), new(concluded.Count),
-            new(accepted.Count(s => ChinaTime.Date(s.At) <= deadlines.AcceptDueOn(s.SubmittedAt, calendar)), accepted.Count),
+            new(accepted.Count(s => ChinaTime.Date(s.At) <= deadlines.AcceptDueOn(s.SubmittedAt, calendar)), accepted.Count + undecidedPastDue),
             new(concluded.Count(s => s.AcceptedAt is { } at && ChinaTime.Date(s.At) <= deadlines.ConcludeDueOn(at)), concluded.Count),
             PublicMedian.From(accepted.Select(s => calendar.WorkingDaysBetween(ChinaTime.Date(s.SubmittedAt), ChinaTime.Date(s.At))).ToList()));
     }

@@ -13,6 +13,8 @@ public sealed record MonthRange(Period From, Period To)
         for (var month = From; month <= To; month = month.AddMonths(1)) yield return month;
     }
 
+    public bool Contains(Period month) => From <= month && month <= To;
+
     /// <summary>The twelve months up to and including the current one.</summary>
     public static MonthRange LastYear(DateTimeOffset now)
     {

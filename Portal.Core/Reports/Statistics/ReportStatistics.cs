@@ -18,7 +18,7 @@ public sealed record HandlingRecord(
 /// Read from the columns a report keeps in the clear (office, category, dates, status steps, disposition): no figure
 /// needs a sealed field opened.
 /// </summary>
-public sealed class ReportStatistics(PortalDb db, WorkingCalendarSource calendars, Deadlines deadlines)
+public sealed class ReportStatistics(PortalDb db, WorkingCalendarSource calendars, Deadlines deadlines, TimeProvider clock)
 {
     public async Task<HandlingRecord> RecordAsync(IReadOnlyList<Office> offices, MonthRange months, CancellationToken cancellationToken = default)
     {
@@ -38,13 +38,21 @@ public sealed class ReportStatistics(PortalDb db, WorkingCalendarSource calendar
             .Select(e => HandlingSteps.Of(e.Kind, e.ToStatus) is { } step ? new TakenStep(step, e.At, e.SubmittedAt, e.AcceptedAt, e.Disposition) : null)
             .OfType<TakenStep>().ToList();
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
+        // Still waiting for a decision: late once the acceptance deadline is behind today; counted in that deadline's month.
+        var today = ChinaTime.Date(clock.GetUtcNow().UtcDateTime);
+        var waiting = await db.Reports.AsNoTracking()
+            .Where(r => codes.Contains(r.OfficeCode) && r.Status == ReportStatus.Submitted && r.SubmittedAt < end)
+            .Select(r => r.SubmittedAt).ToListAsync(cancellationToken);
+        var pastDue = waiting.Select(at => deadlines.AcceptDueOn(at, calendar)).Where(due => due < today)
+            .Select(due => new Period(due.Year, due.Month)).Where(months.Contains).ToList();
 
         var receivedIn = received.ToLookup(r => HandlingFigures.MonthOf(r.SubmittedAt));
         var takenIn = steps.ToLookup(s => HandlingFigures.MonthOf(s.At));
-        var monthly = months.Months().Select(month => (month, HandlingFigures.Of(receivedIn[month].ToList(), takenIn[month].ToList(), deadlines, calendar))).ToList();
+        var monthly = months.Months()
+            .Select(month => (month, HandlingFigures.Of(receivedIn[month].ToList(), takenIn[month].ToList(), pastDue.Count(m => m == month), deadlines, calendar))).ToList();
         var byCategory = Enum.GetValues<ReportCategory>().Select(c => (c, new PublicCount(received.Count(r => r.Category == c)))).ToList();
         var byDisposition = Enum.GetValues<Disposition>()
             .Select(d => (d, new PublicCount(steps.Count(s => s.Step == HandlingStep.Concluded && s.Disposition == d)))).ToList();
-        return new HandlingRecord(offices, months.From, months.To, HandlingFigures.Of(received, steps, deadlines, calendar), monthly, byCategory, byDisposition);
+        return new HandlingRecord(offices, months.From, months.To, HandlingFigures.Of(received, steps, pastDue.Count, deadlines, calendar), monthly, byCategory, byDisposition);
     }
 }

@@ -20,7 +20,7 @@ public sealed class HandlingFiguresTests
     private static TakenStep Concluded(string accepted, string concluded, Disposition disposition = Disposition.Close) =>
         new(HandlingStep.Concluded, Beijing(concluded), Beijing(accepted).AddDays(-1), Beijing(accepted), disposition);
 
-    private static HandlingFigures Figures(params TakenStep[] steps) => HandlingFigures.Of([], steps, Deadlines, Calendar);
+    private static HandlingFigures Figures(params TakenStep[] steps) => HandlingFigures.Of([], steps, 0, Deadlines, Calendar);
 
     [Fact]
     public void A_report_filed_the_day_before_National_Day_is_accepted_in_time_up_to_the_fifteenth_working_day_after_the_holiday()
@@ -33,6 +33,18 @@ public sealed class HandlingFiguresTests
         Assert.Equal(1.0, inTime.OnTimeAccept.Shown);
         Assert.Equal(new PublicShare(2, 3), oneLate.OnTimeAccept);
         Assert.Equal("66.7%", oneLate.OnTimeAccept.Text);
+    }
+
+    [Fact]
+    public void A_report_still_waiting_past_its_acceptance_deadline_counts_as_late_so_an_untouched_queue_does_not_look_punctual()
+    {
+        TakenStep[] inTime = [Accepted("2026-09-30 10:00", "2026-10-08 09:00"), Accepted("2026-09-30 10:00", "2026-10-09 09:00"), Accepted("2026-09-30 10:00", "2026-10-12 09:00")];
+
+        var figures = HandlingFigures.Of([], inTime, undecidedPastDue: 1, Deadlines, Calendar);
+
+        Assert.Equal(new PublicShare(3, 4), figures.OnTimeAccept);
+        Assert.Equal("75%", figures.OnTimeAccept.Text);
+        Assert.Equal(new PublicCount(3), figures.Accepted);
     }
 
     [Fact]

@@ -55,6 +55,29 @@ public abstract class ReportStatisticsBehaviour
     }
 
     [Fact]
+    public virtual async Task A_report_left_waiting_past_its_acceptance_deadline_lowers_the_share_accepted_in_time()
+    {
+        await using var h = await StartAsync();
+        var intake = await h.StaffAsync("shouli", StaffRoles.Intake);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+            ids.Add((await h.StoredAsync((await h.FileAsync(ReportsHarness.Named($"村干部问题{i}"))).ReceiptNumber)).Id);
+        h.Clock.Advance(TimeSpan.FromDays(1));
+        foreach (var id in ids.Take(3))
+            Assert.Null(await h.With(sp => sp.GetRequiredService<ReportHandling>().AcceptAsync(id, intake, new StaffStep(null, null))));
+        var qixian = () => h.With(sp => sp.GetRequiredService<ReportStatistics>().RecordAsync([sp.GetRequiredService<OfficeTree>().Find("410221")!], September));
+
+        var beforeTheDeadline = await qixian();
+        // Filed 1 September: the 15th working day is 22 September; by the 29th the fourth report is late.
+        h.Clock.Advance(TimeSpan.FromDays(27));
+        var afterIt = await qixian();
+
+        Assert.Equal(new PublicShare(3, 3), beforeTheDeadline.Total.OnTimeAccept);
+        Assert.Equal(new PublicShare(3, 4), afterIt.Total.OnTimeAccept);
+        Assert.Equal(new PublicShare(3, 4), afterIt.Months.Single().Figures.OnTimeAccept);
+    }
+
+    [Fact]
     public virtual async Task The_record_is_computed_without_opening_any_sealed_field()
     {
         await using var h = await StartAsync();
@@ -99,4 +122,6 @@ public sealed class PostgresReportStatisticsTests : ReportStatisticsBehaviour
     [PostgresFact] public override Task The_record_counts_each_step_staff_took_in_the_office_and_its_citys_record_includes_the_county() =>
         base.The_record_counts_each_step_staff_took_in_the_office_and_its_citys_record_includes_the_county();
     [PostgresFact] public override Task The_record_is_computed_without_opening_any_sealed_field() => base.The_record_is_computed_without_opening_any_sealed_field();
+    [PostgresFact] public override Task A_report_left_waiting_past_its_acceptance_deadline_lowers_the_share_accepted_in_time() =>
+        base.A_report_left_waiting_past_its_acceptance_deadline_lowers_the_share_accepted_in_time();
 }

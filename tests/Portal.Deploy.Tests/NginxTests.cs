@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Portal.Hosting;
 
@@ -26,12 +27,43 @@ public sealed class Nginx : IDisposable
     /// <param name="webPort">Where the site's two instances listen; by default a port nothing listens on.</param>
     public Nginx(int webPort = 1)
     {
-        HttpsPort = 20000 + Random.Shared.Next(20000);
+        HttpsPort = FreePortPair();
         var made = Script.Run(Path.Combine(Repository.Deploy, "nginx", "local.sh"), [_folder, HttpsPort.ToString(), $"{webPort},{webPort}", "3,4"]);
         Assert.True(made.ExitCode == 0, made.Output);
     }
 
     public int HttpsPort { get; }
+
+    /// <summary>
+    /// A port that nothing listens on, with its next one (nginx's port 80): below the kernel's ephemeral range
+    /// (32768–60999 on Debian), where an outgoing connection's source port could hold it while nginx binds.
+    /// </summary>
+    private static int FreePortPair()
+    {
+        while (true)
+        {
+            var port = 20000 + Random.Shared.Next(12000);
+            if (IsFree(port) && IsFree(port + 1)) return port;
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
 
     public string Config => Path.Combine(_folder, "nginx.conf");
 
@@ -57,7 +89,12 @@ public sealed class Nginx : IDisposable
                 client.GetAsync("/metrics").GetAwaiter().GetResult();
                 return client;
             }
-            catch (HttpRequestException) when (attempt < 100) { Thread.Sleep(100); }
+            catch (HttpRequestException) when (attempt < 100)
+            {
+                // An nginx that could not start (its port taken meanwhile) says why, instead of a bare "connection refused".
+                if (_process.HasExited) throw new InvalidOperationException($"nginx exited with {_process.ExitCode}: {_process.StandardError.ReadToEnd()}");
+                Thread.Sleep(100);
+            }
         }
     }
 

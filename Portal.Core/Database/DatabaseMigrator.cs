@@ -20,6 +20,9 @@ public static class DatabaseMigrator
         var top = offices.Top.Code;
         await db.StaffAccounts.Where(a => a.OfficeCode == "").ExecuteUpdateAsync(s => s.SetProperty(a => a.OfficeCode, top), cancellationToken);
         await db.Reports.Where(r => r.OfficeCode == "").ExecuteUpdateAsync(s => s.SetProperty(r => r.OfficeCode, top), cancellationToken);
+        // Events from before offices happened in the only office there was: the one the report is with.
+        await db.ReportEvents.Where(e => e.OfficeCode == "").ExecuteUpdateAsync(
+            s => s.SetProperty(e => e.OfficeCode, e => db.Reports.Where(r => r.Id == e.ReportId).Select(r => r.OfficeCode).First()), cancellationToken);
         if (!await db.CalendarDays.AnyAsync(cancellationToken))
         {
             var file = Path.Combine(contentDirectory, "calendar", "holidays.csv");

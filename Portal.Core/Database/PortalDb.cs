@@ -76,6 +76,10 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
         {
             e.ToTable("report_events");
             e.Property(x => x.ActorName).HasMaxLength(100);
+            e.Property(x => x.OfficeCode).HasMaxLength(20);
+            e.Property(x => x.ToOfficeCode).HasMaxLength(20);
+            e.HasIndex(x => new { x.OfficeCode, x.Kind, x.At });
+            e.HasIndex(x => new { x.ToOfficeCode, x.Kind, x.At });
             e.HasIndex(x => new { x.ReportId, x.At });
             e.HasIndex(x => x.SubmissionKeyHash).IsUnique();
         });

@@ -19,6 +19,15 @@ public sealed class OfficeScope(OfficeTree offices)
     /// <summary>The offices below the actor's whose queues the actor may read.</summary>
     public IReadOnlyList<Office> Overseen(StaffActor actor) => offices.Find(actor.Office) is { } own ? offices.Subordinates(own) : [];
 
+    /// <summary>
+    /// Where the actor's office can hand a report: 交办 to any office below it, 报送 to the office directly above it.
+    /// </summary>
+    public IReadOnlyList<Office> HandOverTargets(StaffActor actor) => offices.Find(actor.Office) is { } own
+        ? [.. offices.Parent(own) is { } parent ? [parent] : Array.Empty<Office>(), .. offices.Subordinates(own)]
+        : [];
+
+    public string HandOverName(string fromCode, string? toCode) => offices.HandOverName(fromCode, toCode);
+
     public Office? Office(string? code) => offices.Find(code);
 
     public string Name(string officeCode) => offices.Find(officeCode)?.Name ?? officeCode;

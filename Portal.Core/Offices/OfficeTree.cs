@@ -62,6 +62,10 @@ public sealed partial class OfficeTree
     }
 
     /// <summary>The offices whose region lies within the region (a city's offices include its counties').</summary>
+    /// <summary>交办 when a report goes to an office below the sender, 报送 when it goes up.</summary>
+    public string HandOverName(string fromCode, string? toCode) =>
+        Find(fromCode) is { } from && Find(toCode) is { } to && IsWithin(to, from) ? "交办" : "报送";
+
     public IReadOnlyList<Office> WithinRegion(string regionCode) =>
         _regions.Find(regionCode) is { } region ? All.Where(o => Inside(o.RegionCode, region)).ToList() : [];
 

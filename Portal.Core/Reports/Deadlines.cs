@@ -14,20 +14,24 @@ public sealed class Deadlines(IOptions<ReportRules> options)
 
     /// <summary>
     /// Every statutory deadline of the current step, the nearest first. An accepted report is due to be transferred within
-    /// 5 working days and concluded within 90 days; both run from acceptance.
+    /// 5 working days and concluded within 90 days; both run from acceptance. An office a report was handed to (交办 or
+    /// 报送) has its own deadlines: they run from the day it received the report.
     /// </summary>
     public IReadOnlyList<(DeadlineKind Kind, DateOnly DueOn)> OfStep(Report report, WorkingCalendar calendar)
     {
-        var accepted = ChinaTime.Date(report.AcceptedAt ?? report.StatusChangedAt);
-        var conclude = (DeadlineKind.Conclude, ConcludeDueOn(report.AcceptedAt ?? report.StatusChangedAt));
+        var start = Later(report.AcceptedAt ?? report.StatusChangedAt, report.ReceivedAt);
+        var accepted = ChinaTime.Date(start);
+        var conclude = (DeadlineKind.Conclude, ConcludeDueOn(start));
         return report.Status switch
         {
-            ReportStatus.Submitted => [(DeadlineKind.Accept, AcceptDueOn(report.SubmittedAt, calendar))],
+            ReportStatus.Submitted => [(DeadlineKind.Accept, AcceptDueOn(Later(report.SubmittedAt, report.ReceivedAt), calendar))],
             ReportStatus.Accepted => [(DeadlineKind.Transfer, calendar.AddWorkingDays(accepted, _rules.TransferWorkingDays)), conclude],
             ReportStatus.Transferred or ReportStatus.InProgress => [conclude],
             _ => [],
         };
     }
+
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 
     /// <summary>The last day on which a report submitted at <paramref name="submittedAt"/> (UTC) is accepted in time.</summary>
     public DateOnly AcceptDueOn(DateTime submittedAt, WorkingCalendar calendar) => calendar.AddWorkingDays(ChinaTime.Date(submittedAt), _rules.AcceptWorkingDays);

@@ -47,6 +47,10 @@ public sealed class Report
 
     public ReportStatus Status { get; set; }
     public DateTime SubmittedAt { get; set; }
+
+    /// <summary>When the handling office received it: at submission, or at the last 交办 or 报送. Its deadlines run from here.</summary>
+    public DateTime ReceivedAt { get; set; }
+
     public DateTime StatusChangedAt { get; set; }
     public DateTime? AcceptedAt { get; set; }
     public DateTime? ConcludedAt { get; set; }
@@ -67,9 +71,13 @@ public sealed class Report
     public List<ReportAttachment> Attachments { get; set; } = [];
 }
 
-public enum ReportEventKind { Filed, StatusChange, Reply, Supplement }
+/// <summary>
+/// What a timeline line records. <see cref="Handover"/> is a 交办 to an office below or a 报送 to the office above;
+/// <see cref="Supervision"/> is a superior office's 督办 of a report a subordinate handles.
+/// </summary>
+public enum ReportEventKind { Filed, StatusChange, Reply, Supplement, Handover, Supervision }
 
-/// <summary>One line of the timeline: a status step, a reply to the reporter, or the reporter's supplement.</summary>
+/// <summary>One line of the timeline: a status step, a reply to the reporter, the reporter's supplement, a handover or a 督办.</summary>
 public sealed class ReportEvent
 {
     public long Id { get; set; }
@@ -77,6 +85,12 @@ public sealed class ReportEvent
     public DateTime At { get; set; }
     public ReportEventKind Kind { get; set; }
     public ReportStatus? ToStatus { get; set; }
+
+    /// <summary>The office the event happened in: the one handling the report then, the sender of a handover, the superior of a 督办.</summary>
+    public string OfficeCode { get; set; } = "";
+
+    /// <summary>The office a handover went to, or the office whose report a superior 督办ed; null for other events.</summary>
+    public string? ToOfficeCode { get; set; }
 
     /// <summary>Staff member who acted; null for the reporter.</summary>
     public Guid? ActorId { get; set; }

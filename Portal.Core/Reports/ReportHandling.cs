@@ -66,10 +66,83 @@ public sealed class ReportHandling(PortalDb db, ReportSeal seal, WorkingCalendar
         report.Version++;
         db.ReportEvents.Add(new ReportEvent
         {
-            ReportId = id, At = now, Kind = ReportEventKind.Reply, ActorId = actor.Id, ActorName = actor.Name,
+            ReportId = id, At = now, Kind = ReportEventKind.Reply, ActorId = actor.Id, ActorName = actor.Name, OfficeCode = report.OfficeCode,
             SealedPublicNote = seal.SealText(SealedField.PublicNote, id, text),
         });
         AuditLog.Append(db, actor, "回复举报人", id, null, now);
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// 交办 to an office below, or 报送 to the office above, with a reason staff read. Only before the report is given to a
+    /// handler: the receiving office accepts (or has accepted for it) and hands it to its own handler. Its deadlines start
+    /// again on the day it receives the report; the reporter sees which office handles it now.
+    /// </summary>
+    public async Task<string?> HandOverAsync(Guid id, StaffActor actor, string? officeCode, string? reason, CancellationToken cancellationToken = default)
+    {
+        var why = ReportValidator.Clean(reason);
+        if (why.Length == 0) return "请写明交办或报送的理由（例如：被反映人为村干部，按管理权限由县纪委监委办理）。";
+        if (why.Length > MaxNote) return $"理由最多 {MaxNote} 个字。";
+        var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null) return "没有这个举报。";
+        if (Refusal(report, actor, StaffRoles.Intake) is { } refusal) return refusal;
+        if (report.Status is not (ReportStatus.Submitted or ReportStatus.Accepted))
+            return $"举报当前状态为“{report.Status.Name()}”：已转给承办人或已结束办理，不能再交办或报送。";
+        var targets = scope.HandOverTargets(actor);
+        var target = scope.Office(officeCode);
+        if (target is null || target.Code == actor.Office || !targets.Contains(target))
+        {
+            var choices = string.Join("、", targets.Select(o => o.Name));
+            return target?.Code == actor.Office ? "不能交办给本机关。请选择：" + choices + "。"
+                : target is null ? $"没有这个机关（{ReportValidator.Clean(officeCode)}）。请选择：{choices}。"
+                : $"{target.Name}不是本机关的上级或下级，不能交办或报送。请选择：{choices}。";
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = report.OfficeCode;
+        var action = scope.HandOverName(from, target.Code);
+        report.OfficeCode = target.Code;
+        report.ReceivedAt = now;
+        report.DueOn = deadlines.DueOn(report, await calendars.CurrentAsync(db, cancellationToken));
+        report.Version++;
+        db.ReportEvents.Add(new ReportEvent
+        {
+            ReportId = id, At = now, Kind = ReportEventKind.Handover, ActorId = actor.Id, ActorName = actor.Name, OfficeCode = from, ToOfficeCode = target.Code,
+            SealedStaffNote = seal.SealText(SealedField.StaffNote, id, why),
+        });
+        var sides = $"{report.ReceiptNumber}：{scope.Name(from)} → {target.Name}";
+        AuditLog.Append(db, actor, action, id, sides, now);
+        AuditLog.AppendOffice(db, target.Name, "收到" + action, id, sides, now);
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// 督办: a superior office presses a subordinate to handle a report, with what it asks for. Once per step; the
+    /// subordinate sees it in its queue and on the report, and it changes nothing the subordinate must do.
+    /// </summary>
+    public async Task<string?> SuperviseAsync(Guid id, StaffActor actor, string? demand, CancellationToken cancellationToken = default)
+    {
+        var text = ReportValidator.Clean(demand);
+        if (text.Length == 0) return "请写明督办要求（例如：请于 5 个工作日内受理并报告进展）。";
+        if (text.Length > MaxNote) return $"督办要求最多 {MaxNote} 个字。";
+        var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null || !scope.Oversees(actor, report.OfficeCode)) return report?.OfficeCode == actor.Office ? "督办由上级机关对下级机关的举报提出。" : "没有这个举报。";
+        if (!actor.Has(StaffRoles.Intake)) return "只有受理员可以督办下级机关的举报。";
+        if (StatusFlow.IsClosed(report.Status)) return $"该举报已{report.Status.Name()}，无需督办。";
+        var stepStart = report.StatusChangedAt > report.ReceivedAt ? report.StatusChangedAt : report.ReceivedAt;
+        var earlier = await db.ReportEvents.Where(e => e.ReportId == id && e.Kind == ReportEventKind.Supervision && e.At >= stepStart)
+            .Select(e => (DateTime?)e.At).FirstOrDefaultAsync(cancellationToken);
+        if (earlier is { } at) return $"已于 {StepDeadline.Date(ChinaTime.Date(at))} 督办过这一步（{report.Status.Name()}），下一步开始后才能再督办。";
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.ReportEvents.Add(new ReportEvent
+        {
+            ReportId = id, At = now, Kind = ReportEventKind.Supervision, ActorId = actor.Id, ActorName = actor.Name, OfficeCode = actor.Office, ToOfficeCode = report.OfficeCode,
+            SealedStaffNote = seal.SealText(SealedField.StaffNote, id, text),
+        });
+        var sides = $"{report.ReceiptNumber}：{scope.Name(actor.Office)} 督办 {scope.Name(report.OfficeCode)}";
+        AuditLog.Append(db, actor, "督办", id, sides, now);
+        AuditLog.AppendOffice(db, scope.Name(report.OfficeCode), "收到督办", id, sides, now);
         return await SaveAsync(cancellationToken);
     }
 
@@ -94,6 +167,7 @@ public sealed class ReportHandling(PortalDb db, ReportSeal seal, WorkingCalendar
         db.ReportEvents.Add(new ReportEvent
         {
             ReportId = id, At = now, Kind = ReportEventKind.StatusChange, ToStatus = to, ActorId = actor.Id, ActorName = actor.Name, Disposition = disposition,
+            OfficeCode = report.OfficeCode,
             SealedPublicNote = publicNote.Length > 0 ? seal.SealText(SealedField.PublicNote, id, publicNote) : null,
             SealedStaffNote = staffNote.Length > 0 ? seal.SealText(SealedField.StaffNote, id, staffNote) : null,
         });

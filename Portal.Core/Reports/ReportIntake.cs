@@ -60,6 +60,7 @@ public sealed class ReportIntake(
         var disputed = await DisputedAsync(form.PaymentId, cancellationToken);
         var report = NewReport(form, disputed, checkedFiles, code, token, now, out var uploads);
         report.OfficeCode = validator.Route(form.ReportedPerson, disputed?.VillageCode).Office!.Code;
+        report.Events.Single().OfficeCode = report.OfficeCode;
         report.DueOn = deadlines.DueOn(report, await calendars.CurrentAsync(db, cancellationToken));
         await FlagDuplicatesAsync(report, ReportValidator.Clean(form.Content), now, cancellationToken);
 
@@ -114,6 +115,7 @@ public sealed class ReportIntake(
             UnitKey = duplicates.UnitKey(person.Unit),
             Status = ReportStatus.Submitted,
             SubmittedAt = now,
+            ReceivedAt = now,
             StatusChangedAt = now,
         };
         report.PasswordHash = Passwords.HashPassword(report, form.Password!);

@@ -155,7 +155,7 @@ public sealed class ReportProgress(
         var clean = ReportValidator.Clean(text);
         var supplement = new ReportEvent
         {
-            ReportId = report.Id, At = now, Kind = ReportEventKind.Supplement, ActorName = "举报人", SubmissionKeyHash = key,
+            ReportId = report.Id, At = now, Kind = ReportEventKind.Supplement, ActorName = "举报人", SubmissionKeyHash = key, OfficeCode = report.OfficeCode,
             SealedPublicNote = clean.Length > 0 ? seal.SealText(SealedField.PublicNote, report.Id, clean) : null,
         };
         db.ReportEvents.Add(supplement);
@@ -235,6 +235,8 @@ public sealed class ReportProgress(
         }
     }
 
+    private string OfficeName(string? code) => offices.Find(code)?.Name ?? code ?? "";
+
     private async Task<ProgressView> ViewAsync(Guid reportId, CancellationToken cancellationToken)
     {
         var report = await db.Reports.AsNoTracking().Include(r => r.Events).Include(r => r.Attachments).SingleAsync(r => r.Id == reportId, cancellationToken);
@@ -246,9 +248,17 @@ public sealed class ReportProgress(
                 ReportEventKind.Filed => "举报已提交",
                 ReportEventKind.Reply => "办理单位回复",
                 ReportEventKind.Supplement => "您补充了材料",
+                ReportEventKind.Handover => $"转由{OfficeName(e.ToOfficeCode)}办理",
+                ReportEventKind.Supervision => "上级纪委监委督办",
                 _ => e.ToStatus!.Value.Name(),
             },
-            e.SealedPublicNote is null ? null : seal.OpenText(SealedField.PublicNote, report.Id, e.SealedPublicNote),
+            // A handover's reason and a 督办's demand are for staff; the reporter reads what changed for them.
+            e.Kind switch
+            {
+                ReportEventKind.Handover => $"按管理权限，{OfficeName(e.OfficeCode)}将您的举报{offices.HandOverName(e.OfficeCode, e.ToOfficeCode)}{OfficeName(e.ToOfficeCode)}，办理期限从 {StepDeadline.Date(ChinaTime.Date(e.At))} 起重新计算。",
+                ReportEventKind.Supervision => $"{OfficeName(e.OfficeCode)}已督促{OfficeName(e.ToOfficeCode)}按期办理您的举报。",
+                _ => e.SealedPublicNote is null ? null : seal.OpenText(SealedField.PublicNote, report.Id, e.SealedPublicNote),
+            },
             e.Kind == ReportEventKind.Filed ? report.Attachments.Count(a => a.EventId is null) : report.Attachments.Count(a => a.EventId == e.Id))).ToList();
         var open = !StatusFlow.IsClosed(report.Status);
         var urged = await db.ReportUrgings.AsNoTracking().Where(u => u.ReportId == reportId && u.Step == report.Status).ToListAsync(cancellationToken);

@@ -8,22 +8,35 @@ using Portal.Core.Staff;
 
 namespace Portal.Core.Reports;
 
-/// <param name="Office">A subordinate office whose queue is read for oversight; the reader's own office when null.</param>
+/// <param name="Office">
+/// A subordinate office whose queue is read for oversight, or <see cref="QueueFilter.AllBelow"/> for every office below the
+/// reader's at once; the reader's own office when null.
+/// </param>
 public sealed record QueueFilter(ReportStatus? Status = null, ReportCategory? Category = null, string? Region = null, OfficialLevel? Level = null, DueMark? Due = null, int Page = 1,
-    string? Office = null, bool UrgedOnly = false);
+    string? Office = null, bool UrgedOnly = false, bool SupervisedOnly = false)
+{
+    public const string AllBelow = "below";
+}
 
 public sealed record QueueItem(Guid Id, string ReceiptNumber, string Title, ReportCategory Category, OfficialLevel Level, string RegionName,
     ReportStatus Status, DateTime SubmittedAt, DateOnly? DueOn, DueMark Due, int Duplicates, bool Anonymous, string? Assignee)
 {
     /// <summary>When the reporter last pressed 催办 on a deadline of the current step; null when not urged.</summary>
     public DateTime? UrgedAt { get; init; }
+
+    /// <summary>When a superior office 督办ed the current step; null when not.</summary>
+    public DateTime? SupervisedAt { get; init; }
+
+    /// <summary>The office handling it, named in a queue that spans every office below the reader's.</summary>
+    public string OfficeName { get; init; } = "";
 }
 
 /// <summary>A 催办 as staff see it: which deadline of which step, and when the reporter pressed it.</summary>
 public sealed record UrgingInfo(ReportStatus Step, DeadlineKind Deadline, DateOnly DueOn, DateTime At);
 
+/// <param name="Office">The office whose queue it is; null for the queue of every office below the reader's.</param>
 /// <param name="ReadOnly">The queue of a subordinate office, read for oversight: none of its reports can be acted on.</param>
-public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total, int Page, int PageSize, Office Office, bool ReadOnly);
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total, int Page, int PageSize, Office? Office, bool ReadOnly);
 
 public sealed record StaffTimelineEntry(DateTime At, string What, string ActorName, string? PublicNote, string? StaffNote, Disposition? Disposition, int Attachments);
 
@@ -38,7 +51,13 @@ public sealed record ReportDetails(Guid Id, string ReceiptNumber, ReportStatus S
 {
     /// <summary>Every 催办 of the report, in every step, the latest first.</summary>
     public IReadOnlyList<UrgingInfo> Urgings { get; init; } = [];
+
+    /// <summary>Every 督办 of the report by a superior office, the latest first.</summary>
+    public IReadOnlyList<SupervisionInfo> Supervisions { get; init; } = [];
 }
+
+/// <summary>A superior office's 督办: who, when, and what it asks for.</summary>
+public sealed record SupervisionInfo(DateTime At, string OfficeName, string ActorName, string Demand);
 
 /// <summary>A report about a payment, as a clue's page links it.</summary>
 public sealed record PaymentReport(Guid Id, string ReceiptNumber, ReportStatus Status, DateTime SubmittedAt);
@@ -65,10 +84,11 @@ public sealed class ReportQueue(
 
     public async Task<QueuePage> ListAsync(QueueFilter filter, StaffActor reader, CancellationToken cancellationToken = default)
     {
-        var office = scope.Office(filter.Office is { } asked && scope.Oversees(reader, asked) ? asked : reader.Office);
-        var readOnly = office is not null && office.Code != reader.Office;
-        var officeCode = office?.Code ?? reader.Office;
-        var reports = Visible(reader).Where(r => r.OfficeCode == officeCode);
+        var allBelow = filter.Office == QueueFilter.AllBelow && scope.Overseen(reader).Count > 0;
+        var office = allBelow ? null : scope.Office(filter.Office is { } asked && scope.Oversees(reader, asked) ? asked : reader.Office);
+        var readOnly = allBelow || (office is not null && office.Code != reader.Office);
+        var officeCodes = allBelow ? scope.Overseen(reader).Select(o => o.Code).ToList() : [office?.Code ?? reader.Office];
+        var reports = Visible(reader).Where(r => officeCodes.Contains(r.OfficeCode));
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = ChinaTime.Date(now);
@@ -77,35 +97,43 @@ public sealed class ReportQueue(
         if (filter.Level is { } level) reports = reports.Where(r => r.Level == level);
         if (!string.IsNullOrWhiteSpace(filter.Region)) reports = reports.Where(r => r.RegionCode.StartsWith(filter.Region.Trim()));
         if (filter.Due is DueMark.Near or DueMark.Overdue) reports = deadlines.WhereMarked(reports, filter.Due.Value, today, calendar);
-        if (filter.UrgedOnly) reports = reports.Where(r => db.ReportUrgings.Any(u => u.ReportId == r.Id && u.Step == r.Status));
+        // Urged or 督办ed in the step the report is in now, at the office that has it now: once it moves on, the mark goes with the step it was about.
+        if (filter.UrgedOnly) reports = reports.Where(r => db.ReportUrgings.Any(u => u.ReportId == r.Id && u.Step == r.Status && u.At >= r.ReceivedAt));
+        if (filter.SupervisedOnly)
+            reports = reports.Where(r => db.ReportEvents.Any(e => e.ReportId == r.Id && e.Kind == ReportEventKind.Supervision && e.At >= r.StatusChangedAt && e.At >= r.ReceivedAt));
 
         var page = Math.Max(1, filter.Page);
         var total = await reports.CountAsync(cancellationToken);
         var rows = await reports
             .OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.SubmittedAt)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(r => new { r.Id, r.ReceiptNumber, r.SealedContent, r.Category, r.Level, r.RegionCode, r.Status, r.SubmittedAt, r.DueOn, r.Anonymous, r.AssigneeId })
+            .Select(r => new { r.Id, r.ReceiptNumber, r.SealedContent, r.Category, r.Level, r.RegionCode, r.Status, r.SubmittedAt, r.DueOn, r.Anonymous, r.AssigneeId,
+                r.OfficeCode, r.ReceivedAt, r.StatusChangedAt })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var duplicateCounts = await db.DuplicateFlags.Where(d => ids.Contains(d.ReportId)).GroupBy(d => d.ReportId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var names = await StaffNamesAsync(rows.Select(r => r.AssigneeId), cancellationToken);
-        // Urged in the step the report is in now: once staff move it on, the mark goes with the deadline it was about.
         var urged = (await db.ReportUrgings.Where(u => ids.Contains(u.ReportId)).Select(u => new { u.ReportId, u.Step, u.At }).ToListAsync(cancellationToken))
-            .Where(u => rows.Any(r => r.Id == u.ReportId && r.Status == u.Step))
+            .Where(u => rows.Any(r => r.Id == u.ReportId && r.Status == u.Step && u.At >= r.ReceivedAt))
             .GroupBy(u => u.ReportId).ToDictionary(g => g.Key, g => g.Max(u => u.At));
+        var supervised = (await db.ReportEvents.Where(e => ids.Contains(e.ReportId) && e.Kind == ReportEventKind.Supervision).Select(e => new { e.ReportId, e.At }).ToListAsync(cancellationToken))
+            .Where(e => rows.Any(r => r.Id == e.ReportId && e.At >= r.StatusChangedAt && e.At >= r.ReceivedAt))
+            .GroupBy(e => e.ReportId).ToDictionary(g => g.Key, g => g.Max(e => e.At));
         var items = rows.Select(r => new QueueItem(
             r.Id, r.ReceiptNumber, seal.OpenContent(r.Id, r.SealedContent).Title,
             r.Category, r.Level, RegionName(r.RegionCode), r.Status, r.SubmittedAt, r.DueOn, deadlines.Mark(r.DueOn, today, calendar),
             duplicateCounts.GetValueOrDefault(r.Id), r.Anonymous, r.AssigneeId is { } a ? names.GetValueOrDefault(a) : null)
         {
             UrgedAt = urged.TryGetValue(r.Id, out var at) ? at : null,
+            SupervisedAt = supervised.TryGetValue(r.Id, out var sat) ? sat : null,
+            OfficeName = scope.Name(r.OfficeCode),
         }).ToList();
 
-        AuditLog.Append(db, reader, readOnly ? "督查查看下级举报列表" : "查看举报列表", null,
-            (readOnly ? office!.Name + "，" : "") + $"第 {page} 页，共 {total} 件", now);
+        var whose = allBelow ? "全部下级机关，" : readOnly ? office!.Name + "，" : "";
+        AuditLog.Append(db, reader, readOnly ? "督查查看下级举报列表" : "查看举报列表", null, whose + $"第 {page} 页，共 {total} 件", now);
         await db.SaveChangesAsync(cancellationToken);
-        return new QueuePage(items, total, page, PageSize, office ?? UnknownOffice(reader.Office), readOnly);
+        return new QueuePage(items, total, page, PageSize, allBelow ? null : office ?? UnknownOffice(reader.Office), readOnly);
     }
 
     public async Task<ReportDetails?> OpenAsync(Guid id, StaffActor reader, CancellationToken cancellationToken = default)
@@ -127,7 +155,15 @@ public sealed class ReportQueue(
         var identity = report.SealedIdentity is null ? null : seal.OpenIdentity(id, report.SealedIdentity);
         var timeline = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new StaffTimelineEntry(
             e.At,
-            e.Kind switch { ReportEventKind.Filed => "提交举报", ReportEventKind.Reply => "回复举报人", ReportEventKind.Supplement => "举报人补充材料", _ => e.ToStatus!.Value.Name() },
+            e.Kind switch
+            {
+                ReportEventKind.Filed => "提交举报",
+                ReportEventKind.Reply => "回复举报人",
+                ReportEventKind.Supplement => "举报人补充材料",
+                ReportEventKind.Handover => $"{scope.HandOverName(e.OfficeCode, e.ToOfficeCode)}：{scope.Name(e.OfficeCode)} → {scope.Name(e.ToOfficeCode!)}",
+                ReportEventKind.Supervision => $"督办（{scope.Name(e.OfficeCode)}）",
+                _ => e.ToStatus!.Value.Name(),
+            },
             e.ActorName,
             e.SealedPublicNote is null ? null : seal.OpenText(SealedField.PublicNote, id, e.SealedPublicNote),
             e.SealedStaffNote is null ? null : seal.OpenText(SealedField.StaffNote, id, e.SealedStaffNote),
@@ -149,7 +185,12 @@ public sealed class ReportQueue(
         await db.SaveChangesAsync(cancellationToken);
         return new ReportDetails(id, report.ReceiptNumber, report.Status, report.Anonymous, identity, content, report.Category, RegionName(report.RegionCode),
             report.SubmittedAt, report.DueOn, deadlines.Mark(report.DueOn, ChinaTime.Date(now), calendar), report.TransferUnit, report.AssigneeId, assignee,
-            timeline, attachments, duplicates.OrderByDescending(d => d.Similarity).ToList(), office, readOnly) { Urgings = urgings };
+            timeline, attachments, duplicates.OrderByDescending(d => d.Similarity).ToList(), office, readOnly)
+        {
+            Urgings = urgings,
+            Supervisions = report.Events.Where(e => e.Kind == ReportEventKind.Supervision).OrderByDescending(e => e.At)
+                .Select(e => new SupervisionInfo(e.At, scope.Name(e.OfficeCode), e.ActorName, seal.OpenText(SealedField.StaffNote, id, e.SealedStaffNote!))).ToList(),
+        };
     }
 
     public async Task<AttachmentDownload?> AttachmentAsync(Guid reportId, Guid attachmentId, StaffActor reader, CancellationToken cancellationToken = default)

@@ -19,6 +19,10 @@ public static class AuditLog
     public static void AppendSystem(PortalDb db, string name, string action, string? detail, DateTime at) =>
         db.AuditEntries.Add(new AuditEntry { At = at, StaffName = name, Action = action, Detail = detail });
 
+    /// <summary>Adds a line on an office's side of something another office did to it, such as a report handed to it.</summary>
+    public static void AppendOffice(PortalDb db, string officeName, string action, Guid reportId, string detail, DateTime at) =>
+        db.AuditEntries.Add(new AuditEntry { At = at, StaffName = officeName, Action = action, ReportId = reportId, Detail = detail });
+
     /// <summary>Adds a line for what a reporter did by query code (催办); it names no one and holds no address.</summary>
     public static void AppendReporter(PortalDb db, string action, Guid reportId, string detail, DateTime at) =>
         db.AuditEntries.Add(new AuditEntry { At = at, StaffName = "举报人", Action = action, ReportId = reportId, Detail = detail });

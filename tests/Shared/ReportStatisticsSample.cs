@@ -21,16 +21,16 @@ public static class ReportStatisticsSample
             Id = id, ReceiptNumber = "JB" + id.ToString("N")[..16].ToUpperInvariant(), QueryCodeHash = id.ToByteArray(), PasswordHash = "x",
             Anonymous = true, Category = category, Level = OfficialLevel.Village, RegionCode = office.Length == 6 ? office : "410221", OfficeCode = office,
             SealedContent = [1, 2, 3], PersonKey = [1], UnitKey = [2], FiledDigest = [3], Signature = [4],
-            Status = ReportStatus.Submitted, SubmittedAt = submittedAt, StatusChangedAt = submittedAt,
+            Status = ReportStatus.Submitted, SubmittedAt = submittedAt, ReceivedAt = submittedAt, StatusChangedAt = submittedAt,
         };
-        report.Events.Add(new ReportEvent { ReportId = id, At = submittedAt, Kind = ReportEventKind.Filed });
+        report.Events.Add(new ReportEvent { ReportId = id, At = submittedAt, Kind = ReportEventKind.Filed, OfficeCode = office });
         if (acceptedAfterDays is { } days)
         {
             var at = submittedAt.AddDays(days);
             report.Status = refused ? ReportStatus.NotAccepted : ReportStatus.Accepted;
             report.StatusChangedAt = at;
             if (!refused) report.AcceptedAt = at;
-            report.Events.Add(new ReportEvent { ReportId = id, At = at, Kind = ReportEventKind.StatusChange, ToStatus = report.Status, ActorName = "受理员" });
+            report.Events.Add(new ReportEvent { ReportId = id, At = at, Kind = ReportEventKind.StatusChange, ToStatus = report.Status, ActorName = "受理员", OfficeCode = office });
         }
         db.Reports.Add(report);
         await db.SaveChangesAsync();

@@ -25,28 +25,43 @@ public sealed class ReportStatistics(PortalDb db, WorkingCalendarSource calendar
         var codes = offices.Select(o => o.Code).ToList();
         var start = ChinaTime.ToUtc(new DateTime(months.From.Year, months.From.Month, 1));
         var end = ChinaTime.ToUtc(new DateTime(months.To.Year, months.To.Month, 1).AddMonths(1));
-        var received = await db.Reports.AsNoTracking()
-            .Where(r => codes.Contains(r.OfficeCode) && r.SubmittedAt >= start && r.SubmittedAt < end)
-            .Select(r => new ReceivedReport(r.SubmittedAt, r.Category)).ToListAsync(cancellationToken);
+        // Each event counts for the office it happened in, so a report handed from the city to a county counts as the
+        // city's 转办 and the county's receipt; a handover between two offices both counted is neither.
+        var received = await (
+            from e in db.ReportEvents.AsNoTracking()
+            join r in db.Reports.AsNoTracking() on e.ReportId equals r.Id
+            where e.At >= start && e.At < end
+                && ((e.Kind == ReportEventKind.Filed && codes.Contains(e.OfficeCode))
+                    || (e.Kind == ReportEventKind.Handover && codes.Contains(e.ToOfficeCode!) && !codes.Contains(e.OfficeCode)))
+            select new ReceivedReport(e.At, r.Category)).ToListAsync(cancellationToken);
         var kinds = HandlingSteps.RecordedAs.ToList();
         var events = await (
             from e in db.ReportEvents.AsNoTracking()
             join r in db.Reports.AsNoTracking() on e.ReportId equals r.Id
-            where codes.Contains(r.OfficeCode) && kinds.Contains(e.Kind) && e.At >= start && e.At < end
-            select new { e.Kind, e.ToStatus, e.At, r.SubmittedAt, r.AcceptedAt, e.Disposition }).ToListAsync(cancellationToken);
-        var steps = events
-            .Select(e => HandlingSteps.Of(e.Kind, e.ToStatus) is { } step ? new TakenStep(step, e.At, e.SubmittedAt, e.AcceptedAt, e.Disposition) : null)
-            .OfType<TakenStep>().ToList();
+            where codes.Contains(e.OfficeCode) && kinds.Contains(e.Kind) && e.At >= start && e.At < end
+                && (e.Kind != ReportEventKind.Handover || !codes.Contains(e.ToOfficeCode!))
+            select new { e.ReportId, e.OfficeCode, e.Kind, e.ToStatus, e.At, r.SubmittedAt, r.AcceptedAt, e.Disposition }).ToListAsync(cancellationToken);
+        var ids = events.Select(e => e.ReportId).Distinct().ToList();
+        var handedIn = (await db.ReportEvents.AsNoTracking().Where(e => e.Kind == ReportEventKind.Handover && ids.Contains(e.ReportId))
+            .Select(e => new { e.ReportId, e.ToOfficeCode, e.At }).ToListAsync(cancellationToken)).ToLookup(h => (h.ReportId, h.ToOfficeCode));
+        var steps = events.Select(e =>
+        {
+            if (HandlingSteps.Of(e.Kind, e.ToStatus) is not { } step) return null;
+            // The office's own deadlines run from when it received the report: at submission, or its latest handover in.
+            var receivedAt = handedIn[(e.ReportId, e.OfficeCode)].Where(h => h.At <= e.At).Select(h => h.At).DefaultIfEmpty(e.SubmittedAt).Max();
+            var concludeFrom = e.AcceptedAt is { } accepted ? (accepted > receivedAt ? accepted : receivedAt) : (DateTime?)null;
+            return new TakenStep(step, e.At, receivedAt, concludeFrom, e.Disposition);
+        }).OfType<TakenStep>().ToList();
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
         // Still waiting for a decision: late once the acceptance deadline is behind today; counted in that deadline's month.
         var today = ChinaTime.Date(clock.GetUtcNow().UtcDateTime);
         var waiting = await db.Reports.AsNoTracking()
-            .Where(r => codes.Contains(r.OfficeCode) && r.Status == ReportStatus.Submitted && r.SubmittedAt < end)
-            .Select(r => r.SubmittedAt).ToListAsync(cancellationToken);
+            .Where(r => codes.Contains(r.OfficeCode) && r.Status == ReportStatus.Submitted && r.ReceivedAt < end)
+            .Select(r => r.SubmittedAt > r.ReceivedAt ? r.SubmittedAt : r.ReceivedAt).ToListAsync(cancellationToken);
         var pastDue = waiting.Select(at => deadlines.AcceptDueOn(at, calendar)).Where(due => due < today)
             .Select(due => new Period(due.Year, due.Month)).Where(months.Contains).ToList();
 
-        var receivedIn = received.ToLookup(r => HandlingFigures.MonthOf(r.SubmittedAt));
+        var receivedIn = received.ToLookup(r => HandlingFigures.MonthOf(r.At));
         var takenIn = steps.ToLookup(s => HandlingFigures.MonthOf(s.At));
         var monthly = months.Months()
             .Select(month => (month, HandlingFigures.Of(receivedIn[month].ToList(), takenIn[month].ToList(), pastDue.Count(m => m == month), deadlines, calendar))).ToList();

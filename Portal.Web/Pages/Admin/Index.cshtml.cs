@@ -39,7 +39,8 @@ public sealed partial class IndexModel(ReportQueue queue, OfficeScope offices) :
             DueFilters.Where(d => d.ToString() == query["due"]).Cast<DueMark?>().FirstOrDefault(),
             int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page is > 0 and < MaxPage ? page : 1,
             string.IsNullOrWhiteSpace(query["office"]) ? null : query["office"].ToString(),
-            UrgedOnly: query["urged"] == "yes");
+            UrgedOnly: query["urged"] == "yes",
+            SupervisedOnly: query["supervised"] == "yes");
         Overseen = offices.Overseen(User.Actor());
         Results = await queue.ListAsync(Filter, User.Actor(), HttpContext.RequestAborted);
     }
@@ -48,7 +49,8 @@ public sealed partial class IndexModel(ReportQueue queue, OfficeScope offices) :
     public string PageLink(int page) => "/admin" + new QueryBuilder(new (string Key, string? Value)[]
     {
         ("status", Filter.Status?.ToString()), ("category", Filter.Category?.ToString()), ("level", Filter.Level?.ToString()),
-        ("region", Filter.Region), ("due", Filter.Due?.ToString()), ("office", Results.ReadOnly ? Results.Office.Code : null), ("urged", Filter.UrgedOnly ? "yes" : null), ("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture)),
+        ("region", Filter.Region), ("due", Filter.Due?.ToString()), ("office", Results.ReadOnly ? Results.Office?.Code ?? QueueFilter.AllBelow : null),
+        ("urged", Filter.UrgedOnly ? "yes" : null), ("supervised", Filter.SupervisedOnly ? "yes" : null), ("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture)),
     }.Where(q => q.Value is not null).Select(q => KeyValuePair.Create(q.Key, q.Value!))).ToQueryString();
 
     [GeneratedRegex("^[0-9]{2,12}$")]

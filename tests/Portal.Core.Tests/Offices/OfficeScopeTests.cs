@@ -73,13 +73,13 @@ public sealed class OfficeScopeTests
 
         Assert.Empty(own.Items);
         Assert.Equal([id], overseen.Items.Select(i => i.Id));
-        Assert.Equal((true, "杞县纪委监委"), (overseen.ReadOnly, overseen.Office.Name));
+        Assert.Equal((true, "杞县纪委监委"), (overseen.ReadOnly, overseen.Office!.Name));
         Assert.True(opened!.ReadOnly);
         Assert.Equal("杞县纪委监委", opened.Office.Name);
         Assert.Equal("这件举报由杞县纪委监委办理，上级机关只能查阅，不能办理。", accepted);
         Assert.Equal(ReportStatus.Submitted, (await h.StoredAsync(opened.ReceiptNumber)).Status);
         Assert.False(countyOverCity.ReadOnly);
-        Assert.Equal("杞县纪委监委", countyOverCity.Office.Name);
+        Assert.Equal("杞县纪委监委", countyOverCity.Office!.Name);
         var audit = await h.With(sp => sp.GetRequiredService<PortalDb>().AuditEntries.Where(a => a.StaffId == city.Id).Select(a => new { a.Action, a.Detail }).ToListAsync());
         Assert.Contains(audit, a => a.Action == "督查查看下级举报列表" && a.Detail!.StartsWith("杞县纪委监委"));
         Assert.Contains(audit, a => a.Action == "督查查看举报" && a.Detail!.Contains("杞县纪委监委"));

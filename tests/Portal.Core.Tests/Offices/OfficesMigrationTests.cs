@@ -33,11 +33,14 @@ public sealed class OfficesMigrationTests
 
         await h.Services.PrepareDatabaseOrMigrateAsync();
 
-        var reports = await h.With(sp => sp.GetRequiredService<PortalDb>().Reports.AsNoTracking().Select(r => new { r.Id, r.ReceiptNumber, r.OfficeCode, r.Level }).ToListAsync());
+        var reports = await h.With(sp => sp.GetRequiredService<PortalDb>().Reports.AsNoTracking().Select(r => new { r.Id, r.ReceiptNumber, r.OfficeCode, r.Level, r.SubmittedAt, r.ReceivedAt }).ToListAsync());
+        var eventOffices = await h.With(sp => sp.GetRequiredService<PortalDb>().ReportEvents.AsNoTracking().Select(e => e.OfficeCode).ToListAsync());
         var account = await h.With(sp => sp.GetRequiredService<PortalDb>().StaffAccounts.AsNoTracking().SingleAsync(a => a.Id == staff.Id));
         var city = staff with { Office = account.OfficeCode };
         Assert.Equal("4102", account.OfficeCode);
         Assert.All(reports, r => Assert.Equal("4102", r.OfficeCode));
+        Assert.All(reports, r => Assert.Equal(r.SubmittedAt, r.ReceivedAt));
+        Assert.Equal(["4102", "4102"], eventOffices);
         Assert.Equal(OfficialLevel.DepartmentalAndAbove, reports.Single(r => r.ReceiptNumber == anonymous.ReceiptNumber).Level);
         foreach (var report in reports)
         {

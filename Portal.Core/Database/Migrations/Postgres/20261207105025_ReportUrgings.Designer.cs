@@ -306,6 +306,11 @@ namespace Portal.Core.Database.Migrations.Postgres
                     b.Property<DateTime?>("LookupLockedUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -385,6 +390,8 @@ namespace Portal.Core.Database.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("UnitKey");
+
+                    b.HasIndex("OfficeCode", "Status");
 
                     b.HasIndex("Status", "DueOn");
 
@@ -577,6 +584,11 @@ namespace Portal.Core.Database.Migrations.Postgres
 
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()

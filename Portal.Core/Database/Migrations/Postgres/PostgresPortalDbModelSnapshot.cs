@@ -329,6 +329,9 @@ namespace Portal.Core.Database.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -460,6 +463,11 @@ namespace Portal.Core.Database.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uuid");
 
@@ -472,6 +480,10 @@ namespace Portal.Core.Database.Migrations.Postgres
                     b.Property<byte[]>("SubmissionKeyHash")
                         .HasColumnType("bytea");
 
+                    b.Property<string>("ToOfficeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int?>("ToStatus")
                         .HasColumnType("integer");
 
@@ -481,6 +493,10 @@ namespace Portal.Core.Database.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ReportId", "At");
+
+                    b.HasIndex("OfficeCode", "Kind", "At");
+
+                    b.HasIndex("ToOfficeCode", "Kind", "At");
 
                     b.ToTable("report_events", (string)null);
                 });

@@ -293,6 +293,11 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     b.Property<DateTime?>("LookupLockedUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -372,6 +377,8 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("UnitKey");
+
+                    b.HasIndex("OfficeCode", "Status");
 
                     b.HasIndex("Status", "DueOn");
 
@@ -557,6 +564,11 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")

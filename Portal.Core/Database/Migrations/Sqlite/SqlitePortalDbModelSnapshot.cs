@@ -316,6 +316,9 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -445,6 +448,11 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ReportId")
                         .HasColumnType("TEXT");
 
@@ -457,6 +465,10 @@ namespace Portal.Core.Database.Migrations.Sqlite
                     b.Property<byte[]>("SubmissionKeyHash")
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("ToOfficeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ToStatus")
                         .HasColumnType("INTEGER");
 
@@ -466,6 +478,10 @@ namespace Portal.Core.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ReportId", "At");
+
+                    b.HasIndex("OfficeCode", "Kind", "At");
+
+                    b.HasIndex("ToOfficeCode", "Kind", "At");
 
                     b.ToTable("report_events", (string)null);
                 });

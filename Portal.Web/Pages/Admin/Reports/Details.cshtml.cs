@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Offices;
 using Portal.Core.Regions;
 using Portal.Core.Reports;
 using Portal.Core.Staff;
@@ -16,11 +17,14 @@ namespace Portal.Web.Pages.Admin.Reports;
 /// typed into that form is kept.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Desk)]
-public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, StaffAccounts accounts, RegionCatalog regions, ClueQuery clues, RuleCards rules) : PageModel
+public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, StaffAccounts accounts, RegionCatalog regions, ClueQuery clues, RuleCards rules, OfficeScope offices) : PageModel
 {
     public ReportDetails Report { get; private set; } = null!;
     public StaffActor Actor { get; private set; } = null!;
     public IReadOnlyList<StaffAccount> Handlers { get; private set; } = [];
+
+    /// <summary>Where this office can hand the report: the office above, the offices below.</summary>
+    public IReadOnlyList<Office> HandOverTargets { get; private set; } = [];
 
     /// <summary>The ledger's clues on the disputed payment; only a 监督 sees them.</summary>
     public IReadOnlyList<Clue> Clues { get; private set; } = [];
@@ -36,11 +40,19 @@ public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, Sta
     [BindProperty] public Guid? AssigneeId { get; set; }
     [BindProperty] public string? Disposition { get; set; }
     [BindProperty] public string? Reply { get; set; }
+    [BindProperty] public string? OfficeCode { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? Demand { get; set; }
 
     /// <summary>Only the handling office acts; a superior office reading it for oversight sees no step.</summary>
     private bool OwnOffice => !Report.ReadOnly;
     public bool CanDecide => OwnOffice && Actor.Has(StaffRoles.Intake) && StatusFlow.Allows(Report.Status, ReportStatus.Accepted);
     public bool CanTransfer => OwnOffice && Actor.Has(StaffRoles.Intake) && StatusFlow.Allows(Report.Status, ReportStatus.Transferred);
+    public bool CanHandOver => OwnOffice && Actor.Has(StaffRoles.Intake) && Report.Status is ReportStatus.Submitted or ReportStatus.Accepted && HandOverTargets.Count > 0;
+
+    /// <summary>A superior office reading a subordinate's open report may press it (督办); that is its only step.</summary>
+    public bool CanSupervise => Report.ReadOnly && Actor.Has(StaffRoles.Intake) && !StatusFlow.IsClosed(Report.Status);
+
     public bool CanStart => IsAssignee && StatusFlow.Allows(Report.Status, ReportStatus.InProgress);
     public bool CanReply => IsAssignee && Report.Status is ReportStatus.Transferred or ReportStatus.InProgress;
     public bool CanConclude => IsAssignee && StatusFlow.Allows(Report.Status, ReportStatus.Concluded);
@@ -53,6 +65,21 @@ public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, Sta
     public Task<IActionResult> OnPostRefuseAsync(Guid id) => ActAsync(id, "refuse", actor => handling.RefuseAsync(id, actor, Step, Aborted));
 
     public Task<IActionResult> OnPostTransferAsync(Guid id) => ActAsync(id, "transfer", actor => handling.TransferAsync(id, actor, Unit, AssigneeId, Step, Aborted));
+
+    /// <summary>
+    /// After a 交办 the sender still reads the report for oversight, so it sees the new office at once; after a 报送 it no
+    /// longer reads it and goes back to its queue.
+    /// </summary>
+    public async Task<IActionResult> OnPostHandOverAsync(Guid id)
+    {
+        var actor = User.Actor();
+        Refusal = await handling.HandOverAsync(id, actor, OfficeCode, Reason, Aborted);
+        if (Refusal is null) return offices.Oversees(actor, OfficeCode ?? "") ? RedirectToPage(new { id }) : Redirect("/admin");
+        RefusedForm = "handover";
+        return await ShowAsync(id);
+    }
+
+    public Task<IActionResult> OnPostSuperviseAsync(Guid id) => ActAsync(id, "supervise", actor => handling.SuperviseAsync(id, actor, Demand, Aborted));
 
     public Task<IActionResult> OnPostStartAsync(Guid id) => ActAsync(id, "start", actor => handling.StartAsync(id, actor, Step, Aborted));
 
@@ -92,6 +119,7 @@ public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, Sta
         }
         Report = report;
         if (CanTransfer) Handlers = await accounts.HandlersAsync(Actor.Office, Aborted);
+        if (!report.ReadOnly) HandOverTargets = offices.HandOverTargets(Actor);
         Clues = await clues.OnPaymentAsync(report.Content.Payment?.Id, Actor, Aborted);
         return Page();
     }

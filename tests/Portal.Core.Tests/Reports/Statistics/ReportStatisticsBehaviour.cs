@@ -78,6 +78,34 @@ public abstract class ReportStatisticsBehaviour
     }
 
     [Fact]
+    public virtual async Task A_report_handed_from_the_city_to_a_county_is_the_citys_transfer_and_the_countys_receipt_judged_from_the_day_it_arrived()
+    {
+        await using var h = await StartAsync();
+        var city = await h.StaffAsync("kaifeng", StaffRoles.Intake, office: "4102");
+        var qixian = await h.StaffAsync("qixian", StaffRoles.Intake, office: "410221");
+        var form = ReportsHarness.Named("县局长违规收礼");
+        form.ReportedPerson!.Level = "县处级";
+        var id = (await h.StoredAsync((await h.FileAsync(form)).ReceiptNumber)).Id;
+        // Past the city's own 15 working days from submission: only the county's clock, from the handover, is fair to it.
+        h.Clock.Advance(TimeSpan.FromDays(24));
+        Assert.Null(await h.With(sp => sp.GetRequiredService<ReportHandling>().HandOverAsync(id, city, "410221", "实为股级干部，按管理权限交办。")));
+        h.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Null(await h.With(sp => sp.GetRequiredService<ReportHandling>().AcceptAsync(id, qixian, new StaffStep(null, null))));
+
+        var tree = h.Services.GetRequiredService<OfficeTree>();
+        Task<HandlingRecord> Of(IReadOnlyList<Office> offices) => h.With(sp => sp.GetRequiredService<ReportStatistics>().RecordAsync(offices, September));
+        var county = await Of([tree.Find("410221")!]);
+        var cityOnly = await Of([tree.Find("4102")!]);
+        var whole = await Of(tree.WithinRegion("4102"));
+
+        int[] Steps(HandlingRecord r) => [r.Total.Received.Value, r.Total.Accepted.Value, r.Total.Transferred.Value];
+        Assert.Equal([1, 1, 0], Steps(county));
+        Assert.Equal(new PublicShare(1, 1), county.Total.OnTimeAccept);
+        Assert.Equal([1, 0, 1], Steps(cityOnly));
+        Assert.Equal([1, 1, 0], Steps(whole));
+    }
+
+    [Fact]
     public virtual async Task The_record_is_computed_without_opening_any_sealed_field()
     {
         await using var h = await StartAsync();
@@ -121,6 +149,8 @@ public sealed class PostgresReportStatisticsTests : ReportStatisticsBehaviour
     // Each behaviour again, marked to need PostgreSQL.
     [PostgresFact] public override Task The_record_counts_each_step_staff_took_in_the_office_and_its_citys_record_includes_the_county() =>
         base.The_record_counts_each_step_staff_took_in_the_office_and_its_citys_record_includes_the_county();
+    [PostgresFact] public override Task A_report_handed_from_the_city_to_a_county_is_the_citys_transfer_and_the_countys_receipt_judged_from_the_day_it_arrived() =>
+        base.A_report_handed_from_the_city_to_a_county_is_the_citys_transfer_and_the_countys_receipt_judged_from_the_day_it_arrived();
     [PostgresFact] public override Task The_record_is_computed_without_opening_any_sealed_field() => base.The_record_is_computed_without_opening_any_sealed_field();
     [PostgresFact] public override Task A_report_left_waiting_past_its_acceptance_deadline_lowers_the_share_accepted_in_time() =>
         base.A_report_left_waiting_past_its_acceptance_deadline_lowers_the_share_accepted_in_time();

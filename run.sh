@@ -64,6 +64,12 @@ if [ ! -s "$ADMIN_FILE" ]; then
   if printf '%s\n' "$password" | $INDEXER staff add --user admin --name 系统管理员 --roles 管理员,受理员,承办人,审计,宣传,监督 --password-stdin; then
     (umask 077; printf 'user: admin\npassword: %s\n' "$password" > "$ADMIN_FILE")
     echo "第一个管理员 / first administrator: admin / $password  （已保存在 / saved in $ADMIN_FILE）"
+    # The admin belongs to the city office; the tour's report about a village of 杞县 goes to 杞县纪委监委, so its desk gets an account too.
+    county_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+    if printf '%s\n' "$county_password" | $INDEXER staff add --user qixian --name 杞县受理员 --roles 受理员,承办人 --office 410221 --password-stdin; then
+      printf '\n杞县纪委监委 / the 杞县 office:\nuser: qixian\npassword: %s\n' "$county_password" >> "$ADMIN_FILE"
+      echo "杞县纪委监委的受理员 / 杞县's intake officer: qixian / $county_password"
+    fi
   fi
 fi
 

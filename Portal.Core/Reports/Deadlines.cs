@@ -43,6 +43,13 @@ public sealed class Deadlines(IOptions<ReportRules> options)
     public IReadOnlyList<StepDeadline> Shown(Report report, DateOnly today, WorkingCalendar calendar) =>
         OfStep(report, calendar).Select(d => StepDeadline.On(d.Kind, d.DueOn, today, calendar)).ToList();
 
+    /// <summary>
+    /// The years a deadline set today can fall in whose holidays nobody has entered yet: deadlines there count Monday to
+    /// Friday only, and may be wrong by the holidays of that year until the administrator enters them.
+    /// </summary>
+    public IReadOnlyList<int> UnknownYears(DateOnly today, WorkingCalendar calendar) =>
+        Enumerable.Range(today.Year, today.AddDays(_rules.ConcludeDays).Year - today.Year + 1).Where(year => !calendar.Knows(year)).ToList();
+
     public DueMark Mark(DateOnly? dueOn, DateOnly today, WorkingCalendar calendar)
     {
         if (dueOn is not { } due) return DueMark.None;

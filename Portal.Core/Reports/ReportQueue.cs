@@ -36,7 +36,11 @@ public sealed record UrgingInfo(ReportStatus Step, DeadlineKind Deadline, DateOn
 
 /// <param name="Office">The office whose queue it is; null for the queue of every office below the reader's.</param>
 /// <param name="ReadOnly">The queue of a subordinate office, read for oversight: none of its reports can be acted on.</param>
-public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total, int Page, int PageSize, Office? Office, bool ReadOnly);
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total, int Page, int PageSize, Office? Office, bool ReadOnly)
+{
+    /// <summary>Years the deadlines reach whose holidays are not in the calendar yet (<see cref="Deadlines.UnknownYears"/>).</summary>
+    public IReadOnlyList<int> UnknownCalendarYears { get; init; } = [];
+}
 
 public sealed record StaffTimelineEntry(DateTime At, string What, string ActorName, string? PublicNote, string? StaffNote, Disposition? Disposition, int Attachments);
 
@@ -133,7 +137,10 @@ public sealed class ReportQueue(
         var whose = allBelow ? "全部下级机关，" : readOnly ? office!.Name + "，" : "";
         AuditLog.Append(db, reader, readOnly ? "督查查看下级举报列表" : "查看举报列表", null, whose + $"第 {page} 页，共 {total} 件", now);
         await db.SaveChangesAsync(cancellationToken);
-        return new QueuePage(items, total, page, PageSize, allBelow ? null : office ?? UnknownOffice(reader.Office), readOnly);
+        return new QueuePage(items, total, page, PageSize, allBelow ? null : office ?? UnknownOffice(reader.Office), readOnly)
+        {
+            UnknownCalendarYears = deadlines.UnknownYears(today, calendar),
+        };
     }
 
     public async Task<ReportDetails?> OpenAsync(Guid id, StaffActor reader, CancellationToken cancellationToken = default)

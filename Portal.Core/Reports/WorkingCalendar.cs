@@ -8,6 +8,9 @@ public sealed class WorkingCalendar(IEnumerable<CalendarDay> exceptions)
 {
     private readonly Dictionary<DateOnly, bool> _exceptions = exceptions.ToDictionary(d => d.Date, d => d.IsWorkingDay);
 
+    /// <summary>Whether any holiday of the year is entered: every year has some, so a year without any is not yet known.</summary>
+    public bool Knows(int year) => _exceptions.Keys.Any(d => d.Year == year);
+
     public bool IsWorkingDay(DateOnly date) =>
         _exceptions.TryGetValue(date, out var working) ? working : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 

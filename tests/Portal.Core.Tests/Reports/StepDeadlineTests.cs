@@ -101,4 +101,13 @@ public sealed class StepDeadlineTests
     {
         Assert.Equal(kind, DeadlineKinds.Parse(code));
     }
+
+    [Fact]
+    public void In_December_the_desk_is_told_that_next_years_holidays_are_not_entered_while_the_90_days_ahead_stay_within_known_years_before()
+    {
+        Assert.Empty(Deadlines.UnknownYears(new DateOnly(2026, 9, 1), Calendar));
+        Assert.Equal([2027], Deadlines.UnknownYears(new DateOnly(2026, 12, 7), Calendar));
+        Assert.Equal([2027], Deadlines.UnknownYears(new DateOnly(2027, 3, 1), Calendar));
+        Assert.Empty(Deadlines.UnknownYears(new DateOnly(2027, 3, 1), new WorkingCalendar([new CalendarDay { Date = new DateOnly(2027, 1, 1), Note = "元旦" }])));
+    }
 }

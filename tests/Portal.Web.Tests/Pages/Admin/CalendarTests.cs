@@ -10,6 +10,23 @@ public partial class CalendarTests(BackOfficeFactory factory)
         Day().Matches(html).Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value} {m.Groups[3].Value} {m.Groups[4].Value}").ToList();
 
     [Fact]
+    public async Task In_December_the_queue_warns_that_next_years_holidays_are_missing_until_the_administrator_enters_them()
+    {
+        using var site = new BackOfficeFactory();
+        site.Clock.SetChinaDate(new DateOnly(2026, 12, 7));
+        var admin = await site.SignInAsync(await site.StaffAsync("日历管理员", StaffRoles.Admin | StaffRoles.Intake));
+        const string warning = "工作日历里还没有 2027 年的节假日和调休";
+
+        var before = await admin.PageAsync("/admin");
+        await admin.PostAndFollowAsync("/admin/calendar?year=2027", "import", new() { ["Lines"] = "2027-01-01,false,元旦\r\n" });
+        var after = await admin.PageAsync("/admin");
+
+        Assert.Contains(warning, before);
+        Assert.Contains("href=\"/admin/calendar?year=2027\"", before);
+        Assert.DoesNotContain(warning, after);
+    }
+
+    [Fact]
     public async Task An_administrator_imports_a_years_holidays_sees_them_and_removes_one()
     {
         var admin = await factory.SignInAsync(await factory.StaffAsync("日历管理员", StaffRoles.Admin));

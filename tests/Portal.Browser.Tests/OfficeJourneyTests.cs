@@ -75,6 +75,7 @@ public class OfficeJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestre
         // The reporter reads the 转办期限 the acceptance started: five working days.
         await ReportJourneyTests.LookUpAsync(phone, queryCode);
         reporterTaps++;
+        await Expect(phone.Locator(".facts .office")).ToHaveTextAsync("杞县纪委监委");
         var transfer = phone.Locator(".deadline").Filter(new() { HasText = "转办期限" });
         await Expect(transfer.Locator("p").First).ToHaveTextAsync(new Regex("^转办期限 \\d{4}年\\d{1,2}月\\d{1,2}日，还有 5 个工作日$"));
         var dueOn = DateOnly.Parse(await transfer.Locator("time").GetAttributeAsync("datetime") ?? "");

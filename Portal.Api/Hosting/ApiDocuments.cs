@@ -5,7 +5,7 @@ using Portal.Api.Publication;
 using Portal.Api.Reports;
 using Portal.Api.Submissions;
 using Portal.Api.Supervision;
-using Portal.Core.Supervision;
+using Portal.Core.Privacy;
 
 namespace Portal.Api.Hosting;
 

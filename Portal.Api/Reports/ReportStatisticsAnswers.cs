@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 using Portal.Api.Supervision;
+using Portal.Core.Privacy;
 using Portal.Core.Reports;
 using Portal.Core.Reports.Statistics;
-using Portal.Core.Supervision;
 
 namespace Portal.Api.Reports;
 

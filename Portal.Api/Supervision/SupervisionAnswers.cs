@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Portal.Core.Privacy;
 using Portal.Core.Regions;
 using Portal.Core.Supervision;
 

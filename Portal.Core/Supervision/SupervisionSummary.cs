@@ -1,4 +1,5 @@
 using Portal.Core.Payments;
+using Portal.Core.Privacy;
 using Portal.Core.Regions;
 
 namespace Portal.Core.Supervision;

@@ -88,10 +88,10 @@ public class ReportJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestre
         await phone.ScreenshotAsync(new() { Path = Screenshots.File("report-progress-phone"), FullPage = true });
     }
 
-    private static ILocator Step(IPage page, string heading) =>
+    internal static ILocator Step(IPage page, string heading) =>
         page.Locator("form.step").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true }) });
 
-    private static async Task LookUpAsync(IPage phone, string queryCode)
+    internal static async Task LookUpAsync(IPage phone, string queryCode)
     {
         await phone.GotoAsync("/reports/progress");
         await phone.GetByLabel("查询码").FillAsync(queryCode.ToLowerInvariant());

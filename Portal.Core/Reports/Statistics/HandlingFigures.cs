@@ -1,5 +1,5 @@
 using Portal.Core.Payments;
-using Portal.Core.Supervision;
+using Portal.Core.Privacy;
 
 namespace Portal.Core.Reports.Statistics;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Portal.Core.Supervision;
+using Portal.Core.Privacy;
 
 namespace Portal.Core.Reports.Statistics;
 

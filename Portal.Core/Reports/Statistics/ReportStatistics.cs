@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Database;
 using Portal.Core.Offices;
 using Portal.Core.Payments;
-using Portal.Core.Supervision;
+using Portal.Core.Privacy;
 
 namespace Portal.Core.Reports.Statistics;
 

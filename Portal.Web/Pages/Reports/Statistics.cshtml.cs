@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Portal.Core.Offices;
 using Portal.Core.Payments;
+using Portal.Core.Privacy;
 using Portal.Core.Regions;
 using Portal.Core.Reports;
 using Portal.Core.Reports.Statistics;
-using Portal.Core.Supervision;
 using Portal.Hosting;
 using Portal.Web.Payments;
 

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Core.Reports;
 using Portal.Core.Supervision;
 using Portal.Web.Admin;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Admin.Clues;
 
-/// <summary>An evidence file, always as a download with the type its bytes were recognised as, sandboxed should a browser open it.</summary>
+/// <summary>An evidence file of a clue, as a <see cref="SealedFileDownload"/>.</summary>
 [Authorize(Policy = StaffPolicies.Supervisor)]
 public sealed class EvidenceModel(ClueQuery query) : PageModel
 {
@@ -19,9 +18,6 @@ public sealed class EvidenceModel(ClueQuery query) : PageModel
             HttpContext.Fail(StatusCodes.Status404NotFound, "没有这个证明材料", "材料不存在，请从线索页面打开。");
             return new StatusCodeResult(StatusCodes.Status404NotFound);
         }
-        Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        var name = Path.GetFileNameWithoutExtension(file.FileName) is { Length: > 0 } stem ? stem : "证明材料";
-        Response.ContentLength = file.Length;
-        return File(file.Content, file.Kind.ContentType(), $"{name}.{file.Kind.Extension()}");
+        return SealedFileDownload.Answer(Response, file.FileName, file.Kind, file.Length, file.Content, unnamed: "证明材料");
     }
 }

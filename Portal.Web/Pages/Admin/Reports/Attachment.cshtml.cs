@@ -7,10 +7,7 @@ using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Admin.Reports;
 
-/// <summary>
-/// An attachment, always as a download with the type its bytes were recognised as (never rendered in the
-/// browser, never sniffed, sandboxed), and with the extension of that type whatever name the reporter gave it.
-/// </summary>
+/// <summary>An attachment of a report the reader may see, as a <see cref="SealedFileDownload"/>.</summary>
 [Authorize(Policy = StaffPolicies.Desk)]
 public sealed class AttachmentModel(ReportQueue queue) : PageModel
 {
@@ -21,10 +18,6 @@ public sealed class AttachmentModel(ReportQueue queue) : PageModel
             HttpContext.Fail(StatusCodes.Status404NotFound, "没有这个附件", "附件不存在，或这件举报没有转给您承办。");
             return new StatusCodeResult(StatusCodes.Status404NotFound);
         }
-        // Stored as sent (a picture may hide a web page, a PDF a script): should a browser open it anyway, it runs nothing and loads nothing.
-        Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        var name = Path.GetFileNameWithoutExtension(file.FileName) is { Length: > 0 } stem ? stem : "附件";
-        Response.ContentLength = file.Length;
-        return File(file.Content, file.Kind.ContentType(), $"{name}.{file.Kind.Extension()}");
+        return SealedFileDownload.Answer(Response, file.FileName, file.Kind, file.Length, file.Content, unnamed: "附件");
     }
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Payments;
+using Portal.Core.Privacy;
 using Portal.Core.Reports;
 using Portal.Core.Reports.Statistics;
-using Portal.Core.Supervision;
 
 namespace Portal.Core.Tests.Reports.Statistics;
 

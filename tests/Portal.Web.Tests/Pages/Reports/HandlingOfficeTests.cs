@@ -11,7 +11,7 @@ public class HandlingOfficeTests(PortalWebFactory factory)
     private readonly Reporter _reporter = new(factory.CreateClient());
 
     [Fact]
-    public async Task Before_filing_a_village_cadre_of_Qixian_the_form_says_Qixian_will_handle_it_and_so_does_the_receipt()
+    public async Task Before_filing_a_village_cadre_of_Qixian_the_form_says_Qixian_will_handle_it_and_so_do_the_receipt_and_the_progress_page()
     {
         await _reporter.OpenForm();
         var fields = Reporter.NamedReport();
@@ -30,6 +30,9 @@ public class HandlingOfficeTests(PortalWebFactory factory)
         Assert.Contains("举报已提交", _reporter.Page);
         Assert.Contains("<dd class=\"office\">杞县纪委监委</dd>", _reporter.Page);
         var number = Reporter.ReceiptNumber(_reporter.Page);
+        await _reporter.LookUp(Reporter.QueryCode(_reporter.Page), Reporter.Password);
+        Assert.Contains(number, _reporter.Page);
+        Assert.Contains("<dt>受理机关</dt><dd class=\"office\">杞县纪委监委</dd>", _reporter.Page);
         Assert.Equal("410221", (await Reporter.InDatabase(factory, db => db.Reports.AsNoTracking().SingleAsync(r => r.ReceiptNumber == number))).OfficeCode);
     }
 

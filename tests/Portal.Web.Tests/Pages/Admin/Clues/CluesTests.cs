@@ -135,6 +135,26 @@ public sealed class CluesTests(BackOfficeFactory factory)
     }
 
     [Fact]
+    public async Task Evidence_downloads_with_its_bytes_and_recognised_type_named_for_that_type_and_only_into_a_sandbox()
+    {
+        var clue = await factory.AddClueAsync();
+        var (officer, account) = await SupervisorAsync("监督庚");
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.StepAsync(clue.Page(), "assign", new() { ["AssigneeId"] = account.Id.ToString() })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFilesAsync(clue.Page(), "finding", new() { ["Finding"] = "Confirmed", ["Note"] = "属实" }, ("回函.html", LedgerSite.Pdf))).StatusCode);
+        var link = Html.Link(await officer.PageAsync(clue.Page()), "回函.html");
+
+        var response = await officer.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(LedgerSite.Pdf, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("回函.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("sandbox; default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"{clue.Page()}/evidence/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_identity_is_shown_once_after_another_officer_approves_and_nowhere_else()
     {
         var clue = await factory.AddClueAsync();

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Portal.Core.Supervision;
+namespace Portal.Core.Privacy;
 
 /// <summary>
 /// A count the public may see. One or two is shown only as 少于3, so that a small township's figures cannot point at a

@@ -46,15 +46,14 @@ public sealed class EditModel(ExhibitionPublishing publishing, ExhibitionMediaSt
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string? kind, string? hall)
     {
-        if (id is { } itemId)
+        if (await OpenAsync(id, kind, hall) is { } answer) return answer;
+        if (Item is not null)
         {
-            if (await LoadAsync(itemId) is { } refused) return refused;
-            var latest = Item!.Versions[0];
+            var latest = Item.Versions[0];
             Fields = ExhibitionFields.From(latest.Text);
             Order = latest.Order;
             return Page();
         }
-        if (!SetNewKind(kind, hall)) return NotFound();
         Fields.Date = ChinaTime.Date(DateTime.UtcNow).ToString("yyyy-MM-dd");
         Fields.Category = NewsCategories.News;
         Fields.Office = User.Actor().Office;
@@ -144,8 +143,12 @@ public sealed class EditModel(ExhibitionPublishing publishing, ExhibitionMediaSt
     }
 
     /// <summary>The item of the id, or a new item of the kind; gives the answer instead when there is neither or the officer may not edit it.</summary>
-    private async Task<IActionResult?> OpenAsync(Guid? id, string? kind, string? hall) =>
-        id is { } itemId ? await LoadAsync(itemId) : SetNewKind(kind, hall) ? null : NotFound();
+    private async Task<IActionResult?> OpenAsync(Guid? id, string? kind, string? hall)
+    {
+        if (id is { } itemId) return await LoadAsync(itemId);
+        if (!SetNewKind(kind, hall)) return NotFound();
+        return Kind != ExhibitionItemKind.Article && offices.RefusalToEditExhibition(User.Actor()) is { } refusal ? Refused(refusal) : null;
+    }
 
     /// <summary>Loads the item; gives the answer instead when it does not exist or the officer may not edit it.</summary>
     private async Task<IActionResult?> LoadAsync(Guid id)
@@ -156,13 +159,18 @@ public sealed class EditModel(ExhibitionPublishing publishing, ExhibitionMediaSt
         }
         catch (PublishingRefusedException e)
         {
-            HttpContext.Fail(StatusCodes.Status403Forbidden, "不能编辑这一项", e.Message);
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return Refused(e.Message);
         }
         if (Item is null) return NotFound();
         Kind = Item.Kind;
         Hall = Kind == ExhibitionItemKind.Exhibit ? Item.Key[..Item.Key.IndexOf('/')] : null;
         return null;
+    }
+
+    private StatusCodeResult Refused(string reason)
+    {
+        HttpContext.Fail(StatusCodes.Status403Forbidden, "不能编辑这一项", reason);
+        return StatusCode(StatusCodes.Status403Forbidden);
     }
 
     private bool SetNewKind(string? kind, string? hall)

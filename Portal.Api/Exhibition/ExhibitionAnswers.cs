@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Portal.Api.Reports;
 using Portal.Core.Exhibition;
 
 namespace Portal.Api.Exhibition;
@@ -11,6 +12,7 @@ namespace Portal.Api.Exhibition;
 internal static class AnswerText
 {
     public const string Category = "类别：工作动态 或 典型案例通报。";
+    public const string Office = "发布这篇文章的纪委监委；未注明机关的是最上级机关（市纪委监委）的。";
 
     public const string Kind = "展品类型：text 文字、image 图片、series 组图或连环画、audio 音频导览、video 视频。";
 
@@ -127,10 +129,11 @@ public sealed record NewsItemAnswer(
     [property: Description("摘要（纯文本）。")] string Summary,
     [property: Description("发布日期（yyyy-MM-dd）。")] DateOnly Date,
     [property: Description(AnswerText.Category)] string Category,
-    ImageAnswer? Cover)
+    ImageAnswer? Cover,
+    [property: Description(AnswerText.Office)] OfficeAnswer Office)
 {
-    public static NewsItemAnswer From(NewsArticle article, MediaLinks links) =>
-        new(article.Id, article.Title, article.Summary, article.Date, article.Category, ImageAnswer.From(article.Cover, links));
+    public static NewsItemAnswer From(NewsArticle article, MediaLinks links, NewsOffices offices) =>
+        new(article.Id, article.Title, article.Summary, article.Date, article.Category, ImageAnswer.From(article.Cover, links), OfficeAnswer.From(offices.Of(article)));
 }
 
 /// <summary>One page of news, newest first; total counts every article in the category.</summary>
@@ -148,8 +151,10 @@ public sealed record ArticleAnswer(
     DateOnly Date,
     [property: Description(AnswerText.Category)] string Category,
     ImageAnswer? Cover,
-    [property: Description("正文，已净化的 HTML（可含表格、图片、链接）。")] string BodyHtml)
+    [property: Description("正文，已净化的 HTML（可含表格、图片、链接）。")] string BodyHtml,
+    [property: Description(AnswerText.Office)] OfficeAnswer Office)
 {
-    public static ArticleAnswer From(NewsArticle article, MediaLinks links) => new(
-        article.Id, article.Title, article.Summary, article.Date, article.Category, ImageAnswer.From(article.Cover, links), article.BodyHtml);
+    public static ArticleAnswer From(NewsArticle article, MediaLinks links, NewsOffices offices) => new(
+        article.Id, article.Title, article.Summary, article.Date, article.Category, ImageAnswer.From(article.Cover, links), article.BodyHtml,
+        OfficeAnswer.From(offices.Of(article)));
 }

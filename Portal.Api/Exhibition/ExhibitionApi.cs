@@ -45,11 +45,11 @@ public static class ExhibitionApi
 
         news.MapGet("", GetNews).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("新闻列表")
-            .WithDescription($"工作动态和典型案例通报，新的在前，每页 {NewsPageSize} 条；page 从 1 开始，category 可为“工作动态”或“典型案例通报”（不填为全部）。next 为下一页的地址，最后一页为 null。" + MediaNote);
+            .WithDescription($"工作动态和典型案例通报，新的在前，每页 {NewsPageSize} 条；page 从 1 开始，category 可为“工作动态”或“典型案例通报”（不填为全部），office 为机关代码（如 410221，只列这个机关发布的；不填为全部机关）。每条带发布机关 office。next 为下一页的地址，最后一页为 null。" + MediaNote);
 
         news.MapGet("/{id}", GetArticle).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("新闻正文")
-            .WithDescription("一篇工作动态或典型案例通报，含正文（已净化的 HTML）。" + MediaNote);
+            .WithDescription("一篇工作动态或典型案例通报，含正文（已净化的 HTML）和发布机关。" + MediaNote);
 
         return app;
     }
@@ -95,7 +95,8 @@ public static class ExhibitionApi
     private static Results<Revalidated<NewsPageAnswer>, ProblemHttpResult> GetNews(
         [Description("页码，从 1 开始；不填为第 1 页。")] string? page,
         [Description("类别：工作动态 或 典型案例通报；不填为全部。")] string? category,
-        HttpRequest request, IExhibitionContent content, MediaAddresses addresses)
+        [Description("发布机关的代码，如 410221（杞县纪委监委）；不填为全部机关。")] string? office,
+        HttpRequest request, IExhibitionContent content, NewsOffices offices, MediaAddresses addresses)
     {
         var number = 1;
         if (!string.IsNullOrWhiteSpace(page) && (!int.TryParse(page.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out number) || number is < 1 or > MaxNewsPage))
@@ -103,33 +104,38 @@ public static class ExhibitionApi
         var chosen = string.IsNullOrWhiteSpace(category) ? null : category.Trim();
         if (chosen is not null && !NewsCategories.All.Contains(chosen))
             return TypedResults.Problem(ApiProblems.BadRequest("category", $"category 应为 {string.Join(" 或 ", NewsCategories.All)}，不填为全部。"));
+        var publisher = string.IsNullOrWhiteSpace(office) ? null : offices.Find(office);
+        if (!string.IsNullOrWhiteSpace(office) && publisher is null)
+            return TypedResults.Problem(ApiProblems.BadRequest("office",
+                $"没有代码为“{office.Trim()}”的纪委监委。可用的代码：{string.Join("、", offices.All.Select(o => $"{o.Code}（{o.Name}）"))}；不填为全部机关。"));
 
         var links = addresses.For(request);
-        var tag = PublicRevalidation.ETagOf(content.Version, "news", number.ToString(CultureInfo.InvariantCulture), chosen ?? "", links.Base, request.PathBase.Value ?? "");
+        var tag = PublicRevalidation.ETagOf(content.Version, "news", number.ToString(CultureInfo.InvariantCulture), chosen ?? "", publisher?.Code ?? "", links.Base, request.PathBase.Value ?? "");
         return new Revalidated<NewsPageAnswer>(tag, () =>
         {
-            var result = content.News(number, NewsPageSize, chosen);
-            return new NewsPageAnswer(result.Items.Select(n => NewsItemAnswer.From(n, links)).ToList(), result.Total, result.Page, result.PageSize,
-                NextLink(request, result, chosen));
+            var result = content.News(number, NewsPageSize, chosen, publisher?.Code);
+            return new NewsPageAnswer(result.Items.Select(n => NewsItemAnswer.From(n, links, offices)).ToList(), result.Total, result.Page, result.PageSize,
+                NextLink(request, result, chosen, publisher?.Code));
         });
     }
 
     private static Results<Revalidated<ArticleAnswer>, ProblemHttpResult> GetArticle(
         [Description("文章 id，见新闻列表的 items。")] string id,
-        HttpRequest request, IExhibitionContent content, MediaAddresses addresses)
+        HttpRequest request, IExhibitionContent content, NewsOffices offices, MediaAddresses addresses)
     {
         if (content.Article(id) is not { } article)
             return TypedResults.Problem(ApiProblems.NotFound("没有这篇文章；文章 id 见 /api/v1/news。"));
         var links = addresses.For(request);
-        return new Revalidated<ArticleAnswer>(PublicRevalidation.ETagOf(content.Version, "article", article.Id, links.Base), () => ArticleAnswer.From(article, links));
+        return new Revalidated<ArticleAnswer>(PublicRevalidation.ETagOf(content.Version, "article", article.Id, links.Base), () => ArticleAnswer.From(article, links, offices));
     }
 
     /// <summary>The next page, built from the parameters this endpoint reads and nothing else the client sent, so the tag covers every byte of the answer.</summary>
-    private static string? NextLink(HttpRequest request, NewsPage page, string? category)
+    private static string? NextLink(HttpRequest request, NewsPage page, string? category, string? office)
     {
         if ((long)page.Page * page.PageSize >= page.Total) return null;
         var query = QueryString.Create([
             .. category is null ? [] : new[] { KeyValuePair.Create("category", (string?)category) },
+            .. office is null ? [] : new[] { KeyValuePair.Create("office", (string?)office) },
             KeyValuePair.Create("page", (string?)(page.Page + 1).ToString(CultureInfo.InvariantCulture)),
         ]);
         return request.PathBase + NewsPath + query;

@@ -126,7 +126,8 @@ public static class ExhibitionContentReader
         var category = front.Category ?? NewsCategories.News;
         if (!NewsCategories.All.Contains(category)) throw Problem(file, $"category 应为 {string.Join(" 或 ", NewsCategories.All)}");
         return new NewsArticle(source.Key, Required(front.Title, "title", file), Required(front.Summary, "summary", file),
-            SafeMarkdown.ToHtml(body), Date(front.Date, file, required: true)!.Value, category, Cover(front.Cover, mediaExists, file));
+            SafeMarkdown.ToHtml(body), Date(front.Date, file, required: true)!.Value, category, Cover(front.Cover, mediaExists, file),
+            string.IsNullOrWhiteSpace(front.Office) ? null : front.Office.Trim());
     }
 
     private static (ExhibitionFrontMatter Front, string Body) Split(string text, string file)
@@ -210,6 +211,9 @@ public sealed class ExhibitionFrontMatter
     public string? Source { get; set; }
     public string? Date { get; set; }
     public string? Category { get; set; }
+
+    /// <summary>A news item's office (<see cref="Offices.Office.Code"/>); without it the item is the top office's.</summary>
+    public string? Office { get; set; }
 }
 
 public sealed class ExhibitionMediaEntry

@@ -16,6 +16,10 @@ public sealed class ExhibitionFields
     public string? Date { get; set; }
 
     public string? Category { get; set; }
+
+    /// <summary>The code of the office a news item is published by.</summary>
+    public string? Office { get; set; }
+
     public string? Body { get; set; }
     public List<ExhibitionMediaEntry> Media { get; set; } = [];
     public ExhibitionMediaEntry? Cover { get; set; }
@@ -25,7 +29,7 @@ public sealed class ExhibitionFields
         var (front, body) = ExhibitionContentReader.Parse(text, "");
         return new ExhibitionFields
         {
-            Title = front.Title, Summary = front.Summary, Caption = front.Caption, Source = front.Source, Date = front.Date, Category = front.Category,
+            Title = front.Title, Summary = front.Summary, Caption = front.Caption, Source = front.Source, Date = front.Date, Category = front.Category, Office = front.Office,
             Kind = Enum.TryParse<ExhibitKind>(front.Kind, ignoreCase: true, out var kind) ? kind : ExhibitKind.Text,
             Body = body, Media = front.Media ?? [], Cover = front.Cover,
         };
@@ -51,6 +55,7 @@ public sealed class ExhibitionFields
                 front.Summary = Clean(Summary);
                 front.Date = Clean(Date);
                 front.Category = Clean(Category);
+                front.Office = Clean(Office);
                 front.Cover = Clean(Cover);
                 break;
         }

@@ -21,8 +21,9 @@ public static class NewsCategories
     public static readonly IReadOnlyList<string> All = [News, TypicalCase];
 }
 
-/// <summary>A news item or a typical-case notice (典型案例通报).</summary>
-public sealed record NewsArticle(string Id, string Title, string Summary, string BodyHtml, DateOnly Date, string Category, MediaItem? Cover);
+/// <summary>A news item or a typical-case notice (典型案例通报), written by an office; <see cref="NewsOffices"/> names it.</summary>
+/// <param name="OfficeCode">The office as written; null for the top office's (city-wide) news.</param>
+public sealed record NewsArticle(string Id, string Title, string Summary, string BodyHtml, DateOnly Date, string Category, MediaItem? Cover, string? OfficeCode = null);
 
 public sealed record NewsPage(IReadOnlyList<NewsArticle> Items, int Total, int Page, int PageSize);
 
@@ -32,7 +33,8 @@ public interface IExhibitionContent
     IReadOnlyList<Hall> Halls();
     Hall? Hall(string slug);
     Exhibit? Exhibit(string id);
-    NewsPage News(int page, int pageSize, string? category = null);
+    /// <summary>The news newest first, optionally of one category and of one office (its <see cref="NewsArticle.OfficeCode"/>).</summary>
+    NewsPage News(int page, int pageSize, string? category = null, string? office = null);
     NewsArticle? Article(string id);
 
     /// <summary>Changes whenever any published content changes; the basis of ETags.</summary>

@@ -8,8 +8,8 @@ namespace Portal.Core.Exhibition;
 /// <summary>A step the rules do not allow, or a document that does not fit; the message says what to do.</summary>
 public sealed class PublishingRefusedException(string message) : Exception(message);
 
-/// <summary>An item in the back office's list, with its newest version's title and order.</summary>
-public sealed record ExhibitionRow(ExhibitionItem Item, string Title, int Order);
+/// <summary>An item in the back office's list, with its newest version's title and order, and for news the office it is published by.</summary>
+public sealed record ExhibitionRow(ExhibitionItem Item, string Title, int Order, Offices.Office? Office = null);
 
 /// <summary>A new hall, exhibit or news item: its key (part of its public address) and its first version.</summary>
 public sealed record NewExhibitionItem(ExhibitionItemKind Kind, string Key, int Order, string Text);
@@ -18,36 +18,53 @@ public sealed record NewExhibitionItem(ExhibitionItemKind Kind, string Key, int 
 /// The press office's workflow (宣传): every save is a new version; draft → submitted → approved by a second person
 /// (now or at a set time) → published → taken down. A published item keeps its public version while a new draft is
 /// written and reviewed. Every step is audited, and whatever changes what the public sees refreshes it at once.
+/// Each step is refused outside the actor's offices (<see cref="NewsOffices"/>): a news item is its newest version's office's.
 /// </summary>
-public sealed partial class ExhibitionPublishing(PortalDb db, ExhibitionMediaStore media, PublishedExhibition publicView, ExhibitionChangeSignal changes, TimeProvider time)
+public sealed partial class ExhibitionPublishing(
+    PortalDb db, ExhibitionMediaStore media, PublishedExhibition publicView, ExhibitionChangeSignal changes, NewsOffices offices, TimeProvider time)
 {
     public const int MaxTextLength = 100_000;
     public const int MaxOrder = 9999;
 
-    /// <summary>Every item with the title and order of its newest version: halls and their exhibits in order, news newest first.</summary>
+    /// <summary>
+    /// Every item the actor may edit with the title and order of its newest version: halls and their exhibits in order,
+    /// news newest first.
+    /// </summary>
     public async Task<List<ExhibitionRow>> OverviewAsync(StaffActor actor, CancellationToken cancellationToken = default)
     {
         RequirePress(actor);
         var rows = await db.ExhibitionItems.AsNoTracking()
             .Join(db.ExhibitionVersions, i => new { i.Id, Number = i.LatestVersion }, v => new { Id = v.ItemId, v.Number }, (i, v) => new { Item = i, v.Order, v.Text })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new ExhibitionRow(r.Item, TitleOf(r.Text), r.Order))
+        return rows.Where(r => Refusal(actor, r.Item.Kind, r.Text) is null)
+            .Select(r => new ExhibitionRow(r.Item, TitleOf(r.Text), r.Order, r.Item.Kind == ExhibitionItemKind.Article ? offices.Of(FrontOf(r.Text)?.Office) : null))
             .OrderBy(r => r.Item.Kind).ThenBy(r => r.Item.Kind == ExhibitionItemKind.Article ? 0 : r.Order)
             .ThenBy(r => r.Item.Kind == ExhibitionItemKind.Article ? "" : r.Item.Key, StringComparer.Ordinal)
             .ThenByDescending(r => r.Item.Key, StringComparer.Ordinal)
             .ToList();
     }
 
-    private static string TitleOf(string text)
+    private static string TitleOf(string text) => FrontOf(text)?.Title ?? "（无标题）";
+
+    private static ExhibitionFrontMatter? FrontOf(string text)
     {
         try
         {
-            return ExhibitionContentReader.Parse(text, "").Front.Title ?? "（无标题）";
+            return ExhibitionContentReader.Parse(text, "").Front;
         }
         catch (InvalidDataException)
         {
-            return "（无标题）";
+            return null;
         }
+    }
+
+    /// <summary>Why the actor may not write this document: a news item for its office, a hall or exhibit at all; null when they may.</summary>
+    private string? Refusal(StaffActor actor, ExhibitionItemKind kind, string text) =>
+        kind == ExhibitionItemKind.Article ? offices.RefusalToWrite(actor, FrontOf(text)?.Office) : offices.RefusalToEditExhibition(actor);
+
+    private void RequireMay(StaffActor actor, ExhibitionItemKind kind, string text)
+    {
+        if (Refusal(actor, kind, text) is { } refusal) throw new PublishingRefusedException(refusal);
     }
 
     /// <summary>The item with every version, newest first.</summary>
@@ -55,13 +72,16 @@ public sealed partial class ExhibitionPublishing(PortalDb db, ExhibitionMediaSto
     {
         RequirePress(actor);
         var item = await db.ExhibitionItems.AsNoTracking().Include(i => i.Versions).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        item?.Versions.Sort((a, b) => b.Number.CompareTo(a.Number));
+        if (item is null) return null;
+        item.Versions.Sort((a, b) => b.Number.CompareTo(a.Number));
+        RequireMay(actor, item.Kind, item.Versions[0].Text);
         return item;
     }
 
     public async Task<ExhibitionItem> CreateAsync(StaffActor actor, NewExhibitionItem draft, CancellationToken cancellationToken = default)
     {
         RequirePress(actor);
+        RequireMay(actor, draft.Kind, draft.Text);
         CheckKey(draft.Kind, draft.Key);
         if (await db.ExhibitionItems.AnyAsync(i => i.Kind == draft.Kind && i.Key == draft.Key, cancellationToken))
             throw new PublishingRefusedException($"已有网址为“{draft.Key}”的{draft.Kind.Name()}，请换一个网址名。");
@@ -88,6 +108,7 @@ public sealed partial class ExhibitionPublishing(PortalDb db, ExhibitionMediaSto
     public async Task SaveAsync(StaffActor actor, Guid id, int revision, int order, string text, CancellationToken cancellationToken = default)
     {
         var item = await LoadAsync(actor, id, revision, cancellationToken);
+        RequireMay(actor, item.Kind, text);
         await CheckDocumentAsync(item.Kind, item.Key, order, text, cancellationToken);
         var latest = await db.ExhibitionVersions.SingleAsync(v => v.ItemId == id && v.Number == item.LatestVersion, cancellationToken);
         if (latest.Text == text && latest.Order == order && item.Stage is PublishingStage.Draft) return;
@@ -171,6 +192,7 @@ public sealed partial class ExhibitionPublishing(PortalDb db, ExhibitionMediaSto
         var item = await LoadAsync(actor, id, revision, cancellationToken);
         var old = await db.ExhibitionVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ItemId == id && v.Number == number, cancellationToken)
             ?? throw new PublishingRefusedException($"没有第 {number} 版。");
+        RequireMay(actor, item.Kind, old.Text);
         await CheckDocumentAsync(item.Kind, item.Key, old.Order, old.Text, cancellationToken);
         AddVersion(actor, item, old.Order, old.Text, $"恢复自第 {number} 版");
         Audit(actor, "恢复版本", item, Now, $"第 {number} 版恢复为第 {item.LatestVersion} 版");
@@ -237,6 +259,8 @@ public sealed partial class ExhibitionPublishing(PortalDb db, ExhibitionMediaSto
         RequirePress(actor);
         var item = await db.ExhibitionItems.SingleOrDefaultAsync(i => i.Id == id, cancellationToken)
             ?? throw new PublishingRefusedException("找不到这一项，可能网址有误。");
+        var latest = await db.ExhibitionVersions.AsNoTracking().Where(v => v.ItemId == id && v.Number == item.LatestVersion).Select(v => v.Text).SingleAsync(cancellationToken);
+        RequireMay(actor, item.Kind, latest);
         if (item.Revision != revision) throw new PublishingRefusedException("这一项刚被其他人改过。请刷新页面，看过最新情况后再操作。");
         return item;
     }

@@ -22,6 +22,7 @@ public static class ExhibitionRegistration
             return new ExhibitionMediaStore(Path.Combine(portal.ResolveContentDirectory(), "exhibition", "media"),
                 BlobStores.Create(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value, portal, ExhibitionMediaStore.Container));
         });
+        services.AddSingleton<NewsOffices>();
         services.AddSingleton<PublishedExhibition>();
         services.AddSingleton<ExhibitionChangeSignal>();
         services.AddSingleton<IExhibitionContent>(sp => sp.GetRequiredService<PublishedExhibition>());

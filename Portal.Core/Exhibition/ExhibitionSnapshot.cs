@@ -32,9 +32,10 @@ public sealed class ExhibitionSnapshot : IExhibitionContent
 
     public Exhibit? Exhibit(string id) => _exhibits.GetValueOrDefault(id);
 
-    public NewsPage News(int page, int pageSize, string? category = null)
+    public NewsPage News(int page, int pageSize, string? category = null, string? office = null)
     {
-        var matching = category is null ? _news : _news.Where(n => n.Category == category).ToList();
+        var matching = category is null && office is null ? _news
+            : _news.Where(n => (category is null || n.Category == category) && (office is null || n.OfficeCode == office)).ToList();
         page = Math.Max(1, page);
         return new NewsPage(matching.Skip((page - 1) * pageSize).Take(pageSize).ToList(), matching.Count, page, pageSize);
     }

@@ -15,7 +15,7 @@ namespace Portal.Core.Exhibition;
 /// evicts the cached pages of exactly what changed.
 /// </summary>
 public sealed class PublishedExhibition(
-    IServiceScopeFactory scopes, ExhibitionMediaStore media, PortalMetrics metrics, ICachedPages cache, ILogger<PublishedExhibition> log)
+    IServiceScopeFactory scopes, ExhibitionMediaStore media, NewsOffices offices, PortalMetrics metrics, ICachedPages cache, ILogger<PublishedExhibition> log)
     : IExhibitionContent
 {
     private sealed record State(ExhibitionSnapshot Snapshot, IReadOnlyDictionary<LiveKey, int> Live)
@@ -37,7 +37,7 @@ public sealed class PublishedExhibition(
 
     public Exhibit? Exhibit(string id) => _state.Snapshot.Exhibit(id);
 
-    public NewsPage News(int page, int pageSize, string? category = null) => _state.Snapshot.News(page, pageSize, category);
+    public NewsPage News(int page, int pageSize, string? category = null, string? office = null) => _state.Snapshot.News(page, pageSize, category, office);
 
     public NewsArticle? Article(string id) => _state.Snapshot.Article(id);
 
@@ -58,7 +58,9 @@ public sealed class PublishedExhibition(
             var sources = await ReadLiveAsync(db, cancellationToken);
             var live = sources.ToDictionary(s => new LiveKey(s.Source.Kind, s.Source.Key), s => s.Version);
             // Media were checked when each version was saved; a picture that has since vanished shows as missing, not as a broken site.
-            var (halls, news) = ExhibitionContentReader.Build(sources.Select(s => s.Source), _ => true);
+            var (halls, written) = ExhibitionContentReader.Build(sources.Select(s => s.Source), _ => true);
+            // Every item names an office the tree holds, so a list of one office's news is a plain match on its code.
+            var news = written.Select(n => n with { OfficeCode = offices.Of(n).Code }).ToList();
             await media.MeasureAsync(halls.SelectMany(h => h.Exhibits.SelectMany(e => e.Media).Concat(h.Cover is null ? [] : [h.Cover]))
                 .Concat(news.Where(n => n.Cover is not null).Select(n => n.Cover!)), cancellationToken);
             await media.ReadGuideCaptionsAsync(halls.SelectMany(h => h.Exhibits.SelectMany(e => e.Media)), cancellationToken);

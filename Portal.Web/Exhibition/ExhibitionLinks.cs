@@ -18,7 +18,7 @@ public static class ExhibitionLinks
     public static string Article(string id) => NewsList + "/" + Uri.EscapeDataString(id);
 
     // Built by hand: "page" is a reserved route value in Razor Pages, so Url.Page would drop it.
-    public static string News(int page = 1, string? category = null) => NewsList + new QueryBuilder(
-        new[] { ("category", category), ("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null) }
+    public static string News(int page = 1, string? category = null, string? office = null) => NewsList + new QueryBuilder(
+        new[] { ("office", office), ("category", category), ("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null) }
             .Where(q => q.Item2 is not null).Select(q => KeyValuePair.Create(q.Item1, q.Item2!))).ToQueryString();
 }

@@ -29,7 +29,7 @@ public static class ExhibitionPageCaching
             // Short: the list shows 累计访问量, which should not look frozen to someone who has just walked a hall.
             o.AddPolicy(HallList, b => b.Expire(TimeSpan.FromSeconds(30)).SetVaryByQuery([]).VaryByValue(LargePrint.CacheKey).VaryByValue(c => Fingerprint(c, ExhibitionCacheTags.HallList))
                 .Tag(ExhibitionCacheTags.All, ExhibitionCacheTags.HallList));
-            o.AddPolicy(News, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("page", "category").VaryByValue(LargePrint.CacheKey).VaryByValue(c => Fingerprint(c, ExhibitionCacheTags.News))
+            o.AddPolicy(News, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByQuery("page", "category", "office").VaryByValue(LargePrint.CacheKey).VaryByValue(c => Fingerprint(c, ExhibitionCacheTags.News))
                 .Tag(ExhibitionCacheTags.All, ExhibitionCacheTags.News));
         });
         return services;

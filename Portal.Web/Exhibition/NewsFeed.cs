@@ -6,7 +6,7 @@ using Portal.Core.Reports;
 
 namespace Portal.Web.Exhibition;
 
-/// <summary>The news as an Atom 1.0 feed (RFC 4287): the latest items, newest first, each with its whole sanitized body.</summary>
+/// <summary>The news as an Atom 1.0 feed (RFC 4287): the latest items, newest first, each with its whole sanitized body and its office as author.</summary>
 public static class NewsFeed
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
@@ -16,7 +16,7 @@ public static class NewsFeed
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     /// <param name="site">The site's absolute root without a trailing slash, e.g. <c>https://example.gov.cn</c>.</param>
-    public static string Write(IReadOnlyList<NewsArticle> latest, string site)
+    public static string Write(IReadOnlyList<NewsArticle> latest, string site, NewsOffices offices)
     {
         var feed = new XElement(Atom + "feed",
             new XAttribute(XNamespace.Xml + "lang", "zh-CN"),
@@ -29,14 +29,14 @@ public static class NewsFeed
             Link("self", site + ExhibitionLinks.Feed, "application/atom+xml"),
             Link("alternate", site + ExhibitionLinks.NewsList, "text/html"),
             new XElement(Atom + "author", new XElement(Atom + "name", "阳光惠民监督平台")),
-            latest.Select(article => Entry(article, site)));
+            latest.Select(article => Entry(article, site, offices.Of(article).Name)));
         var text = new StringBuilder();
         using (var writer = XmlWriter.Create(text, new XmlWriterSettings { OmitXmlDeclaration = true }))
             feed.WriteTo(writer);
         return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + text;
     }
 
-    private static XElement Entry(NewsArticle article, string site)
+    private static XElement Entry(NewsArticle article, string site, string office)
     {
         var url = site + ExhibitionLinks.Article(article.Id);
         return new XElement(Atom + "entry",
@@ -45,6 +45,7 @@ public static class NewsFeed
             new XElement(Atom + "updated", Timestamp(article.Date)),
             new XElement(Atom + "published", Timestamp(article.Date)),
             Link("alternate", url, "text/html"),
+            new XElement(Atom + "author", new XElement(Atom + "name", office)),
             new XElement(Atom + "category", new XAttribute("term", article.Category)),
             new XElement(Atom + "summary", article.Summary),
             // The body is the sanitized HTML the article page shows, escaped as text as type="html" requires.

@@ -46,7 +46,7 @@ public class ContentSecurityPolicyTests(SiteOnKestrel site) : IClassFixture<Site
     [ChromiumFact]
     public async Task An_officer_meets_no_blocked_content_and_the_live_preview_still_runs()
     {
-        await site.CreateStaffAsync("csp-press", "宣传干事小刘", StaffRoles.Press | StaffRoles.Intake | StaffRoles.Admin | StaffRoles.Auditor);
+        await site.CreateStaffAsync("csp-press", "宣传干事小刘", StaffRoles.Press | StaffRoles.Intake | StaffRoles.Admin | StaffRoles.Auditor, "4102");
         var officer = await site.SignInAsync("csp-press");
         var blocked = Blocked(officer);
         var hall = site.Services.GetRequiredService<IExhibitionContent>().Halls()[0];

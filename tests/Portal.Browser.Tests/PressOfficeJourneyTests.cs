@@ -15,8 +15,9 @@ public class PressOfficeJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnK
     [ChromiumFact]
     public async Task An_officer_creates_an_exhibit_with_a_picture_a_reviewer_approves_it_a_visitor_sees_it_and_it_is_gone_when_taken_down()
     {
-        await site.CreateStaffAsync("xuanchuan1", "宣传干事小王", StaffRoles.Press);
-        await site.CreateStaffAsync("xuanchuan2", "宣传科长老周", StaffRoles.Press);
+        // Halls are city-wide: the city office's press officers edit them.
+        await site.CreateStaffAsync("xuanchuan1", "宣传干事小王", StaffRoles.Press, "4102");
+        await site.CreateStaffAsync("xuanchuan2", "宣传科长老周", StaffRoles.Press, "4102");
         var hall = site.Services.GetRequiredService<IExhibitionContent>().Halls()[0];
         var title = "清风入户" + Guid.NewGuid().ToString("N")[..4];
 

@@ -27,6 +27,7 @@ public class TapTargetTests(SiteOnKestrel site, Xunit.Abstractions.ITestOutputHe
             "/payments/find?q=史庄", "/payments/lookup", "/payments/status/410221", "/payments/supervision/410221101",
             "/reports", "/reports/new?confirm=1", "/reports/progress", "/reports/statistics", "/reports/statistics?office=410221",
             "/exhibition", "/exhibition/" + hall.Slug, "/exhibition/" + hall.Exhibits[0].Id, "/exhibition/" + guide.Id, "/news",
+            "/news?office=410221", "/news/" + content.News(1, 1).Items[0].Id,
         ];
     }
 

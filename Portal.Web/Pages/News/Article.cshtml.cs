@@ -9,9 +9,12 @@ namespace Portal.Web.Pages.News;
 
 /// <summary>One news item or typical-case notice.</summary>
 [OutputCache(PolicyName = ExhibitionPageCaching.News)]
-public sealed class ArticleModel(IExhibitionContent content) : PageModel
+public sealed class ArticleModel(IExhibitionContent content, NewsOffices offices) : PageModel
 {
     public NewsArticle Article { get; private set; } = null!;
+
+    /// <summary>The office that published it.</summary>
+    public Core.Offices.Office Office => offices.Of(Article);
 
     public IActionResult OnGet(string id)
     {

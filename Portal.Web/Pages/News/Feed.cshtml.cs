@@ -9,9 +9,9 @@ namespace Portal.Web.Pages.News;
 
 /// <summary>The latest news as an Atom feed, for feed readers and the sites that republish our notices.</summary>
 [OutputCache(PolicyName = ExhibitionPageCaching.News)]
-public sealed class FeedModel(IExhibitionContent content, PublicAddress address) : PageModel
+public sealed class FeedModel(IExhibitionContent content, NewsOffices offices, PublicAddress address) : PageModel
 {
     public ContentResult OnGet() => Content(
-        NewsFeed.Write(content.News(1, NewsFeed.Size).Items, address.Root(Request)),
+        NewsFeed.Write(content.News(1, NewsFeed.Size).Items, address.Root(Request), offices),
         NewsFeed.ContentType);
 }

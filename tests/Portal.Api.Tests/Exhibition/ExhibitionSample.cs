@@ -25,6 +25,9 @@ public sealed class ExhibitionSample : IDisposable
     public const int NewsCount = 11;
     public const int CaseCount = 2;
 
+    /// <summary>The one news item of a county office (杞县纪委监委); the others name no office and are the city's.</summary>
+    public const string CountyArticle = "2026-01-10-case-subsidy";
+
     public ExhibitionSample(string firstExhibitTitle = "包拯：铁面无私")
     {
         Root = Path.Combine(Path.GetTempPath(), "portal-exhibition-" + Guid.NewGuid().ToString("N")[..12]);
@@ -153,6 +156,7 @@ public sealed class ExhibitionSample : IDisposable
             summary: 典型案例通报。
             date: 2026-01-10
             category: 典型案例通报
+            office: "410221"
             ---
             某村会计截留补贴……
             """);

@@ -1,5 +1,6 @@
 using System.Net;
 using Portal.Api.Exhibition;
+using Portal.Api.Reports;
 
 namespace Portal.Api.Tests.Exhibition;
 
@@ -15,7 +16,8 @@ public class NewsApiTests(ExhibitionApiFactory factory)
 
         Assert.Equal((ExhibitionSample.NewsCount + ExhibitionSample.CaseCount, 1, 10), (first.Total, first.Page, first.PageSize));
         Assert.Equal(10, first.Items.Count);
-        Assert.Equal(new NewsItemAnswer("2026-03-11-news-11", "工作动态第 11 条", "第 11 条工作动态的摘要。", new DateOnly(2026, 3, 11), "工作动态", null), first.Items[0]);
+        Assert.Equal(new NewsItemAnswer("2026-03-11-news-11", "工作动态第 11 条", "第 11 条工作动态的摘要。", new DateOnly(2026, 3, 11), "工作动态", null,
+            new OfficeAnswer("4102", "开封市纪委监委")), first.Items[0]);
         Assert.Equal(first.Items.OrderByDescending(n => n.Date).Select(n => n.Id), first.Items.Select(n => n.Id));
         Assert.Equal("/api/v1/news?page=2", first.Next);
 
@@ -71,6 +73,7 @@ public class NewsApiTests(ExhibitionApiFactory factory)
     [InlineData("page=1.5", "page")]
     [InlineData("page=2147483647", "page")]
     [InlineData("category=其他", "category")]
+    [InlineData("office=999999", "office")]
     public async Task A_bad_page_or_category_is_a_400_problem_in_chinese_naming_the_parameter(string query, string parameter)
     {
         var response = await _client.GetAsync("/api/v1/news?" + query);
@@ -78,6 +81,32 @@ public class NewsApiTests(ExhibitionApiFactory factory)
         var problem = await Problems.AssertProblem(response, HttpStatusCode.BadRequest);
         Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
         Assert.Null(response.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task An_office_lists_only_its_own_news_each_naming_it_and_its_next_link_keeps_the_office()
+    {
+        var county = await _client.AnswerAsync<NewsPageAnswer>("/api/v1/news?office=410221");
+        var city = await _client.AnswerAsync<NewsPageAnswer>("/api/v1/news?office=4102");
+        var all = await _client.AnswerAsync<NewsPageAnswer>("/api/v1/news?page=2");
+
+        Assert.Equal([(ExhibitionSample.CountyArticle, new OfficeAnswer("410221", "杞县纪委监委"))], county.Items.Select(n => (n.Id, n.Office)));
+        Assert.Equal((1, (string?)null), (county.Total, county.Next));
+        Assert.Equal(ExhibitionSample.NewsCount + ExhibitionSample.CaseCount - 1, city.Total);
+        Assert.All(city.Items, n => Assert.Equal(new OfficeAnswer("4102", "开封市纪委监委"), n.Office));
+        Assert.Equal("/api/v1/news?office=4102&page=2", city.Next);
+        Assert.Equal("杞县纪委监委", all.Items.Single(n => n.Id == ExhibitionSample.CountyArticle).Office.Name);
+        Assert.Equal(new OfficeAnswer("410221", "杞县纪委监委"), (await _client.AnswerAsync<ArticleAnswer>("/api/v1/news/" + ExhibitionSample.CountyArticle)).Office);
+        Assert.Empty((await _client.AnswerAsync<NewsPageAnswer>("/api/v1/news?office=410223")).Items);
+    }
+
+    [Fact]
+    public async Task An_unknown_office_is_explained_with_the_codes_there_are()
+    {
+        var problem = await Problems.AssertProblem(await _client.GetAsync("/api/v1/news?office=4199"), HttpStatusCode.BadRequest);
+
+        Assert.Contains("没有代码为“4199”的纪委监委", problem.GetProperty("detail").GetString());
+        Assert.Contains("410221（杞县纪委监委）", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -68,10 +68,12 @@ public class RevalidationTests(ExhibitionApiFactory factory)
         var otherExhibit = (await _client.GetAsync("/api/v1/exhibition/exhibits/honest-officials/baozheng")).ETag();
         var otherPage = (await _client.GetAsync("/api/v1/news?page=1")).ETag();
         var otherCategory = (await _client.GetAsync("/api/v1/news?page=1&category=典型案例通报")).ETag();
+        var otherOffice = (await _client.GetAsync("/api/v1/news?page=1&office=410221")).ETag();
 
         Assert.Equal(HttpStatusCode.OK, (await _client.GetIfNoneMatchAsync("/api/v1/exhibition/exhibits/honest-officials/yuqian", otherExhibit)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetIfNoneMatchAsync("/api/v1/news?page=2", otherPage)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetIfNoneMatchAsync("/api/v1/news?page=1", otherCategory)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetIfNoneMatchAsync("/api/v1/news?page=1", otherOffice)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetIfNoneMatchAsync("/api/v1/news?page=1", "\"0123456789abcdef01234567\"")).StatusCode);
     }
 

@@ -18,6 +18,7 @@ public sealed class ExhibitionContentReaderTests : IDisposable
         Write("halls/01-first/01-picture.md", "---\ntitle: 开封府\nkind: image\nmedia:\n  - { src: a/cover.svg, alt: 开封府大门 }\n---\n画面说明");
         Write("news/2026-11-02-case.md", "---\ntitle: 典型案例\nsummary: 通报\ndate: 2026-11-02\ncategory: 典型案例通报\n---\n正文");
         Write("news/2026-11-05-news.md", "---\ntitle: 工作动态\nsummary: 动态\ndate: 2026-11-05\n---\n正文");
+        Write("news/2026-11-03-county.md", "---\ntitle: 县里的动态\nsummary: 杞县\ndate: 2026-11-03\noffice: 410221\n---\n正文");
     }
 
     [Fact]
@@ -49,10 +50,24 @@ public sealed class ExhibitionContentReaderTests : IDisposable
     {
         var content = FolderSnapshot.Of(_root);
 
-        Assert.Equal(["2026-11-05-news", "2026-11-02-case"], content.News(1, 10).Items.Select(n => n.Id));
+        Assert.Equal(["2026-11-05-news", "2026-11-03-county", "2026-11-02-case"], content.News(1, 10).Items.Select(n => n.Id));
         Assert.Equal(NewsCategories.News, content.Article("2026-11-05-news")!.Category);
         Assert.Equal(["2026-11-02-case"], content.News(1, 10, NewsCategories.TypicalCase).Items.Select(n => n.Id));
-        Assert.Equal((1, 2), (content.News(2, 1).Items.Count, content.News(2, 1).Total));
+        Assert.Equal((1, 3), (content.News(2, 1).Items.Count, content.News(2, 1).Total));
+    }
+
+    [Fact]
+    public void A_news_items_office_is_read_from_its_front_matter_and_kept_by_the_editor()
+    {
+        var content = FolderSnapshot.Of(_root);
+        var fields = ExhibitionFields.From(File.ReadAllText(Path.Combine(_root, "news", "2026-11-03-county.md")));
+
+        Assert.Equal("410221", content.Article("2026-11-03-county")!.OfficeCode);
+        Assert.Null(content.Article("2026-11-05-news")!.OfficeCode);
+        Assert.Equal(["2026-11-03-county"], content.News(1, 10, office: "410221").Items.Select(n => n.Id));
+        Assert.Equal("410221", fields.Office);
+        Assert.Equal("410223", ExhibitionFields.From(new ExhibitionFields { Title = "t", Office = " 410223 " }.Compose(ExhibitionItemKind.Article)).Office);
+        Assert.Null(ExhibitionFields.From(new ExhibitionFields { Title = "t", Office = "410223" }.Compose(ExhibitionItemKind.Hall)).Office);
     }
 
     [Theory]

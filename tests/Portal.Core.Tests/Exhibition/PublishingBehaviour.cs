@@ -15,6 +15,9 @@ namespace Portal.Core.Tests.Exhibition;
 public abstract class PublishingBehaviour : IAsyncLifetime
 {
     protected const string Hall = "honest-officials";
+    protected const string City = "4102";
+    protected const string Qixian = "410221";
+    protected const string Weishi = "410223";
     protected ReportsHarness Harness { get; private set; } = null!;
     protected StaffActor Officer { get; private set; } = null!;
     protected StaffActor Reviewer { get; private set; } = null!;
@@ -25,8 +28,9 @@ public abstract class PublishingBehaviour : IAsyncLifetime
     {
         Harness = await StartAsync();
         await Public.RefreshAsync();
-        Officer = await Harness.StaffAsync("officer", StaffRoles.Press);
-        Reviewer = await Harness.StaffAsync("reviewer", StaffRoles.Press);
+        // The exhibition is city-wide: its officers are the city office's.
+        Officer = await Harness.StaffAsync("officer", StaffRoles.Press, City);
+        Reviewer = await Harness.StaffAsync("reviewer", StaffRoles.Press, City);
     }
 
     public async Task DisposeAsync() => await Harness.DisposeAsync();
@@ -45,6 +49,11 @@ public abstract class PublishingBehaviour : IAsyncLifetime
 
     protected static string ExhibitText(string title, string body = "展品的文字稿。") =>
         new ExhibitionFields { Title = title, Kind = ExhibitKind.Text, Body = body }.Compose(ExhibitionItemKind.Exhibit);
+
+    protected static string ArticleText(string title, string? office) => new ExhibitionFields
+    {
+        Title = title, Summary = title + "的摘要", Date = "2026-12-01", Category = NewsCategories.News, Office = office, Body = "正文。",
+    }.Compose(ExhibitionItemKind.Article);
 
     private async Task<ExhibitionItem> CreateExhibitAsync(string slug = "new-exhibit", string title = "新展品")
     {
@@ -216,6 +225,43 @@ public abstract class PublishingBehaviour : IAsyncLifetime
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Publishing(p => p.OverviewAsync(handler)));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
             Publishing(p => p.CreateAsync(handler, new NewExhibitionItem(ExhibitionItemKind.Exhibit, $"{Hall}/x", 1, ExhibitText("x")))));
+    }
+
+    [Fact]
+    public virtual async Task A_county_officers_news_goes_public_under_the_county_and_never_for_another_county_or_the_city()
+    {
+        var qixian = await Harness.StaffAsync("qixian.press", StaffRoles.Press, Qixian);
+        var qixianReviewer = await Harness.StaffAsync("qixian.review", StaffRoles.Press, Qixian);
+        var weishi = await Harness.StaffAsync("weishi.press", StaffRoles.Press, Weishi);
+
+        foreach (var elsewhere in new string?[] { Weishi, City, null })
+        {
+            var refused = await Assert.ThrowsAsync<PublishingRefusedException>(() => Publishing(p =>
+                p.CreateAsync(qixian, new NewExhibitionItem(ExhibitionItemKind.Article, "2026-12-01-not-ours", 0, ArticleText("别人的新闻", elsewhere)))));
+            Assert.StartsWith("你是杞县纪委监委的宣传人员", refused.Message);
+        }
+        var hall = await Assert.ThrowsAsync<PublishingRefusedException>(() => Publishing(p =>
+            p.CreateAsync(qixian, new NewExhibitionItem(ExhibitionItemKind.Exhibit, $"{Hall}/county", 1, ExhibitText("县里的展品")))));
+        Assert.Contains("由开封市纪委监委的宣传人员编辑", hall.Message);
+
+        var item = await Publishing(p => p.CreateAsync(qixian, new NewExhibitionItem(ExhibitionItemKind.Article, "2026-12-01-qixian", 0, ArticleText("杞县的新闻", Qixian))));
+        var moved = await Assert.ThrowsAsync<PublishingRefusedException>(() => Publishing(p => p.SaveAsync(qixian, item.Id, item.Revision, 0, ArticleText("杞县的新闻", City))));
+        Assert.Contains("不能为开封市纪委监委", moved.Message);
+        await Publishing(p => p.SubmitAsync(qixian, item.Id, item.Revision));
+        var submitted = await Publishing(p => p.FindAsync(qixian, item.Id));
+        var other = await Assert.ThrowsAsync<PublishingRefusedException>(() => Publishing(p => p.ApproveAsync(weishi, item.Id, submitted!.Revision)));
+        Assert.Contains("不能为杞县纪委监委", other.Message);
+        await Publishing(p => p.ApproveAsync(qixianReviewer, item.Id, submitted!.Revision));
+
+        Assert.Equal(["2026-12-01-qixian"], Public.News(1, 10, office: Qixian).Items.Select(n => n.Id));
+        Assert.Empty(Public.News(1, 10, office: Weishi).Items);
+        Assert.Contains(Public.News(1, 100).Items, n => n.Id == "2026-12-01-qixian");
+        // The bundled news name no office: they are the city's.
+        Assert.Equal(Public.News(1, 100).Total - 1, Public.News(1, 100, office: City).Total);
+        var overview = await Publishing(p => p.OverviewAsync(qixian));
+        Assert.Equal([("2026-12-01-qixian", "杞县纪委监委")], overview.Select(r => (r.Item.Key, r.Office!.Name)));
+        Assert.Empty(await Publishing(p => p.OverviewAsync(weishi)));
+        Assert.Contains(await Publishing(p => p.OverviewAsync(Officer)), r => r.Item.Key == "2026-12-01-qixian");
     }
 
     [Fact]
@@ -397,6 +443,8 @@ public sealed class PostgresPublishingTests : PublishingBehaviour
     [PostgresFact] public override Task Two_officers_editing_at_once_cannot_overwrite_each_other_unseen() => base.Two_officers_editing_at_once_cannot_overwrite_each_other_unseen();
     [PostgresFact] public override Task Only_pressOfficers_may_edit_or_publish() => base.Only_pressOfficers_may_edit_or_publish();
     [PostgresFact] public override Task Every_step_is_in_the_audit_log() => base.Every_step_is_in_the_audit_log();
+    [PostgresFact] public override Task A_county_officers_news_goes_public_under_the_county_and_never_for_another_county_or_the_city() =>
+        base.A_county_officers_news_goes_public_under_the_county_and_never_for_another_county_or_the_city();
     [PostgresFact] public override Task The_database_refuses_to_change_or_remove_a_version() => base.The_database_refuses_to_change_or_remove_a_version();
     [PostgresFact] public override Task An_uploaded_picture_is_stored_by_its_hash_and_an_exhibit_can_use_it() => base.An_uploaded_picture_is_stored_by_its_hash_and_an_exhibit_can_use_it();
     [PostgresFact] public override Task The_export_writes_what_is_published_back_in_content_form() => base.The_export_writes_what_is_published_back_in_content_form();

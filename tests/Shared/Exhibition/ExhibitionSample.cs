@@ -30,6 +30,11 @@ public sealed class ExhibitionSample : IDisposable
 
     public const int NewsCount = 23;
 
+    /// <summary>The one news item of a county office, 杞县纪委监委 (<see cref="CountyOffice"/>); the others name no office and are the city's.</summary>
+    public const int CountyNews = 4;
+
+    public const string CountyOffice = "410221";
+
     /// <summary>Items 3, 6, … 21 are typical-case notices; the others are work news.</summary>
     public static bool IsTypicalCase(int number) => number % 3 == 0;
 
@@ -172,7 +177,7 @@ public sealed class ExhibitionSample : IDisposable
     {
         for (var n = 1; n <= NewsCount; n++)
         {
-            var cover = n == NewsCount ? "\ncover: { src: news/cover.svg, alt: 新闻配图 }" : "";
+            var cover = n == NewsCount ? "\ncover: { src: news/cover.svg, alt: 新闻配图 }" : n == CountyNews ? $"\noffice: \"{CountyOffice}\"" : "";
             var body = NewsId(n) == HostileArticle ? HostileMarkdown : $"第{n}号的正文。";
             Write($"news/{NewsId(n)}.md", $"""
                 title: {NewsTitle(n)}

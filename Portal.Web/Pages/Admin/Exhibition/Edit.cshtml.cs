@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Exhibition;
 using Portal.Core.Reports;
 using Portal.Web.Admin;
+using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Admin.Exhibition;
 
@@ -14,7 +15,7 @@ namespace Portal.Web.Pages.Admin.Exhibition;
 [Authorize(Policy = StaffPolicies.Press)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class EditModel(ExhibitionPublishing publishing, ExhibitionMediaStore media) : PageModel
+public sealed class EditModel(ExhibitionPublishing publishing, ExhibitionMediaStore media, NewsOffices offices) : PageModel
 {
     private const long MaxRequestBytes = MediaUpload.MaxBytes + MediaUpload.MaxCaptionBytes + 1024 * 1024;
 
@@ -23,6 +24,12 @@ public sealed class EditModel(ExhibitionPublishing publishing, ExhibitionMediaSt
     public string? Hall { get; private set; }
     public string? PreviewHtml { get; private set; }
     public List<string> Errors { get; } = [];
+
+    /// <summary>The offices the officer may publish news for, their own first.</summary>
+    public IReadOnlyList<Core.Offices.Office> Offices => offices.WritableBy(User.Actor());
+
+    /// <summary>The office the news item is shown as published by: as written, or the top office's when it names none.</summary>
+    public string NewsOffice => offices.Of(Fields.Office).Code;
 
     // Bound properties, not handler arguments: the framework's trace log prints handler arguments.
     [BindProperty] public ExhibitionFields Fields { get; set; } = new();
@@ -39,23 +46,23 @@ public sealed class EditModel(ExhibitionPublishing publishing, ExhibitionMediaSt
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string? kind, string? hall)
     {
-        if (id is { } itemId)
+        if (await OpenAsync(id, kind, hall) is { } answer) return answer;
+        if (Item is not null)
         {
-            if (!await LoadAsync(itemId)) return NotFound();
-            var latest = Item!.Versions[0];
+            var latest = Item.Versions[0];
             Fields = ExhibitionFields.From(latest.Text);
             Order = latest.Order;
             return Page();
         }
-        if (!SetNewKind(kind, hall)) return NotFound();
         Fields.Date = ChinaTime.Date(DateTime.UtcNow).ToString("yyyy-MM-dd");
         Fields.Category = NewsCategories.News;
+        Fields.Office = User.Actor().Office;
         return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(Guid? id, string? kind, string? hall)
     {
-        if (id is { } itemId ? !await LoadAsync(itemId) : !SetNewKind(kind, hall)) return NotFound();
+        if (await OpenAsync(id, kind, hall) is { } answer) return answer;
         await TakeUploadsAsync();
         if (Errors.Count > 0) return Page();
         return await Attempt(async actor =>
@@ -74,7 +81,7 @@ public sealed class EditModel(ExhibitionPublishing publishing, ExhibitionMediaSt
     /// <summary>Without JavaScript: the page again, with the body rendered as the public will see it.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(Guid? id, string? kind, string? hall)
     {
-        if (id is { } itemId ? !await LoadAsync(itemId) : !SetNewKind(kind, hall)) return NotFound();
+        if (await OpenAsync(id, kind, hall) is { } answer) return answer;
         PreviewHtml = SafeMarkdown.ToHtml(Fields.Body ?? "");
         return Page();
     }
@@ -106,7 +113,7 @@ public sealed class EditModel(ExhibitionPublishing publishing, ExhibitionMediaSt
 
     private async Task<IActionResult> Step(Guid id, Func<Core.Staff.StaffActor, Guid, Task> step)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (await LoadAsync(id) is { } refused) return refused;
         var result = await Attempt(async actor =>
         {
             await step(actor, id);
@@ -135,13 +142,35 @@ public sealed class EditModel(ExhibitionPublishing publishing, ExhibitionMediaSt
         }
     }
 
-    private async Task<bool> LoadAsync(Guid id)
+    /// <summary>The item of the id, or a new item of the kind; gives the answer instead when there is neither or the officer may not edit it.</summary>
+    private async Task<IActionResult?> OpenAsync(Guid? id, string? kind, string? hall)
     {
-        Item = await publishing.FindAsync(User.Actor(), id, HttpContext.RequestAborted);
-        if (Item is null) return false;
+        if (id is { } itemId) return await LoadAsync(itemId);
+        if (!SetNewKind(kind, hall)) return NotFound();
+        return Kind != ExhibitionItemKind.Article && offices.RefusalToEditExhibition(User.Actor()) is { } refusal ? Refused(refusal) : null;
+    }
+
+    /// <summary>Loads the item; gives the answer instead when it does not exist or the officer may not edit it.</summary>
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        try
+        {
+            Item = await publishing.FindAsync(User.Actor(), id, HttpContext.RequestAborted);
+        }
+        catch (PublishingRefusedException e)
+        {
+            return Refused(e.Message);
+        }
+        if (Item is null) return NotFound();
         Kind = Item.Kind;
         Hall = Kind == ExhibitionItemKind.Exhibit ? Item.Key[..Item.Key.IndexOf('/')] : null;
-        return true;
+        return null;
+    }
+
+    private StatusCodeResult Refused(string reason)
+    {
+        HttpContext.Fail(StatusCodes.Status403Forbidden, "不能编辑这一项", reason);
+        return StatusCode(StatusCodes.Status403Forbidden);
     }
 
     private bool SetNewKind(string? kind, string? hall)

@@ -7,8 +7,11 @@ namespace Portal.Web.Pages.Admin.Exhibition;
 
 /// <summary>展厅与新闻: every hall with its exhibits, and the news, each with where it stands in review.</summary>
 [Authorize(Policy = StaffPolicies.Press)]
-public sealed class IndexModel(ExhibitionPublishing publishing) : PageModel
+public sealed class IndexModel(ExhibitionPublishing publishing, NewsOffices offices) : PageModel
 {
+    /// <summary>Halls and exhibits are city-wide: an officer of a county office writes news only.</summary>
+    public bool EditsExhibition => offices.RefusalToEditExhibition(User.Actor()) is null;
+
     public IReadOnlyList<ExhibitionRow> Rows { get; private set; } = [];
 
     public IEnumerable<ExhibitionRow> Halls => Rows.Where(r => r.Item.Kind == ExhibitionItemKind.Hall);

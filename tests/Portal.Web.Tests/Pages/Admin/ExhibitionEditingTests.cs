@@ -15,8 +15,11 @@ public sealed partial class ExhibitionEditingTests(BackOfficeFactory site)
     private const string Hall = "honest-officials";
     private const string OtherHall = "integrity-rules";
 
+    /// <summary>The exhibition is city-wide: its press officers are the city office's.</summary>
+    private const string City = "4102";
+
     private async Task<(StaffBrowser Officer, StaffBrowser Reviewer)> PressOfficeAsync() =>
-        (await site.SignInAsync(await site.StaffAsync("宣传干事", StaffRoles.Press)), await site.SignInAsync(await site.StaffAsync("宣传科长", StaffRoles.Press)));
+        (await site.SignInAsync(await site.StaffAsync("宣传干事", StaffRoles.Press, City)), await site.SignInAsync(await site.StaffAsync("宣传科长", StaffRoles.Press, City)));
 
     /// <summary>Posts the editor's form as a browser does: multipart, with the antiforgery field the page gave.</summary>
     private static async Task<HttpResponseMessage> PostEditorAsync(StaffBrowser browser, string page, string handler, Dictionary<string, string> fields, (string Field, string Name, byte[] Bytes)? file = null)
@@ -189,7 +192,7 @@ public sealed partial class ExhibitionEditingTests(BackOfficeFactory site)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(expected, Shown(await response.Content.ReadAsStringAsync()));
-        var rows = await site.WithAsync(sp => sp.GetRequiredService<ExhibitionPublishing>().OverviewAsync(new StaffActor(Guid.Empty, "测试", StaffRoles.Press)));
+        var rows = await site.WithAsync(sp => sp.GetRequiredService<ExhibitionPublishing>().OverviewAsync(new StaffActor(Guid.Empty, "测试", StaffRoles.Press, City)));
         Assert.DoesNotContain(rows, r => r.Item.Key == $"{Hall}/bad-upload-{name[..3]}");
     }
 

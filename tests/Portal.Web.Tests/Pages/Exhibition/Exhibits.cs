@@ -9,8 +9,9 @@ public static class Exhibits
 {
     public static async Task PublishAsync(IServiceProvider services, string hall, string slug, string title)
     {
-        var officer = new StaffActor(Guid.NewGuid(), "宣传干事", StaffRoles.Press);
-        var reviewer = new StaffActor(Guid.NewGuid(), "宣传科长", StaffRoles.Press);
+        // Halls are city-wide: the city office's press officers publish them.
+        var officer = new StaffActor(Guid.NewGuid(), "宣传干事", StaffRoles.Press, "4102");
+        var reviewer = new StaffActor(Guid.NewGuid(), "宣传科长", StaffRoles.Press, "4102");
         using var scope = services.CreateScope();
         var publishing = scope.ServiceProvider.GetRequiredService<ExhibitionPublishing>();
         var text = new ExhibitionFields { Title = title, Kind = ExhibitKind.Text, Body = "文字稿" }.Compose(ExhibitionItemKind.Exhibit);

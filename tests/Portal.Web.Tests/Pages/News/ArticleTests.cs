@@ -29,6 +29,18 @@ public class ArticleTests(ExhibitionSite site)
     }
 
     [Fact]
+    public async Task An_article_names_its_office_and_links_to_that_offices_other_news()
+    {
+        var county = await Html.Get(_client, "/news/" + ExhibitionSample.NewsId(ExhibitionSample.CountyNews));
+        var city = await Html.Get(_client, "/news/" + ExhibitionSample.NewsId(23));
+
+        Assert.Contains("<span class=\"category\">工作动态</span> · <span class=\"office\">杞县纪委监委</span>", county);
+        Assert.Equal("/news?office=" + ExhibitionSample.CountyOffice, Html.Link(county, "杞县纪委监委的其他新闻 ›"));
+        Assert.Contains("<span class=\"office\">开封市纪委监委</span>", city);
+        Assert.Equal("/news?office=4102", Html.Link(city, "开封市纪委监委的其他新闻 ›"));
+    }
+
+    [Fact]
     public async Task A_typical_case_notice_links_back_to_its_category()
     {
         var html = await Html.Get(_client, "/news/" + ExhibitionSample.NewsId(21));

@@ -56,6 +56,15 @@ public class FeedTests(ExhibitionSite site)
     }
 
     [Fact]
+    public async Task Each_entry_names_the_office_that_published_it_as_its_author()
+    {
+        var entries = (await Feed()).Elements(Atom + "entry").ToDictionary(e => e.Element(Atom + "id")!.Value, e => e.Element(Atom + "author")?.Element(Atom + "name")?.Value);
+
+        Assert.Equal("杞县纪委监委", entries["http://localhost/news/" + ExhibitionSample.NewsId(ExhibitionSample.CountyNews)]);
+        Assert.Equal("开封市纪委监委", entries["http://localhost/news/" + ExhibitionSample.NewsId(23)]);
+    }
+
+    [Fact]
     public async Task The_feed_carries_the_sanitized_body_never_the_script()
     {
         var feed = await Feed();

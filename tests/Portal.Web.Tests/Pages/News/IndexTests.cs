@@ -63,7 +63,35 @@ public class IndexTests(ExhibitionSite site)
         Assert.Contains("<time datetime=\"2025-01-23\">2025年1月23日</time> · <span class=\"category\">工作动态</span>", html);
     }
 
+    [Fact]
+    public async Task Every_item_names_its_office_and_a_county_lists_only_its_own_news()
+    {
+        var all = await Html.Get(_client, "/news");
+        var county = await Html.Get(_client, "/news?office=" + ExhibitionSample.CountyOffice);
+
+        Assert.Equal(Titles(all).Count, Regex.Matches(all, "<span class=\"office\">[^<]+</span>").Count);
+        Assert.Matches($"{ExhibitionSample.NewsTitle(ExhibitionSample.CountyNews)}</a></h2>\\s*<p class=\"meta\">[^\\n]*<span class=\"office\">杞县纪委监委</span>",
+            await Html.Get(_client, "/news?page=2"));
+        Assert.Contains("<span class=\"office\">开封市纪委监委</span>", all);
+        Assert.Equal([ExhibitionSample.NewsTitle(ExhibitionSample.CountyNews)], Titles(county));
+        Assert.Equal("杞县纪委监委新闻发布", H1(county));
+        Assert.Contains($"<option value=\"{ExhibitionSample.CountyOffice}\" selected=\"selected\">杞县纪委监委</option>", county);
+        Assert.Equal($"/news?office={ExhibitionSample.CountyOffice}&category=" + Uri.EscapeDataString("工作动态"), Html.Link(county, "工作动态"));
+        Assert.Empty(Titles(await Html.Get(_client, "/news?office=410223&category=" + Uri.EscapeDataString("工作动态"))));
+    }
+
+    [Fact]
+    public async Task The_office_choice_is_a_plain_form_that_keeps_the_category()
+    {
+        var html = await Html.Get(_client, "/news?category=" + Uri.EscapeDataString("典型案例通报"));
+
+        Assert.Matches("<form class=\"find\" method=\"get\" action=\"/news\">\\s*<input type=\"hidden\" name=\"category\" value=\"典型案例通报\">", html);
+        Assert.Contains("<option value=\"\">全部机关</option>", html);
+        Assert.Contains("<option value=\"410223\">尉氏县纪委监委</option>", html);
+    }
+
     [Theory]
+    [InlineData("/news?office=999999", HttpStatusCode.NotFound, "没有这个纪委监委")]
     [InlineData("/news?page=0", HttpStatusCode.BadRequest, "页码有误")]
     [InlineData("/news?page=abc", HttpStatusCode.BadRequest, "页码有误")]
     [InlineData("/news?page=4", HttpStatusCode.NotFound, "没有这一页")]

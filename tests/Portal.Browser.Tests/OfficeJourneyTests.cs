@@ -17,6 +17,7 @@ public class OfficeJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestre
     [ChromiumFact]
     public async Task A_report_on_a_village_cadre_goes_to_the_county_the_reporter_urges_past_the_deadline_and_the_city_sees_it_read_only()
     {
+        site.Clock.SetNextChinaNoon();
         await site.CreateStaffAsync("qixian.shouli", "杞县受理员小赵", StaffRoles.Intake, office: "410221");
         await site.CreateStaffAsync("kaifeng.shouli", "开封市受理员小孙", StaffRoles.Intake, office: "4102");
         var title = "史庄村会计优亲厚友" + Guid.NewGuid().ToString("N")[..4];

@@ -108,4 +108,10 @@ public sealed class MovableClock : TimeProvider
     /// <summary>Noon of a day in Beijing.</summary>
     public void SetChinaDate(DateOnly date) =>
         Interlocked.Exchange(ref _shiftTicks, (new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)) - System.GetUtcNow()).Ticks);
+
+    /// <summary>
+    /// Noon of the next day in Beijing: always forward, and twelve hours from a midnight, so a journey that counts the
+    /// working days left is not cut by a change of date between its steps.
+    /// </summary>
+    public void SetNextChinaNoon() => SetChinaDate(DateOnly.FromDateTime(GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(1));
 }

@@ -47,6 +47,7 @@ public class UrgingJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestre
     [ChromiumFact]
     public async Task A_reporter_sees_the_working_days_left_urges_once_the_deadline_has_passed_and_the_intake_queue_shows_it()
     {
+        site.Clock.SetNextChinaNoon();
         var title = "史庄村主任优亲厚友" + Guid.NewGuid().ToString("N")[..4];
         var receipt = await FileAsync(title);
         await site.CreateStaffAsync("shouli.cuiban", "受理员小韩", StaffRoles.Intake);

@@ -52,6 +52,9 @@ public sealed class Report
     public DateTime ReceivedAt { get; set; }
 
     public DateTime StatusChangedAt { get; set; }
+
+    /// <summary>When the current step began at the office that has the report: its last status change, or its arrival there if later.</summary>
+    public DateTime StepSince => StatusChangedAt > ReceivedAt ? StatusChangedAt : ReceivedAt;
     public DateTime? AcceptedAt { get; set; }
     public DateTime? ConcludedAt { get; set; }
 

@@ -129,8 +129,8 @@ public sealed class ReportHandling(PortalDb db, ReportSeal seal, WorkingCalendar
         if (report is null || !scope.Oversees(actor, report.OfficeCode)) return report?.OfficeCode == actor.Office ? "督办由上级机关对下级机关的举报提出。" : "没有这个举报。";
         if (!actor.Has(StaffRoles.Intake)) return "只有受理员可以督办下级机关的举报。";
         if (StatusFlow.IsClosed(report.Status)) return $"该举报已{report.Status.Name()}，无需督办。";
-        var stepStart = report.StatusChangedAt > report.ReceivedAt ? report.StatusChangedAt : report.ReceivedAt;
-        var earlier = await db.ReportEvents.Where(e => e.ReportId == id && e.Kind == ReportEventKind.Supervision && e.At >= stepStart)
+        var stepSince = report.StepSince;
+        var earlier = await db.ReportEvents.Where(e => e.ReportId == id && e.Kind == ReportEventKind.Supervision && e.At >= stepSince)
             .Select(e => (DateTime?)e.At).FirstOrDefaultAsync(cancellationToken);
         if (earlier is { } at) return $"已于 {StepDeadline.Date(ChinaTime.Date(at))} 督办过这一步（{report.Status.Name()}），下一步开始后才能再督办。";
 

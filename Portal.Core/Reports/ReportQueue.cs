@@ -58,6 +58,9 @@ public sealed record ReportDetails(Guid Id, string ReceiptNumber, ReportStatus S
 
     /// <summary>Every 督办 of the report by a superior office, the latest first.</summary>
     public IReadOnlyList<SupervisionInfo> Supervisions { get; init; } = [];
+
+    /// <summary>Whether the current step has been 督办ed already: once per step.</summary>
+    public bool SupervisedThisStep { get; init; }
 }
 
 /// <summary>A superior office's 督办: who, when, and what it asks for.</summary>
@@ -197,6 +200,7 @@ public sealed class ReportQueue(
             Urgings = urgings,
             Supervisions = report.Events.Where(e => e.Kind == ReportEventKind.Supervision).OrderByDescending(e => e.At)
                 .Select(e => new SupervisionInfo(e.At, scope.Name(e.OfficeCode), e.ActorName, seal.OpenText(SealedField.StaffNote, id, e.SealedStaffNote!))).ToList(),
+            SupervisedThisStep = report.Events.Any(e => e.Kind == ReportEventKind.Supervision && e.At >= report.StepSince),
         };
     }
 

@@ -107,7 +107,7 @@ public class OfficeJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestre
         await Expect(row.Locator(".status")).ToHaveTextAsync("已受理");
         await Expect(kaifeng.Locator("main button")).ToHaveTextAsync(["筛选"]);
 
-        // The report opens with who handles it and the 催办, and nothing to press.
+        // The report opens with who handles it and the 催办; the only thing the city can do is 督办.
         await row.GetByRole(AriaRole.Link).First.ClickAsync();
         kaifengTaps++;
         await Expect(kaifeng.Locator("h1.report-title")).ToHaveTextAsync(title);
@@ -115,10 +115,25 @@ public class OfficeJourneyTests(SiteOnKestrel site) : IClassFixture<SiteOnKestre
         await Expect(kaifeng.Locator("ul.urgings")).ToContainTextAsync("已催办");
         await Expect(kaifeng.Locator("ul.urgings")).ToContainTextAsync("转办期限");
         await Expect(kaifeng.Locator(".facts-list .mark.overdue")).ToBeVisibleAsync();
-        await Expect(kaifeng.Locator("main form.step")).ToHaveCountAsync(0);
-        await Expect(kaifeng.Locator("main button")).ToHaveCountAsync(0);
+        await Expect(kaifeng.Locator("main button")).ToHaveTextAsync(["督办"]);
         await kaifeng.ScreenshotAsync(new() { Path = Screenshots.File("report-oversight-read-only"), FullPage = true });
+        const string demand = "举报人已催办，请于 2 个工作日内转办并报告进展。";
+        await kaifeng.GetByLabel("督办要求").FillAsync(demand);
+        await kaifeng.GetByRole(AriaRole.Button, new() { Name = "督办" }).ClickAsync();
+        kaifengTaps++;
+        await Expect(kaifeng.Locator("ul.supervisions")).ToContainTextAsync(demand);
+        await Expect(kaifeng.Locator("main button")).ToHaveCountAsync(0);
 
-        Assert.Equal((12, 3, 4), (reporterTaps, qixianTaps, kaifengTaps));
+        // 杞县 finds the report marked 已督办 in its queue, and the demand on it.
+        qixian = await site.SignInAsync("qixian.shouli");
+        qixianTaps++;
+        var pressed = qixian.Locator("table.queue tbody tr").Filter(new() { HasText = title });
+        await Expect(pressed.Locator(".mark.supervised")).ToHaveTextAsync("已督办");
+        await pressed.GetByRole(AriaRole.Link).First.ClickAsync();
+        qixianTaps++;
+        await Expect(qixian.Locator("ul.supervisions")).ToContainTextAsync("开封市纪委监委（开封市受理员小孙）");
+        await Expect(qixian.Locator("ul.supervisions")).ToContainTextAsync(demand);
+
+        Assert.Equal((12, 5, 5), (reporterTaps, qixianTaps, kaifengTaps));
     }
 }

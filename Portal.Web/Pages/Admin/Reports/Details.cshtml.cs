@@ -51,7 +51,7 @@ public sealed class DetailsModel(ReportQueue queue, ReportHandling handling, Sta
     public bool CanHandOver => OwnOffice && Actor.Has(StaffRoles.Intake) && Report.Status is ReportStatus.Submitted or ReportStatus.Accepted && HandOverTargets.Count > 0;
 
     /// <summary>A superior office reading a subordinate's open report may press it (督办); that is its only step.</summary>
-    public bool CanSupervise => Report.ReadOnly && Actor.Has(StaffRoles.Intake) && !StatusFlow.IsClosed(Report.Status);
+    public bool CanSupervise => Report.ReadOnly && Actor.Has(StaffRoles.Intake) && !StatusFlow.IsClosed(Report.Status) && !Report.SupervisedThisStep;
 
     public bool CanStart => IsAssignee && StatusFlow.Allows(Report.Status, ReportStatus.InProgress);
     public bool CanReply => IsAssignee && Report.Status is ReportStatus.Transferred or ReportStatus.InProgress;

@@ -84,8 +84,11 @@ public sealed class HandoverTests : IDisposable
         Assert.Contains("?handler=supervise", opened);
         Assert.DoesNotContain("?handler=accept", opened);
         Assert.DoesNotContain("?handler=handover", opened);
-        await city.PostAndFollowAsync(report.Page, "supervise", new() { ["Demand"] = "请于 3 个工作日内受理并报告进展。" });
-        var again = await city.PostAsync(report.Page, "supervise", new() { ["Demand"] = "再次督办。" });
+        var token = Html.AntiforgeryToken(opened);
+        var supervised = await city.PostAndFollowAsync(report.Page, "supervise", new() { ["Demand"] = "请于 3 个工作日内受理并报告进展。" });
+        Assert.DoesNotContain("?handler=supervise", supervised);
+        // Pressed again from the form still open in another tab: refused, once per step.
+        var again = await city.Client.PostAsync(report.Page + "?handler=supervise", new FormUrlEncodedContent(new Dictionary<string, string> { ["Demand"] = "再次督办。", ["af"] = token }));
 
         Assert.StartsWith("已于 ", StaffBrowser.Alert(await again.Content.ReadAsStringAsync()));
         var marked = await qixian.PageAsync("/admin?supervised=yes");

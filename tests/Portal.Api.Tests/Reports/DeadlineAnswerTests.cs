@@ -65,7 +65,7 @@ public class DeadlineAnswerTests(PortalApiFactory factory)
         var longAgo = (await factory.StoredAsync(receipt.ReceiptNumber)).SubmittedAt.AddDays(-40);
         using var scope = factory.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<PortalDb>().Reports.Where(r => r.ReceiptNumber == receipt.ReceiptNumber)
-            .ExecuteUpdateAsync(r => r.SetProperty(x => x.SubmittedAt, longAgo));
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.SubmittedAt, longAgo).SetProperty(x => x.ReceivedAt, longAgo));
         return receipt;
     }
 

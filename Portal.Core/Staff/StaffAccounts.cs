@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Database;
 using Portal.Core.Offices;
+using Portal.Core.Reports;
 
 namespace Portal.Core.Staff;
 
@@ -17,6 +18,9 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
 {
     /// <summary>Every refusal reads the same, whether the name is unknown, the password wrong, the account disabled or waiting.</summary>
     public const string SignInRefusal = "用户名或密码不正确。连续输错 5 次后须等 1 分钟才能再试，再输错等待时间加倍，最长 15 分钟。";
+
+    /// <summary>The answer for an account that does not exist or is not the administrator's to manage.</summary>
+    public const string NoSuchAccount = "没有这个账号。";
 
     private static readonly SignInResult Refused = new(null, SignInRefusal);
     private static readonly StaffAccount Nobody = new();
@@ -68,8 +72,9 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
     public Task<StaffAccount?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.StaffAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    public Task<List<StaffAccount>> ListAsync(CancellationToken cancellationToken = default) =>
-        db.StaffAccounts.AsNoTracking().OrderBy(a => a.UserName).ToListAsync(cancellationToken);
+    /// <summary>The accounts an administrator manages: those of their own office and of every office below it.</summary>
+    public Task<List<StaffAccount>> ListAsync(StaffActor reader, CancellationToken cancellationToken = default) =>
+        Managed(reader).AsNoTracking().OrderBy(a => a.UserName).ToListAsync(cancellationToken);
 
     /// <summary>The handlers of one office, to whom its intake staff transfer reports.</summary>
     public Task<List<StaffAccount>> HandlersAsync(string office, CancellationToken cancellationToken = default) =>
@@ -106,15 +111,32 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
         return (account, null);
     }
 
+    /// <param name="office">The office the account moves to (<see cref="Office.Code"/>): the administrator's own or one below it; it stays where it is when not given.</param>
     public async Task<string?> UpdateAsync(Guid id, StaffRoles roles, bool disabled, string? newPassword, StaffActor by,
-        Guid? department = null, CancellationToken cancellationToken = default)
+        Guid? department = null, string? office = null, CancellationToken cancellationToken = default)
     {
         if (!by.Has(StaffRoles.Admin)) return "只有管理员可以修改账号。";
-        var account = await db.StaffAccounts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (account is null) return "没有这个账号。";
+        var account = await Managed(by).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (account is null)
+        {
+            // An account of a superior or sibling office is answered as one that does not exist; the attempt is still on record.
+            Audit(by, "修改账号被拒", $"账号 {id}：不存在或不属本机关及下级机关", now);
+            await db.SaveChangesAsync(cancellationToken);
+            return NoSuchAccount;
+        }
         if (account.Id == by.Id && (disabled || !roles.HasFlag(StaffRoles.Admin))) return "不能停用自己或取消自己的管理员角色，以免没有人能管理账号。";
         if (roles == StaffRoles.None) return "请至少选择一个角色。";
         if (await DepartmentProblemAsync(roles, department, cancellationToken) is { } departmentProblem) return departmentProblem;
+        var from = offices.Find(account.OfficeCode);
+        var to = string.IsNullOrWhiteSpace(office) ? from : offices.Find(office);
+        var moving = to?.Code != account.OfficeCode;
+        if (moving && await MoveProblemAsync(account, to, by, office, cancellationToken) is { } moveProblem)
+        {
+            Audit(by, "调动账号被拒", $"{account.UserName}：{from?.Name ?? account.OfficeCode} → {to?.Name ?? office?.Trim()}，{moveProblem}", now);
+            await db.SaveChangesAsync(cancellationToken);
+            return moveProblem;
+        }
         if (!string.IsNullOrEmpty(newPassword))
         {
             if (PasswordProblem(newPassword) is { } problem) return problem;
@@ -130,13 +152,41 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
             (account.Disabled != disabled ? (disabled ? "，停用" : "，启用") : "") + (string.IsNullOrEmpty(newPassword) ? "" : "，重设密码");
         department = roles.HasFlag(StaffRoles.Submitter) ? department : null;
         if (account.DepartmentId != department) changes += "，更换报送部门";
+        if (moving) changes += $"，机关 {from?.Name ?? account.OfficeCode} → {to!.Name}";
+        account.OfficeCode = to?.Code ?? account.OfficeCode;
         account.Roles = roles;
         account.DepartmentId = department;
         account.Disabled = disabled;
         account.SecurityStamp = NewStamp();
-        Audit(by, "修改账号", changes, clock.GetUtcNow().UtcDateTime);
+        Audit(by, "修改账号", changes, now);
         await db.SaveChangesAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// An account moves only within the administrator's own office and those below it. No one moves themselves (their
+    /// superior's administrator does), and no one leaves reports they still handle behind: a report cannot be transferred twice, so no one else could act on them.
+    /// </summary>
+    private async Task<string?> MoveProblemAsync(StaffAccount account, Office? to, StaffActor by, string? asked, CancellationToken cancellationToken)
+    {
+        if (to is null) return $"没有代码为“{asked?.Trim()}”的受理机关。";
+        if (offices.Find(by.Office) is not { } own || !offices.IsWithin(to, own)) return "只能把账号调到本机关或下级机关。";
+        if (account.Id == by.Id) return "不能调动自己的账号，以免本机关没有人能管理账号；请由上级机关的管理员调动。";
+        var open = await db.Reports.CountAsync(r => r.AssigneeId == account.Id && r.Status != ReportStatus.Concluded && r.Status != ReportStatus.NotAccepted, cancellationToken);
+        return open > 0 ? $"该账号还承办着 {open} 件未办结的举报，调走后原机关无人能办理；请办结后再调动机关。" : null;
+    }
+
+    /// <summary>
+    /// The accounts of the administrator's office and of every office below it. The top office also keeps the accounts of
+    /// offices no longer configured, so that someone can move them.
+    /// </summary>
+    private IQueryable<StaffAccount> Managed(StaffActor by)
+    {
+        if (offices.Find(by.Office) is not { } own) return db.StaffAccounts.Where(a => false);
+        var codes = new[] { own.Code }.Concat(offices.Subordinates(own).Select(o => o.Code)).ToList();
+        if (own.Code != offices.Top.Code) return db.StaffAccounts.Where(a => codes.Contains(a.OfficeCode));
+        var configured = offices.All.Select(o => o.Code).ToList();
+        return db.StaffAccounts.Where(a => codes.Contains(a.OfficeCode) || !configured.Contains(a.OfficeCode));
     }
 
     /// <summary>A 数据报送 clerk submits for exactly one existing department.</summary>

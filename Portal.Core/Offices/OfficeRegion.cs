@@ -20,6 +20,13 @@ public sealed class OfficeRegion(OfficeTree offices)
     public bool ReachesAll(StaffActor actor, IReadOnlyCollection<string> countyCodes) =>
         countyCodes.Count > 0 && countyCodes.All(code => Reaches(actor, code));
 
+    /// <summary>Whether the actor's office is the top one, whose region is the whole deployment (a list "for every county" is theirs to import).</summary>
+    public bool ReachesEverywhere(StaffActor actor) => offices.Find(actor.Office) is { } own && own.Code == offices.Top.Code;
+
+    /// <summary>The codes of the offices whose region holds the place: whose staff may work on it.</summary>
+    public IReadOnlyList<string> OfficesReaching(string regionCode) =>
+        offices.All.Where(o => regionCode.StartsWith(o.RegionCode, StringComparison.Ordinal)).Select(o => o.Code).ToList();
+
     /// <summary>The actor's office, for naming it on a page or in a refusal.</summary>
     public Office? OfficeOf(StaffActor actor) => offices.Find(actor.Office);
 }

@@ -11,7 +11,8 @@ namespace Portal.Web.Pages.Admin.Clues;
 
 /// <summary>
 /// 疑似线索台账: the county at a glance first (every township and village with a clue, worst colour first), then the clues
-/// themselves, filtered by a plain GET form so it works without JavaScript and a filtered list can be linked.
+/// themselves, filtered by a plain GET form so it works without JavaScript and a filtered list can be linked. A 监督 sees the
+/// counties within their office's region only (Core's <see cref="ClueQuery"/> holds the rule).
 /// </summary>
 [Authorize(Policy = StaffPolicies.Supervisor)]
 public sealed class IndexModel(ClueQuery query, RegionCatalog regions, FundCatalog funds, RuleCards rules) : PageModel
@@ -41,12 +42,12 @@ public sealed class IndexModel(ClueQuery query, RegionCatalog regions, FundCatal
         Filter = new ClueFilter(Blank(rule), ParseLevel(level), Blank(township), Blank(village), Blank(fund), month, ClueStates.Parse(state), page);
         var actor = User.Actor();
         Clues = await query.ListAsync(Filter, actor, HttpContext.RequestAborted);
-        var marks = await query.MarksAsync(Filter, HttpContext.RequestAborted);
+        var marks = await query.MarksAsync(Filter, actor, HttpContext.RequestAborted);
         Overview = ClueColours.Overview(marks);
         var region = Filter.Village ?? Filter.Township;
         ByFundAndMonth = ClueColours.PerFundAndMonth(marks).Where(r => region is null ? r.RegionCode.Length == 6 : r.RegionCode == region)
             .OrderByDescending(r => r.Period).ThenBy(r => r.FundCode, StringComparer.Ordinal).ToList();
-        Places = await query.PlacesAsync(HttpContext.RequestAborted);
+        Places = await query.PlacesAsync(actor, HttpContext.RequestAborted);
     }
 
     public string RuleTitle(string code) => rules.Title(code);

@@ -77,7 +77,12 @@ public sealed class ClueQuery(PortalDb db, ClueSeal seal, [Microsoft.Extensions.
     public async Task<EvidenceFile?> EvidenceAsync(long clueId, Guid evidenceId, StaffActor actor, CancellationToken cancellationToken = default)
     {
         RequireSupervisor(actor);
-        if (!await Reachable(actor).AnyAsync(c => c.Id == clueId, cancellationToken)) return null;
+        if (!await Reachable(actor).AnyAsync(c => c.Id == clueId, cancellationToken))
+        {
+            AuditLog.Append(db, actor, "下载证明材料被拒", null, $"线索 #{clueId}：不存在或不在本机关辖区", clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
         var record = await db.ClueEvidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == evidenceId && e.ClueId == clueId, cancellationToken);
         if (record is null || await blobs.OpenAsync(record.BlobName, cancellationToken) is not { } sealedStream) return null;
         var content = await seal.OpenFileAsync(record.Id, sealedStream, cancellationToken);

@@ -72,6 +72,22 @@ public sealed class ClueOfficeScopeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Another_countys_evidence_is_not_handed_out_even_to_a_supervisor_who_knows_its_number()
+    {
+        Assert.Null(await h.Ledger(l => l.AssignAsync(inWeishi.Id, 0, city, city.Id, null)));
+        Assert.Null(await h.Ledger(l => l.RecordFindingAsync(inWeishi.Id, 1, city, ClueFinding.Confirmed, "民政局回函确认已死亡", [LedgerClues.Pdf()])));
+        var evidenceId = await h.With(sp => sp.GetRequiredService<PortalDb>().ClueEvidence.Where(e => e.ClueId == inWeishi.Id).Select(e => e.Id).SingleAsync());
+
+        var toCounty = await Query(q => q.EvidenceAsync(inWeishi.Id, evidenceId, qixian));
+        var toCity = await Query(q => q.EvidenceAsync(inWeishi.Id, evidenceId, city));
+        await toCity!.Content.DisposeAsync();
+
+        Assert.Null(toCounty);
+        Assert.Equal("民政局回函.pdf", toCity.FileName);
+        Assert.True(await h.With(sp => sp.GetRequiredService<PortalDb>().AuditEntries.AnyAsync(a => a.StaffId == qixian.Id && a.Action == "下载证明材料被拒")));
+    }
+
+    [Fact]
     public async Task A_clue_is_assigned_to_a_supervisor_of_its_county_or_the_city_never_of_another_county()
     {
         var offered = await Query(q => q.SupervisorsAsync(inQixian));

@@ -78,7 +78,7 @@ public sealed class SubmissionQueue(PortalDb db, Departments departments, Submis
 
     /// <summary>
     /// The 纪委's staff (受理员, 承办人, 审计, 管理员) read the records of the departments whose every county lies within their
-    /// office's region: 杞县's staff those of 杞县民政局, the city's those of every county and of a city-wide department.
+    /// office's region (<see cref="OfficeRegion"/>): 杞县's staff those of 杞县民政局, the top office's every department's.
     /// A department's file may hold any of its counties, so a department reaching past the region is not read there.
     /// A clerk reads their department's only; anyone else none.
     /// </summary>

@@ -27,6 +27,9 @@ public sealed class IndexModel(SubmissionQueue queue, Departments departments, O
 
     /// <summary>The office whose region the 纪委's staff read the records of; null for a clerk.</summary>
     public Office? Office { get; private set; }
+
+    /// <summary>The top office reads every department's records.</summary>
+    public bool ReadsEverywhere { get; private set; }
     public IReadOnlyList<Submission> Records { get; private set; } = [];
     public int Total { get; private set; }
     public int PageNumber { get; private set; } = 1;
@@ -41,7 +44,7 @@ public sealed class IndexModel(SubmissionQueue queue, Departments departments, O
     {
         var actor = User.Actor();
         if (actor.Has(StaffRoles.Submitter)) Scope = await departments.ScopeOfAsync(actor.Id, HttpContext.RequestAborted);
-        if (SubmissionQueue.ReadsForOffice(actor)) Office = offices.OfficeOf(actor);
+        if (SubmissionQueue.ReadsForOffice(actor)) (Office, ReadsEverywhere) = (offices.OfficeOf(actor), offices.ReachesEverywhere(actor));
         PageNumber = Math.Max(1, page);
         (var items, Total) = await queue.ListAsync(actor, PageNumber, HttpContext.RequestAborted);
         Records = items;

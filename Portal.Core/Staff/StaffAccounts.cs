@@ -128,12 +128,14 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
         if (account.Id == by.Id && (disabled || !roles.HasFlag(StaffRoles.Admin))) return "不能停用自己或取消自己的管理员角色，以免没有人能管理账号。";
         if (roles == StaffRoles.None) return "请至少选择一个角色。";
         if (await DepartmentProblemAsync(roles, department, cancellationToken) is { } departmentProblem) return departmentProblem;
+        var asked = string.IsNullOrWhiteSpace(office) ? account.OfficeCode : office.Trim();
+        var moving = asked != account.OfficeCode;
         var from = offices.Find(account.OfficeCode);
-        var to = string.IsNullOrWhiteSpace(office) ? from : offices.Find(office);
-        var moving = to?.Code != account.OfficeCode;
-        if (moving && await MoveProblemAsync(account, to, by, office, cancellationToken) is { } moveProblem)
+        var to = offices.Find(asked);
+        var moveProblem = moving ? MoveProblem(account, to, by, asked) ?? await OpenReportsProblemAsync(account, cancellationToken) : null;
+        if (moveProblem is not null)
         {
-            Audit(by, "调动账号被拒", $"{account.UserName}：{from?.Name ?? account.OfficeCode} → {to?.Name ?? office?.Trim()}，{moveProblem}", now);
+            Audit(by, "调动账号被拒", $"{account.UserName}：{from?.Name ?? account.OfficeCode} → {to?.Name ?? asked}，{moveProblem}", now);
             await db.SaveChangesAsync(cancellationToken);
             return moveProblem;
         }
@@ -153,7 +155,7 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
         department = roles.HasFlag(StaffRoles.Submitter) ? department : null;
         if (account.DepartmentId != department) changes += "，更换报送部门";
         if (moving) changes += $"，机关 {from?.Name ?? account.OfficeCode} → {to!.Name}";
-        account.OfficeCode = to?.Code ?? account.OfficeCode;
+        account.OfficeCode = asked;
         account.Roles = roles;
         account.DepartmentId = department;
         account.Disabled = disabled;
@@ -163,15 +165,17 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
         return null;
     }
 
-    /// <summary>
-    /// An account moves only within the administrator's own office and those below it. No one moves themselves (their
-    /// superior's administrator does), and no one leaves reports they still handle behind: a report cannot be transferred twice, so no one else could act on them.
-    /// </summary>
-    private async Task<string?> MoveProblemAsync(StaffAccount account, Office? to, StaffActor by, string? asked, CancellationToken cancellationToken)
+    /// <summary>An account moves only within the administrator's own office and those below it; no one moves themselves (their superior's administrator does).</summary>
+    private string? MoveProblem(StaffAccount account, Office? to, StaffActor by, string asked)
     {
-        if (to is null) return $"没有代码为“{asked?.Trim()}”的受理机关。";
+        if (to is null) return $"没有代码为“{asked}”的受理机关。";
         if (offices.Find(by.Office) is not { } own || !offices.IsWithin(to, own)) return "只能把账号调到本机关或下级机关。";
-        if (account.Id == by.Id) return "不能调动自己的账号，以免本机关没有人能管理账号；请由上级机关的管理员调动。";
+        return account.Id == by.Id ? "不能调动自己的账号，以免本机关没有人能管理账号；请由上级机关的管理员调动。" : null;
+    }
+
+    /// <summary>A handler does not leave open reports behind: a report is transferred once, so no one else could act on them.</summary>
+    private async Task<string?> OpenReportsProblemAsync(StaffAccount account, CancellationToken cancellationToken)
+    {
         var open = await db.Reports.CountAsync(r => r.AssigneeId == account.Id && r.Status != ReportStatus.Concluded && r.Status != ReportStatus.NotAccepted, cancellationToken);
         return open > 0 ? $"该账号还承办着 {open} 件未办结的举报，调走后原机关无人能办理；请办结后再调动机关。" : null;
     }

@@ -46,6 +46,9 @@ public sealed class StaffModel(StaffAccounts accounts, Departments departments, 
 
     public string OfficeName(string code) => offices.Name(code);
 
+    /// <summary>Whether the office is still in content/offices.yaml.</summary>
+    public bool Configured(string code) => offices.Office(code) is not null;
+
     public string? DepartmentName(Guid? id) => Departments.FirstOrDefault(d => d.Id == id)?.Name;
 
     public async Task<IActionResult> OnPostCreateAsync()

@@ -107,6 +107,30 @@ public sealed class AccountOfficeTests
         Assert.Equal("410221", (await StoredAsync(h, handler.Id)).OfficeCode);
     }
 
+    [Fact]
+    public async Task An_account_of_an_office_no_longer_configured_is_the_top_administrators_keeps_its_office_when_saved_and_can_be_moved()
+    {
+        await using var h = await ReportsHarness.StartAsync(postgres: false, azurite: false);
+        var cityAdmin = await h.StaffAsync("city.admin", StaffRoles.Admin, office: "4102");
+        var qixianAdmin = await h.StaffAsync("qixian.admin", StaffRoles.Admin, office: "410221");
+        var orphan = await h.StaffAsync("old.office", StaffRoles.Intake, office: "410221");
+        await h.With(sp => sp.GetRequiredService<PortalDb>().StaffAccounts.Where(a => a.Id == orphan.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.OfficeCode, "410299")));
+
+        var seenByCounty = await ListAsync(h, qixianAdmin);
+        var seenByCity = await ListAsync(h, cityAdmin);
+        var rolesOnly = await UpdateAsync(h, orphan.Id, StaffRoles.Intake | StaffRoles.Handler, cityAdmin);
+        var keptOffice = (await StoredAsync(h, orphan.Id)).OfficeCode;
+        var moved = await UpdateAsync(h, orphan.Id, StaffRoles.Intake, cityAdmin, office: "410223");
+
+        Assert.DoesNotContain("old.office", seenByCounty);
+        Assert.Contains("old.office", seenByCity);
+        Assert.Null(rolesOnly);
+        Assert.Equal("410299", keptOffice);
+        Assert.Null(moved);
+        Assert.Equal("410223", (await StoredAsync(h, orphan.Id)).OfficeCode);
+        Assert.Contains(await AuditAsync(h, cityAdmin.Id, "修改账号"), d => d.EndsWith("机关 410299 → 尉氏县纪委监委"));
+    }
+
     private static Task<List<string>> ListAsync(ReportsHarness h, StaffActor reader) =>
         h.With(async sp => (await sp.GetRequiredService<StaffAccounts>().ListAsync(reader)).Select(a => a.UserName).ToList());
 

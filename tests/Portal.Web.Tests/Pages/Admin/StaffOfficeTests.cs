@@ -58,4 +58,20 @@ public sealed class StaffOfficeTests
             .Where(a => a.StaffId == cityAdmin.Id && a.Action == "修改账号").Select(a => a.Detail!).ToListAsync());
         Assert.Contains(moves, d => d.EndsWith("机关 杞县纪委监委 → 尉氏县纪委监委"));
     }
+
+    [Fact]
+    public async Task An_account_of_an_office_taken_out_of_the_configuration_shows_it_to_the_city_administrator_and_keeps_it_when_saved()
+    {
+        using var factory = new BackOfficeFactory();
+        var orphan = await factory.StaffAsync("旧机关受理", StaffRoles.Intake, office: "410221");
+        await factory.WithAsync(sp => sp.GetRequiredService<PortalDb>().StaffAccounts.Where(a => a.Id == orphan.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.OfficeCode, "410299")));
+        var city = await factory.SignInAsync(await factory.StaffAsync("汴管理", StaffRoles.Admin, office: "4102"));
+
+        var list = await city.PageAsync("/admin/staff");
+        var saved = await city.PostAndFollowAsync("/admin/staff", "update", new() { ["AccountId"] = orphan.Id.ToString(), ["Roles"] = "Intake", ["OfficeCode"] = "410299", ["Disabled"] = "true" });
+
+        Assert.Contains("<option value=\"410299\" selected>410299（已不在受理机关配置中）</option>", list);
+        Assert.Contains($"<span class=\"user\">{orphan.UserName}</span>", saved);
+        Assert.Equal(("410299", true), await factory.WithAsync(sp => sp.GetRequiredService<PortalDb>().StaffAccounts.Where(a => a.Id == orphan.Id).Select(a => new ValueTuple<string, bool>(a.OfficeCode, a.Disabled)).SingleAsync()));
+    }
 }

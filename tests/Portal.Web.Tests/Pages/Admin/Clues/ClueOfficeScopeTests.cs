@@ -35,6 +35,7 @@ public sealed class ClueOfficeScopeTests
         }));
         var cityLedger = await city.PageAsync("/admin/clues");
 
+        Assert.Contains("杞县纪委监委辖区内的线索", qixianLedger);
         Assert.Contains($"href=\"{inQixian.Page()}\"", qixianLedger);
         Assert.DoesNotContain($"href=\"{inWeishi.Page()}\"", qixianLedger);
         Assert.DoesNotContain("尉氏县", qixianLedger);
@@ -45,6 +46,7 @@ public sealed class ClueOfficeScopeTests
         Assert.Contains($"href=\"{inQixian.Page()}\"", cityLedger);
         Assert.Contains($"href=\"{inWeishi.Page()}\"", cityLedger);
         Assert.Contains("尉氏县", cityLedger);
+        Assert.Contains("开封市纪委监委：本平台全部线索", cityLedger);
         var tries = await factory.WithAsync(sp => sp.GetRequiredService<PortalDb>().AuditEntries.AsNoTracking()
             .Where(a => a.StaffId == qixianAccount.Id && a.Action.EndsWith("线索被拒")).Select(a => a.Action).ToListAsync());
         Assert.Contains("查看线索被拒", tries);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Database;
 using Portal.Core.Offices;
 using Portal.Core.Reports;
+using Portal.Core.Supervision;
 
 namespace Portal.Core.Staff;
 
@@ -132,7 +133,7 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
         var moving = asked != account.OfficeCode;
         var from = offices.Find(account.OfficeCode);
         var to = offices.Find(asked);
-        var moveProblem = moving ? MoveProblem(account, to, by, asked) ?? await OpenReportsProblemAsync(account, cancellationToken) : null;
+        var moveProblem = moving ? MoveProblem(account, to, by, asked) ?? await OpenWorkProblemAsync(account, to!, cancellationToken) : null;
         if (moveProblem is not null)
         {
             Audit(by, "调动账号被拒", $"{account.UserName}：{from?.Name ?? account.OfficeCode} → {to?.Name ?? asked}，{moveProblem}", now);
@@ -173,11 +174,18 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
         return account.Id == by.Id ? "不能调动自己的账号，以免本机关没有人能管理账号；请由上级机关的管理员调动。" : null;
     }
 
-    /// <summary>A handler does not leave open reports behind: a report is transferred once, so no one else could act on them.</summary>
-    private async Task<string?> OpenReportsProblemAsync(StaffAccount account, CancellationToken cancellationToken)
+    /// <summary>
+    /// No one leaves open work behind: a handler's reports (a report is transferred once, so no one else could act on them),
+    /// or a 监督's open clues the new office does not reach (those can be reassigned first).
+    /// </summary>
+    private async Task<string?> OpenWorkProblemAsync(StaffAccount account, Office to, CancellationToken cancellationToken)
     {
-        var open = await db.Reports.CountAsync(r => r.AssigneeId == account.Id && r.Status != ReportStatus.Concluded && r.Status != ReportStatus.NotAccepted, cancellationToken);
-        return open > 0 ? $"该账号还承办着 {open} 件未办结的举报，调走后原机关无人能办理；请办结后再调动机关。" : null;
+        var reports = await db.Reports.CountAsync(r => r.AssigneeId == account.Id && r.Status != ReportStatus.Concluded && r.Status != ReportStatus.NotAccepted, cancellationToken);
+        if (reports > 0) return $"该账号还承办着 {reports} 件未办结的举报，调走后原机关无人能办理；请办结后再调动机关。";
+        var reach = new OfficeRegion(offices).Prefix(StaffActor.Of(account) with { Office = to.Code }) ?? "";
+        var clues = await db.Clues.CountAsync(c => c.AssigneeId == account.Id && c.State != ClueState.Unfounded && c.State != ClueState.Rectified
+            && !c.CountyCode.StartsWith(reach), cancellationToken);
+        return clues > 0 ? $"该账号还在核查 {clues} 条{to.Name}辖区以外的线索，请先在线索页改派给原辖区的监督人员，再调动机关。" : null;
     }
 
     /// <summary>

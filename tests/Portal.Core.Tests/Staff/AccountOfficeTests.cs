@@ -4,6 +4,7 @@ using Portal.Core.Database;
 using Portal.Core.Reports;
 using Portal.Core.Staff;
 using Portal.Core.Tests.Reports;
+using Portal.Core.Tests.Supervision;
 
 namespace Portal.Core.Tests.Staff;
 
@@ -105,6 +106,28 @@ public sealed class AccountOfficeTests
         Assert.Equal("该账号还承办着 1 件未办结的举报，调走后原机关无人能办理；请办结后再调动机关。", withOpenReport);
         Assert.Equal("4102", (await StoredAsync(h, cityAdmin.Id)).OfficeCode);
         Assert.Equal("410221", (await StoredAsync(h, handler.Id)).OfficeCode);
+    }
+
+    [Fact]
+    public async Task A_supervisor_with_open_clues_of_the_county_moves_only_once_they_are_reassigned()
+    {
+        await using var h = await ReportsHarness.StartAsync(postgres: false, azurite: false);
+        var cityAdmin = await h.StaffAsync("city.admin", StaffRoles.Admin, office: "4102");
+        var leaving = await h.StaffAsync("qixian.jiandu", StaffRoles.Supervisor, office: "410221");
+        var staying = await h.StaffAsync("qixian.jiandu2", StaffRoles.Supervisor, office: "410221");
+        var clue = await h.AddAsync(LedgerClues.New());
+        Assert.Null(await h.Ledger(l => l.AssignAsync(clue.Id, 0, staying, leaving.Id, null)));
+
+        var withOpenClue = await UpdateAsync(h, leaving.Id, StaffRoles.Supervisor, cityAdmin, office: "410223");
+        var upToTheCity = await UpdateAsync(h, leaving.Id, StaffRoles.Supervisor, cityAdmin, office: "4102");
+        Assert.Null(await UpdateAsync(h, leaving.Id, StaffRoles.Supervisor, cityAdmin, office: "410221"));
+        Assert.Null(await h.Ledger(l => l.AssignAsync(clue.Id, 1, staying, staying.Id, null)));
+        var afterReassigning = await UpdateAsync(h, leaving.Id, StaffRoles.Supervisor, cityAdmin, office: "410223");
+
+        Assert.Equal("该账号还在核查 1 条尉氏县纪委监委辖区以外的线索，请先在线索页改派给原辖区的监督人员，再调动机关。", withOpenClue);
+        Assert.Null(upToTheCity);
+        Assert.Null(afterReassigning);
+        Assert.Equal("410223", (await StoredAsync(h, leaving.Id)).OfficeCode);
     }
 
     [Fact]

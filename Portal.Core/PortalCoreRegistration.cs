@@ -30,6 +30,7 @@ public static class PortalCoreRegistration
             sp.GetRequiredService<RegionCatalog>()));
         services.AddSingleton<Jurisdiction>();
         services.AddSingleton<OfficeScope>();
+        services.AddSingleton<OfficeRegion>();
         services.AddSingleton<OwnerKey>();
         services.AddOptions<LookupThrottleOptions>().BindConfiguration(LookupThrottleOptions.Section);
         services.AddSingleton<LookupThrottle>();

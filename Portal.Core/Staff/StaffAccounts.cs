@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Database;
 using Portal.Core.Offices;
+using Portal.Core.Reports;
+using Portal.Core.Supervision;
 
 namespace Portal.Core.Staff;
 
@@ -17,6 +19,9 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
 {
     /// <summary>Every refusal reads the same, whether the name is unknown, the password wrong, the account disabled or waiting.</summary>
     public const string SignInRefusal = "用户名或密码不正确。连续输错 5 次后须等 1 分钟才能再试，再输错等待时间加倍，最长 15 分钟。";
+
+    /// <summary>The answer for an account that does not exist or is not the administrator's to manage.</summary>
+    public const string NoSuchAccount = "没有这个账号。";
 
     private static readonly SignInResult Refused = new(null, SignInRefusal);
     private static readonly StaffAccount Nobody = new();
@@ -68,8 +73,9 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
     public Task<StaffAccount?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.StaffAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    public Task<List<StaffAccount>> ListAsync(CancellationToken cancellationToken = default) =>
-        db.StaffAccounts.AsNoTracking().OrderBy(a => a.UserName).ToListAsync(cancellationToken);
+    /// <summary>The accounts an administrator manages: those of their own office and of every office below it.</summary>
+    public Task<List<StaffAccount>> ListAsync(StaffActor reader, CancellationToken cancellationToken = default) =>
+        Managed(reader).AsNoTracking().OrderBy(a => a.UserName).ToListAsync(cancellationToken);
 
     /// <summary>The handlers of one office, to whom its intake staff transfer reports.</summary>
     public Task<List<StaffAccount>> HandlersAsync(string office, CancellationToken cancellationToken = default) =>
@@ -106,15 +112,34 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
         return (account, null);
     }
 
+    /// <param name="office">The office the account moves to (<see cref="Office.Code"/>): the administrator's own or one below it; it stays where it is when not given.</param>
     public async Task<string?> UpdateAsync(Guid id, StaffRoles roles, bool disabled, string? newPassword, StaffActor by,
-        Guid? department = null, CancellationToken cancellationToken = default)
+        Guid? department = null, string? office = null, CancellationToken cancellationToken = default)
     {
         if (!by.Has(StaffRoles.Admin)) return "只有管理员可以修改账号。";
-        var account = await db.StaffAccounts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (account is null) return "没有这个账号。";
+        var account = await Managed(by).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (account is null)
+        {
+            // An account of a superior or sibling office is answered as one that does not exist; the attempt is still on record.
+            Audit(by, "修改账号被拒", $"账号 {id}：不存在或不属本机关及下级机关", now);
+            await db.SaveChangesAsync(cancellationToken);
+            return NoSuchAccount;
+        }
         if (account.Id == by.Id && (disabled || !roles.HasFlag(StaffRoles.Admin))) return "不能停用自己或取消自己的管理员角色，以免没有人能管理账号。";
         if (roles == StaffRoles.None) return "请至少选择一个角色。";
         if (await DepartmentProblemAsync(roles, department, cancellationToken) is { } departmentProblem) return departmentProblem;
+        var asked = string.IsNullOrWhiteSpace(office) ? account.OfficeCode : office.Trim();
+        var moving = asked != account.OfficeCode;
+        var from = offices.Find(account.OfficeCode);
+        var to = offices.Find(asked);
+        var moveProblem = moving ? MoveProblem(account, to, by, asked) ?? await OpenWorkProblemAsync(account, to!, cancellationToken) : null;
+        if (moveProblem is not null)
+        {
+            Audit(by, "调动账号被拒", $"{account.UserName}：{from?.Name ?? account.OfficeCode} → {to?.Name ?? asked}，{moveProblem}", now);
+            await db.SaveChangesAsync(cancellationToken);
+            return moveProblem;
+        }
         if (!string.IsNullOrEmpty(newPassword))
         {
             if (PasswordProblem(newPassword) is { } problem) return problem;
@@ -130,13 +155,50 @@ public sealed partial class StaffAccounts(PortalDb db, OfficeTree offices, TimeP
             (account.Disabled != disabled ? (disabled ? "，停用" : "，启用") : "") + (string.IsNullOrEmpty(newPassword) ? "" : "，重设密码");
         department = roles.HasFlag(StaffRoles.Submitter) ? department : null;
         if (account.DepartmentId != department) changes += "，更换报送部门";
+        if (moving) changes += $"，机关 {from?.Name ?? account.OfficeCode} → {to!.Name}";
+        account.OfficeCode = asked;
         account.Roles = roles;
         account.DepartmentId = department;
         account.Disabled = disabled;
         account.SecurityStamp = NewStamp();
-        Audit(by, "修改账号", changes, clock.GetUtcNow().UtcDateTime);
+        Audit(by, "修改账号", changes, now);
         await db.SaveChangesAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>An account moves only within the administrator's own office and those below it; no one moves themselves (their superior's administrator does).</summary>
+    private string? MoveProblem(StaffAccount account, Office? to, StaffActor by, string asked)
+    {
+        if (to is null) return $"没有代码为“{asked}”的受理机关。";
+        if (offices.Find(by.Office) is not { } own || !offices.IsWithin(to, own)) return "只能把账号调到本机关或下级机关。";
+        return account.Id == by.Id ? "不能调动自己的账号，以免本机关没有人能管理账号；请由上级机关的管理员调动。" : null;
+    }
+
+    /// <summary>
+    /// No one leaves open work behind: a handler's reports (a report is transferred once, so no one else could act on them),
+    /// or a 监督's open clues the new office does not reach (those can be reassigned first).
+    /// </summary>
+    private async Task<string?> OpenWorkProblemAsync(StaffAccount account, Office to, CancellationToken cancellationToken)
+    {
+        var reports = await db.Reports.CountAsync(r => r.AssigneeId == account.Id && r.Status != ReportStatus.Concluded && r.Status != ReportStatus.NotAccepted, cancellationToken);
+        if (reports > 0) return $"该账号还承办着 {reports} 件未办结的举报，调走后原机关无人能办理；请办结后再调动机关。";
+        var reach = new OfficeRegion(offices).Prefix(StaffActor.Of(account) with { Office = to.Code }) ?? "";
+        var clues = await db.Clues.CountAsync(c => c.AssigneeId == account.Id && c.State != ClueState.Unfounded && c.State != ClueState.Rectified
+            && !c.CountyCode.StartsWith(reach), cancellationToken);
+        return clues > 0 ? $"该账号还在核查 {clues} 条{to.Name}辖区以外的线索，请先在线索页改派给原辖区的监督人员，再调动机关。" : null;
+    }
+
+    /// <summary>
+    /// The accounts of the administrator's office and of every office below it. The top office also keeps the accounts of
+    /// offices no longer configured, so that someone can move them.
+    /// </summary>
+    private IQueryable<StaffAccount> Managed(StaffActor by)
+    {
+        if (offices.Find(by.Office) is not { } own) return db.StaffAccounts.Where(a => false);
+        var codes = new[] { own.Code }.Concat(offices.Subordinates(own).Select(o => o.Code)).ToList();
+        if (own.Code != offices.Top.Code) return db.StaffAccounts.Where(a => codes.Contains(a.OfficeCode));
+        var configured = offices.All.Select(o => o.Code).ToList();
+        return db.StaffAccounts.Where(a => codes.Contains(a.OfficeCode) || !configured.Contains(a.OfficeCode));
     }
 
     /// <summary>A 数据报送 clerk submits for exactly one existing department.</summary>

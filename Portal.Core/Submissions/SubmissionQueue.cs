@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Database;
 using Portal.Core.Ingest;
+using Portal.Core.Offices;
 using Portal.Core.Staff;
 
 namespace Portal.Core.Submissions;
 
 /// <summary>
 /// Takes a department's file into the queue (spooled, recorded as queued, the worker woken) and reads the records back:
-/// a clerk reads their own department's, the 纪委's staff read every department's.
+/// a clerk reads their own department's, the 纪委's staff those of the departments within their office's region.
 /// </summary>
-public sealed class SubmissionQueue(PortalDb db, Departments departments, SubmissionSpool spool, SubmissionWakeUp wakeUp, TimeProvider clock)
+public sealed class SubmissionQueue(PortalDb db, Departments departments, SubmissionSpool spool, SubmissionWakeUp wakeUp, OfficeRegion offices, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -75,14 +76,23 @@ public sealed class SubmissionQueue(PortalDb db, Departments departments, Submis
     public async Task<Submission?> FindAsync(StaffActor reader, long id, CancellationToken cancellationToken = default) =>
         await (await ReadableAsync(reader, cancellationToken)).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
 
-    /// <summary>The 纪委's staff (受理员, 承办人, 审计, 管理员) read every record; a clerk only their department's; anyone else none.</summary>
-    public static bool ReadsAll(StaffActor reader) =>
+    /// <summary>
+    /// The 纪委's staff (受理员, 承办人, 审计, 管理员) read the records of the departments whose every county lies within their
+    /// office's region (<see cref="OfficeRegion"/>): 杞县's staff those of 杞县民政局, the top office's every department's.
+    /// A department's file may hold any of its counties, so a department reaching past the region is not read there.
+    /// A clerk reads their department's only; anyone else none.
+    /// </summary>
+    public static bool ReadsForOffice(StaffActor reader) =>
         reader.Has(StaffRoles.Intake) || reader.Has(StaffRoles.Handler) || reader.Has(StaffRoles.Auditor) || reader.Has(StaffRoles.Admin);
 
     private async Task<IQueryable<Submission>> ReadableAsync(StaffActor reader, CancellationToken cancellationToken)
     {
         var all = db.Submissions.AsNoTracking();
-        if (ReadsAll(reader)) return all;
+        if (ReadsForOffice(reader))
+        {
+            var within = (await departments.ListAsync(cancellationToken)).Where(d => offices.ReachesAll(reader, d.CountyCodes)).Select(d => d.Id).ToList();
+            return all.Where(s => within.Contains(s.DepartmentId));
+        }
         if (reader.Has(StaffRoles.Submitter) && await departments.ScopeOfAsync(reader.Id, cancellationToken) is { } scope)
             return all.Where(s => s.DepartmentId == scope.Department.Id);
         return all.Where(s => false);

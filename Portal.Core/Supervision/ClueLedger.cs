@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Blobs;
 using Portal.Core.Database;
+using Portal.Core.Offices;
 using Portal.Core.Payments;
 using Portal.Core.Reports;
 using Portal.Core.Staff;
@@ -15,10 +16,13 @@ public enum ClueFinding { Confirmed, PartlyConfirmed, Unfounded }
 /// The steps staff take on a clue (疑似线索台账): 待核查 → 核查中 (assigned) → 属实 / 部分属实 / 不属实 → 整改中 → 已整改.
 /// Only the assignee records findings and rectification; 不属实 and 已整改 are proposed by one person and confirmed or
 /// sent back by another. Each step is checked against the version the form showed, and is written to the clue's history
-/// and the audit log in the same commit. A refusal is a Chinese sentence; null means done.
+/// and the audit log in the same commit. A 监督 acts only on the clues of the counties within their office's region, and
+/// assigns them only to a 监督 who can read them. A refusal is a Chinese sentence; null means done.
 /// </summary>
-public sealed class ClueLedger(PortalDb db, ClueSeal seal, [FromKeyedServices(ReportBlobs.Container)] IBlobStore blobs, TimeProvider clock)
+public sealed class ClueLedger(PortalDb db, ClueSeal seal, [FromKeyedServices(ReportBlobs.Container)] IBlobStore blobs, OfficeRegion offices, TimeProvider clock)
 {
+    public const string NoSuchClue = "没有这条线索。";
+
     public const string Stale = "这条线索已被他人更新，请刷新页面，看清最新状态后再操作。";
 
     public async Task<string?> AssignAsync(long id, int version, StaffActor actor, Guid? assigneeId, string? note, CancellationToken cancellationToken = default)
@@ -30,6 +34,7 @@ public sealed class ClueLedger(PortalDb db, ClueSeal seal, [FromKeyedServices(Re
         if (badNote is not null) return badNote;
         var assignee = assigneeId is { } aid ? await db.StaffAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == aid, cancellationToken) : null;
         if (assignee is null || assignee.Disabled || !assignee.Roles.HasFlag(StaffRoles.Supervisor)) return "请选择一位有“监督”角色的核查人。";
+        if (!offices.Reaches(StaffActor.Of(assignee), clue.CountyCode)) return $"{assignee.DisplayName} 所在机关的辖区不含这条线索所在的县，请选择本县或上级机关的监督人员。";
         if (clue.AssigneeId == assignee.Id) return $"这条线索已经由 {assignee.DisplayName} 核查。";
         clue.AssigneeId = assignee.Id;
         clue.AssigneeName = assignee.DisplayName;
@@ -146,7 +151,13 @@ public sealed class ClueLedger(PortalDb db, ClueSeal seal, [FromKeyedServices(Re
     {
         if (!actor.Has(StaffRoles.Supervisor)) return (null!, "只有监督人员可以办理线索。");
         var clue = await db.Clues.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (clue is null) return (null!, "没有这条线索。");
+        if (clue is null || !offices.Reaches(actor, clue.CountyCode))
+        {
+            // Another county's clue is answered as one that does not exist; the attempt is on record.
+            AuditLog.Append(db, actor, "办理线索被拒", null, $"线索 #{id}：不存在或不在本机关辖区", clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return (null!, NoSuchClue);
+        }
         if (clue.Version != version) return (clue, Stale);
         if (proposalMayWait ? clue.ProposedState is null : clue.ProposedState is not null)
             return (clue, proposalMayWait ? "这条线索没有等待确认的事项。" : $"这条线索有一项“{clue.ProposedState!.Value.Name()}”等待第二人确认，请先确认或退回。");

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Database;
 using Portal.Core.Ingest;
 using Portal.Core.Privacy;
+using Portal.Core.Offices;
 using Portal.Core.Regions;
+using Portal.Core.Staff;
 
 namespace Portal.Core.Supervision;
 
@@ -17,7 +19,7 @@ public sealed record ReferenceImportResult(ReferenceImport Import, IReadOnlyList
 /// goes over <see cref="MaxRows"/>, leaves the previous list whole. Rows are streamed, so memory does not grow with the file.
 /// Then the rules run on the county's payments (on all, for a list without a county).
 /// </summary>
-public sealed class ReferenceImporter(PortalDb db, OwnerKey owners, RegionCatalog regions, ClueFinder clues, TimeProvider clock, int maxRows = ReferenceImporter.MaxRows)
+public sealed class ReferenceImporter(PortalDb db, OwnerKey owners, RegionCatalog regions, ClueFinder clues, OfficeRegion offices, TimeProvider clock, int maxRows = ReferenceImporter.MaxRows)
 {
     public const int MaxRows = 1_000_000;
     public const int MaxRejectionsListed = 10_000;
@@ -28,6 +30,24 @@ public sealed class ReferenceImporter(PortalDb db, OwnerKey owners, RegionCatalo
     public string? CountyProblem(string? countyCode) =>
         string.IsNullOrWhiteSpace(countyCode) || regions.Find(countyCode.Trim()) is { Level: RegionLevel.County } ? null
             : $"“{countyCode}”不是县级区划代码：请写 6 位代码，如 410221；名单覆盖全部县时不填。";
+
+    /// <summary>
+    /// Null when this 监督 may import a list for the county: one within their office's region. A list for every county
+    /// (no county named) replaces the whole deployment's, so only the top office imports it.
+    /// </summary>
+    public string? CountyProblem(string? countyCode, StaffActor by)
+    {
+        if (CountyProblem(countyCode) is { } problem) return problem;
+        if (offices.OfficeOf(by) is not { } office) return "本账号不属于任何受理机关，不能导入名单。请联系管理员设置所在机关。";
+        if (string.IsNullOrWhiteSpace(countyCode))
+            return offices.ReachesEverywhere(by) ? null : $"{office.Name}只能导入本辖区内县的名单，请填写县的 6 位区划代码，如 {Example(office)}。";
+        var county = regions.Find(countyCode.Trim())!;
+        return offices.Reaches(by, county.Code) ? null : $"{office.Name}只能导入本辖区内县的名单，{county.Name}（{county.Code}）不在本辖区。";
+    }
+
+    private string Example(Office office) =>
+        regions.Find(office.RegionCode) is { Level: RegionLevel.County } ? office.RegionCode
+        : regions.AtLevel(RegionLevel.County).FirstOrDefault(c => c.Code.StartsWith(office.RegionCode, StringComparison.Ordinal))?.Code ?? "410221";
 
     /// <param name="fileName">The name the file is known by (an upload's own name); the path's by default.</param>
     public async Task<ReferenceImportResult> ImportAsync(string path, ReferenceKind kind, string? countyCode, string importedBy, string? fileName = null,
@@ -64,10 +84,11 @@ public sealed class ReferenceImporter(PortalDb db, OwnerKey owners, RegionCatalo
         return new ReferenceImportResult(import, rejections, run);
     }
 
-    /// <summary>The current list of each kind and county: its latest import.</summary>
-    public async Task<IReadOnlyList<ReferenceImport>> CurrentAsync(CancellationToken cancellationToken = default)
+    /// <summary>The current list of each kind and county within the reader's region, and the lists for every county: each one's latest import.</summary>
+    public async Task<IReadOnlyList<ReferenceImport>> CurrentAsync(StaffActor reader, CancellationToken cancellationToken = default)
     {
-        var latest = await db.ReferenceImports.AsNoTracking().GroupBy(i => new { i.Kind, i.CountyCode }).Select(g => g.Max(i => i.Id)).ToListAsync(cancellationToken);
+        if (offices.Prefix(reader) is not { } prefix) return [];
+        var latest = await db.ReferenceImports.AsNoTracking().Where(i => i.CountyCode == "" || i.CountyCode.StartsWith(prefix)).GroupBy(i => new { i.Kind, i.CountyCode }).Select(g => g.Max(i => i.Id)).ToListAsync(cancellationToken);
         return (await db.ReferenceImports.AsNoTracking().Where(i => latest.Contains(i.Id)).ToListAsync(cancellationToken))
             .OrderBy(i => i.Kind).ThenBy(i => i.CountyCode).ToList();
     }

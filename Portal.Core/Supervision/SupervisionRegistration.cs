@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Portal.Core.Database;
 using Portal.Core.Funds;
+using Portal.Core.Offices;
 using Portal.Core.Privacy;
 using Portal.Core.Regions;
 
@@ -23,7 +24,7 @@ public static class SupervisionRegistration
         services.TryAddScoped<ClueFinder>();
         services.TryAddScoped<PaymentSubjects>();
         services.TryAddScoped(sp => new ReferenceImporter(sp.GetRequiredService<PortalDb>(), sp.GetRequiredService<OwnerKey>(), sp.GetRequiredService<RegionCatalog>(),
-            sp.GetRequiredService<ClueFinder>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<ClueFinder>(), sp.GetRequiredService<OfficeRegion>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

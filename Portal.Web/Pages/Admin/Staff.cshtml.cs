@@ -8,14 +8,17 @@ using Portal.Web.Admin;
 
 namespace Portal.Web.Pages.Admin;
 
-/// <summary>账号管理: the administrator adds accounts, changes roles, disables an account or sets a new password. Core checks and audits each change.</summary>
+/// <summary>
+/// 账号管理: the administrator adds accounts of their own office and the offices below it, changes roles or office, disables
+/// an account or sets a new password. Core checks and audits each change.
+/// </summary>
 [Authorize(Policy = StaffPolicies.Admin)]
 public sealed class StaffModel(StaffAccounts accounts, Departments departments, OfficeScope offices, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<StaffAccount> Accounts { get; private set; } = [];
     public IReadOnlyList<Department> Departments { get; private set; } = [];
 
-    /// <summary>The offices an administrator adds accounts to: their own and those below it.</summary>
+    /// <summary>The offices an administrator adds accounts to and moves them between: their own and those below it.</summary>
     public IReadOnlyList<Office> Offices { get; private set; } = [];
     public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
 
@@ -35,13 +38,16 @@ public sealed class StaffModel(StaffAccounts accounts, Departments departments, 
 
     public async Task OnGetAsync()
     {
-        Accounts = await accounts.ListAsync(HttpContext.RequestAborted);
-        Departments = await departments.ListAsync(HttpContext.RequestAborted);
         var actor = User.Actor();
+        Accounts = await accounts.ListAsync(actor, HttpContext.RequestAborted);
+        Departments = await departments.ListAsync(HttpContext.RequestAborted);
         Offices = offices.Office(actor.Office) is { } own ? [own, .. offices.Overseen(actor)] : [];
     }
 
     public string OfficeName(string code) => offices.Name(code);
+
+    /// <summary>Whether the office is still in content/offices.yaml.</summary>
+    public bool Configured(string code) => offices.Office(code) is not null;
 
     public string? DepartmentName(Guid? id) => Departments.FirstOrDefault(d => d.Id == id)?.Name;
 
@@ -53,8 +59,9 @@ public sealed class StaffModel(StaffAccounts accounts, Departments departments, 
 
     public async Task<IActionResult> OnPostUpdateAsync()
     {
-        var problem = await accounts.UpdateAsync(AccountId, ChosenRoles, Disabled, Password, User.Actor(), DepartmentId, HttpContext.RequestAborted);
-        return await AfterAsync(problem, AccountId);
+        var problem = await accounts.UpdateAsync(AccountId, ChosenRoles, Disabled, Password, User.Actor(), DepartmentId, OfficeCode, HttpContext.RequestAborted);
+        // An account outside the administrator's offices is answered as a guessed address is: it does not exist for them.
+        return problem == StaffAccounts.NoSuchAccount ? NotFound() : await AfterAsync(problem, AccountId);
     }
 
     public StaffRoles ChosenRoles => Roles.Aggregate(StaffRoles.None, (all, role) => all | role);

@@ -27,7 +27,7 @@ public sealed class IdentityRequestsTests : IAsyncLifetime
     public Task DisposeAsync() => h.DisposeAsync().AsTask();
 
     private Task<T> With<T>(Func<IdentityRequests, Task<T>> work) =>
-        h.With(sp => work(new IdentityRequests(sp.GetRequiredService<PortalDb>(), sp.GetRequiredService<ClueSeal>(), sp.GetRequiredService<SubjectIdentity>(), TimeProvider.System)));
+        h.With(sp => work(new IdentityRequests(sp.GetRequiredService<PortalDb>(), sp.GetRequiredService<ClueSeal>(), sp.GetRequiredService<SubjectIdentity>(), sp.GetRequiredService<Portal.Core.Offices.OfficeRegion>(), TimeProvider.System)));
 
     private Task<long> LastRequestAsync() => h.With(sp => sp.GetRequiredService<PortalDb>().IdentityRequests.MaxAsync(r => r.Id));
 

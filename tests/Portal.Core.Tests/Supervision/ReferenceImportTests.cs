@@ -120,7 +120,7 @@ public class ReferenceImportTests
             deceased.OrderByDescending(e => e.CountyCode == "410223").Select(e => (e.CountyCode, e.PersonKey)));
         Assert.Equal(again.Import.Id, deceased.Single(e => e.CountyCode == "410221").ImportId);
         Assert.Single(await EntriesAsync(world, ReferenceKind.Businesses));
-        var current = await world.Importer().CurrentAsync();
+        var current = await world.Importer().CurrentAsync(new Portal.Core.Staff.StaffActor(Guid.NewGuid(), "市监督", Portal.Core.Staff.StaffRoles.Supervisor, "4102"));
         Assert.Equal(3, current.Count);
         Assert.Contains(current, i => i.Id == again.Import.Id && i.Kept == 1 && i.ImportedBy == "测试");
     }

@@ -40,7 +40,7 @@ internal sealed class SupervisionWorld : IAsyncDisposable
 
     public ClueFinder Finder => new(Db, Cards, Clock);
     public PaymentSubjects Subjects => new(Db, Finder);
-    public ReferenceImporter Importer(int maxRows = ReferenceImporter.MaxRows) => new(Db, Data.Owners, SampleData.Regions, Finder, Clock, maxRows);
+    public ReferenceImporter Importer(int maxRows = ReferenceImporter.MaxRows) => new(Db, Data.Owners, SampleData.Regions, Finder, new Portal.Core.Offices.OfficeRegion(Offices.OfficeTreeTests.Default()), Clock, maxRows);
     public PartitionWithdrawal Withdrawal => new(Data.OpenStore, new PublicationLedger(Db, SampleData.Funds, Clock), SampleData.Regions, SampleData.Funds, Subjects);
 
     /// <summary>Syncs rows of the standard layout (<see cref="ExportFiles.Row"/>) and records them as a publishing sync does.</summary>

@@ -121,13 +121,13 @@ public sealed class DetailsModel(ClueQuery query, ClueLedger ledger, IdentityReq
         Actor = User.Actor();
         if (await query.OpenAsync(id, Actor, Aborted) is not { } details)
         {
-            HttpContext.Fail(StatusCodes.Status404NotFound, "没有这条线索", "线索编号不存在。请从线索台账打开。");
+            HttpContext.Fail(StatusCodes.Status404NotFound, "没有这条线索", "线索编号不存在，或不在本机关辖区。请从线索台账打开。");
             return new StatusCodeResult(StatusCodes.Status404NotFound);
         }
         Details = details;
         Requests = await identities.ForClueAsync(id, Aborted);
         Reports = await reports.AboutPaymentAsync(Clue.PaymentId, Actor, Aborted);
-        if (CanAssign) Supervisors = await query.SupervisorsAsync(Aborted);
+        if (CanAssign) Supervisors = await query.SupervisorsAsync(Clue, Aborted);
         // After a refused step the form shows the clue as it is now; a stale form must be sent again knowingly.
         Version = Clue.Version;
         ModelState.Remove(nameof(Version));

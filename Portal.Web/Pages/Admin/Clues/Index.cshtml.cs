@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Funds;
+using Portal.Core.Offices;
 using Portal.Core.Payments;
 using Portal.Core.Regions;
 using Portal.Core.Supervision;
@@ -11,10 +12,11 @@ namespace Portal.Web.Pages.Admin.Clues;
 
 /// <summary>
 /// 疑似线索台账: the county at a glance first (every township and village with a clue, worst colour first), then the clues
-/// themselves, filtered by a plain GET form so it works without JavaScript and a filtered list can be linked.
+/// themselves, filtered by a plain GET form so it works without JavaScript and a filtered list can be linked. A 监督 sees the
+/// counties within their office's region only (Core's <see cref="ClueQuery"/> holds the rule).
 /// </summary>
 [Authorize(Policy = StaffPolicies.Supervisor)]
-public sealed class IndexModel(ClueQuery query, RegionCatalog regions, FundCatalog funds, RuleCards rules) : PageModel
+public sealed class IndexModel(ClueQuery query, RegionCatalog regions, FundCatalog funds, RuleCards rules, OfficeRegion offices) : PageModel
 {
     public ClueFilter Filter { get; private set; } = new();
     public CluePage Clues { get; private set; } = null!;
@@ -26,6 +28,9 @@ public sealed class IndexModel(ClueQuery query, RegionCatalog regions, FundCatal
     public IReadOnlyList<(string Township, string Village)> Places { get; private set; } = [];
     public IReadOnlyList<Fund> Funds => funds.All;
     public string? Problem { get; private set; }
+
+    /// <summary>Whose clues these are, said above the overview: 杞县纪委监委辖区内的线索.</summary>
+    public string? Scope { get; private set; }
 
     /// <summary>The period as the form shows it (2026-05).</summary>
     public string? PeriodText { get; private set; }
@@ -40,13 +45,14 @@ public sealed class IndexModel(ClueQuery query, RegionCatalog regions, FundCatal
         }
         Filter = new ClueFilter(Blank(rule), ParseLevel(level), Blank(township), Blank(village), Blank(fund), month, ClueStates.Parse(state), page);
         var actor = User.Actor();
+        Scope = offices.OfficeOf(actor) is not { } office ? null : offices.ReachesEverywhere(actor) ? $"{office.Name}：本平台全部线索" : $"{office.Name}辖区内的线索";
         Clues = await query.ListAsync(Filter, actor, HttpContext.RequestAborted);
-        var marks = await query.MarksAsync(Filter, HttpContext.RequestAborted);
+        var marks = await query.MarksAsync(Filter, actor, HttpContext.RequestAborted);
         Overview = ClueColours.Overview(marks);
         var region = Filter.Village ?? Filter.Township;
         ByFundAndMonth = ClueColours.PerFundAndMonth(marks).Where(r => region is null ? r.RegionCode.Length == 6 : r.RegionCode == region)
             .OrderByDescending(r => r.Period).ThenBy(r => r.FundCode, StringComparer.Ordinal).ToList();
-        Places = await query.PlacesAsync(HttpContext.RequestAborted);
+        Places = await query.PlacesAsync(actor, HttpContext.RequestAborted);
     }
 
     public string RuleTitle(string code) => rules.Title(code);

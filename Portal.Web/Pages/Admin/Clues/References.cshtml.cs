@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Database;
 using Portal.Core.Ingest;
+using Portal.Core.Offices;
 using Portal.Core.Regions;
 using Portal.Core.Staff;
 using Portal.Core.Supervision;
@@ -12,12 +13,13 @@ namespace Portal.Web.Pages.Admin.Clues;
 
 /// <summary>
 /// 比对数据: a 监督 officer uploads another department's list (deaths, officials and relatives, vehicles, businesses); it
-/// replaces that kind's list for its county whole or not at all, and the rules run on the county's payments. Audited.
+/// replaces that kind's list for its county whole or not at all, and the rules run on the county's payments. Only a county
+/// within the officer's office's region (a list for every county: the top office only). Audited.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Supervisor)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class ReferencesModel(ReferenceImporter importer, RegionCatalog regions, PortalDb db, TimeProvider clock) : PageModel
+public sealed class ReferencesModel(ReferenceImporter importer, RegionCatalog regions, OfficeRegion offices, PortalDb db, TimeProvider clock) : PageModel
 {
     /// <summary>A million rows of a reference list, with room to spare; the row limit is the importer's.</summary>
     public const long MaxRequestBytes = 300L * 1024 * 1024;
@@ -33,14 +35,21 @@ public sealed class ReferencesModel(ReferenceImporter importer, RegionCatalog re
     [BindProperty] public string? County { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
 
+    /// <summary>What the county field says to fill in: any county or none for the top office, a county of its region for another.</summary>
+    public string CountyHint => offices.ReachesEverywhere(User.Actor()) ? "如 410221；名单覆盖全部县时不填"
+        : offices.OfficeOf(User.Actor()) is { } office ? $"只能填{office.Name}辖区内的县" : "本账号不属于任何受理机关";
+
+    /// <summary>A county office's own county, filled in for it.</summary>
+    public string? CountyValue => County ?? (offices.Prefix(User.Actor()) is { Length: 6 } own ? own : null);
+
     public string CountyName(string code) => code.Length == 0 ? "全部县" : regions.Find(code)?.Name ?? code;
 
-    public async Task OnGetAsync() => Current = await importer.CurrentAsync(HttpContext.RequestAborted);
+    public async Task OnGetAsync() => Current = await importer.CurrentAsync(User.Actor(), HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnPostAsync()
     {
         var actor = User.Actor();
-        Problem = Upload is not { Length: > 0 } ? "请选择要导入的名单文件（CSV 或 XLSX）。" : importer.CountyProblem(County);
+        Problem = Upload is not { Length: > 0 } ? "请选择要导入的名单文件（CSV 或 XLSX）。" : importer.CountyProblem(County, actor);
         if (Problem is null) Problem = await ImportAsync(actor);
         await OnGetAsync();
         return Page();

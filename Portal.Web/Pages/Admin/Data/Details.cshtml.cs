@@ -41,7 +41,7 @@ public sealed class DetailsModel(SubmissionQueue queue) : PageModel
     {
         if (await queue.FindAsync(User.Actor(), id, HttpContext.RequestAborted) is not { } record)
         {
-            HttpContext.Fail(StatusCodes.Status404NotFound, "没有这条报送记录", "这条记录不存在，或不属于本账号的部门。请回到“数据报送”查看本部门的记录。");
+            HttpContext.Fail(StatusCodes.Status404NotFound, "没有这条报送记录", "这条记录不存在，或不在本账号可查阅的范围（本部门，或本机关辖区内的部门）。请回到“报送记录”查看。");
             return new StatusCodeResult(StatusCodes.Status404NotFound);
         }
         Record = record;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Portal.Core.Offices;
 using Portal.Core.Staff;
 using Portal.Core.Submissions;
 using Portal.Web.Admin;
@@ -10,12 +11,12 @@ namespace Portal.Web.Pages.Admin.Data;
 
 /// <summary>
 /// 数据报送: a clerk picks one or more exports and either only checks them or checks and publishes them; every upload is
-/// queued and shown in the record below, which the 纪委's staff read for every department.
+/// queued and shown in the record below, which the 纪委's staff read for the departments within their office's region.
 /// </summary>
 [Authorize(Policy = StaffPolicies.DataRecords)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class IndexModel(SubmissionQueue queue, Departments departments, IOptions<SubmissionOptions> options) : PageModel
+public sealed class IndexModel(SubmissionQueue queue, Departments departments, OfficeRegion offices, IOptions<SubmissionOptions> options) : PageModel
 {
     public const int MaxFiles = 10;
 
@@ -23,6 +24,12 @@ public sealed class IndexModel(SubmissionQueue queue, Departments departments, I
     private const long MaxRequestBytes = MaxFiles * 50L * 1024 * 1024 + 1024 * 1024;
 
     public DepartmentScope? Scope { get; private set; }
+
+    /// <summary>The office whose region the 纪委's staff read the records of; null for a clerk.</summary>
+    public Office? Office { get; private set; }
+
+    /// <summary>The top office reads every department's records.</summary>
+    public bool ReadsEverywhere { get; private set; }
     public IReadOnlyList<Submission> Records { get; private set; } = [];
     public int Total { get; private set; }
     public int PageNumber { get; private set; } = 1;
@@ -37,6 +44,7 @@ public sealed class IndexModel(SubmissionQueue queue, Departments departments, I
     {
         var actor = User.Actor();
         if (actor.Has(StaffRoles.Submitter)) Scope = await departments.ScopeOfAsync(actor.Id, HttpContext.RequestAborted);
+        if (SubmissionQueue.ReadsForOffice(actor)) (Office, ReadsEverywhere) = (offices.OfficeOf(actor), offices.ReachesEverywhere(actor));
         PageNumber = Math.Max(1, page);
         (var items, Total) = await queue.ListAsync(actor, PageNumber, HttpContext.RequestAborted);
         Records = items;

@@ -152,7 +152,7 @@ public sealed class DataTests(BackOfficeFactory factory) : IClassFixture<BackOff
     }
 
     [Fact]
-    public async Task The_jiwei_reads_every_departments_record_without_an_upload_form_and_a_clerk_only_their_own()
+    public async Task The_countys_jiwei_reads_its_departments_records_without_an_upload_form_and_a_clerk_only_their_own()
     {
         var qixian = await ClerkAsync("杞县民政局", "410221");
         var weishi = await ClerkAsync("尉氏县民政局", "410223");
@@ -170,6 +170,31 @@ public sealed class DataTests(BackOfficeFactory factory) : IClassFixture<BackOff
         Assert.DoesNotContain("只检查一下.csv", await weishi.PageAsync("/admin/data"));
         Assert.Equal(HttpStatusCode.NotFound, (await weishi.GetAsync(record)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await press.GetAsync("/admin/data")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_county_jiwei_reads_its_own_countys_records_another_countys_address_is_404_and_the_city_reads_both()
+    {
+        var qixianClerk = await ClerkAsync("杞县民政局", "410221");
+        var qixianUpload = await UploadAsync(qixianClerk, dryRun: true, ("杞县的报送.csv", Csv([Row(41)])));
+        await ResultAsync(qixianClerk, qixianUpload);
+        var weishiClerk = await ClerkAsync("尉氏县民政局", "410223");
+        var weishiUpload = await UploadAsync(weishiClerk, dryRun: true, ("尉氏县的报送.csv", Csv([Row(42)])));
+        await ResultAsync(weishiClerk, weishiUpload);
+        var weishiJiwei = await factory.SignInAsync(await factory.StaffAsync("尉氏审计", StaffRoles.Auditor, office: "410223"));
+        var city = await factory.SignInAsync(await factory.StaffAsync("市纪委审计", StaffRoles.Auditor, office: "4102"));
+
+        var weishiList = await weishiJiwei.PageAsync("/admin/data");
+        var guessed = await weishiJiwei.GetAsync(qixianUpload.Headers.Location!.OriginalString);
+        var cityList = await city.PageAsync("/admin/data");
+
+        Assert.Contains("尉氏县纪委监委辖区内各部门的报送记录", weishiList);
+        Assert.Contains("尉氏县的报送.csv", weishiList);
+        Assert.DoesNotContain("杞县的报送.csv", weishiList);
+        Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+        Assert.Contains("<h1>尉氏县的报送.csv</h1>", await weishiJiwei.PageAsync(weishiUpload.Headers.Location!.OriginalString));
+        Assert.Contains("杞县的报送.csv", cityList);
+        Assert.Contains("尉氏县的报送.csv", cityList);
     }
 
     [Fact]

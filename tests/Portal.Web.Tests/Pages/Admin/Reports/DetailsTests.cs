@@ -28,11 +28,11 @@ public partial class DetailsTests(BackOfficeFactory factory)
         var handlerAccount = await factory.StaffAsync("马承办", StaffRoles.Handler);
         var intake = await factory.SignInAsync(intakeAccount);
         var handler = await factory.SignInAsync(handlerAccount);
-        Assert.Equal(["受理", "不予受理"], Forms(await intake.PageAsync(report.Page)));
+        Assert.Equal(["受理", "不予受理", "交办或报送"], Forms(await intake.PageAsync(report.Page)));
 
         var accepted = await intake.PostAndFollowAsync(report.Page, "accept", new() { ["PublicNote"] = "您反映的问题已受理。", ["StaffNote"] = "线索具体，涉及三户低保。" });
         Assert.Equal("已受理", Status(accepted));
-        Assert.Equal(["转办"], Forms(accepted));
+        Assert.Equal(["转办", "交办或报送"], Forms(accepted));
         Assert.Contains(handlerAccount.DisplayName, accepted);
 
         var transferred = await intake.PostAndFollowAsync(report.Page, "transfer", new()

@@ -35,6 +35,7 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
     public DbSet<Supervision.ClueEvent> ClueEvents => Set<Supervision.ClueEvent>();
     public DbSet<Supervision.ClueEvidence> ClueEvidence => Set<Supervision.ClueEvidence>();
     public DbSet<Supervision.IdentityRequest> IdentityRequests => Set<Supervision.IdentityRequest>();
+    public DbSet<Supervision.ClueRunLock> ClueRunLocks => Set<Supervision.ClueRunLock>();
 
     /// <summary>ASP.NET Core's data-protection keys, shared by every instance (see <see cref="Hosting.DataProtectionKeys"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -199,6 +200,7 @@ public abstract class PortalDb(DbContextOptions options) : DbContext(options), I
         model.ApplyConfiguration(new Supervision.ClueConfiguration());
         model.ApplyConfiguration(new Supervision.ClueEventConfiguration());
         model.ApplyConfiguration(new Supervision.ClueEvidenceConfiguration());
+        model.ApplyConfiguration(new Supervision.ClueRunLockConfiguration());
         model.ApplyConfiguration(new Supervision.IdentityRequestConfiguration());
     }
 }

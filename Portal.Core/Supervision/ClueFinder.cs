@@ -19,6 +19,7 @@ public sealed record ClueRun(int Checked, IReadOnlyList<Clue> Clues);
 /// Runs the rule cards: joins the payment subjects in scope with the reference lists on the person key in the database,
 /// lets each rule read the few matches, and records a clue per rule and payment. A clue found again is the same clue
 /// (its state is kept, <see cref="Clue.LastFoundAt"/> moves on); a new one starts <see cref="ClueState.Open"/>.
+/// Runs record one at a time (<see cref="ClueRunLock"/>), so runs at the same moment all succeed and a clue is recorded once.
 /// </summary>
 public sealed class ClueFinder(PortalDb db, RuleCards cards, TimeProvider clock)
 {
@@ -27,7 +28,7 @@ public sealed class ClueFinder(PortalDb db, RuleCards cards, TimeProvider clock)
     public async Task<ClueRun> RunAsync(ClueScope scope, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var found = new Dictionary<(string Rule, string PaymentId), Clue>();
+        var found = new Dictionary<(string Rule, string PaymentId), Hit>();
         var checkedCount = 0;
         foreach (var subjects in Subjects(scope))
         {
@@ -40,7 +41,7 @@ public sealed class ClueFinder(PortalDb db, RuleCards cards, TimeProvider clock)
                 {
                     if (rule.Kind != m.Kind || !card.AppliesTo(m.Subject.FundCode) || found.ContainsKey((card.Code, m.Subject.PaymentId))) continue;
                     if (rule.Reason(new ReferenceMatch(m.Subject.Period, m.Kind, m.Date, m.Detail, m.Relation)) is not { } reason) continue;
-                    found[(card.Code, m.Subject.PaymentId)] = NewClue(card, reason, m.Subject, now);
+                    found[(card.Code, m.Subject.PaymentId)] = new Hit(card, reason, m.Subject);
                 }
         }
         return new ClueRun(checkedCount, await RecordAsync(found, now, cancellationToken));
@@ -59,8 +60,25 @@ public sealed class ClueFinder(PortalDb db, RuleCards cards, TimeProvider clock)
         else yield return db.PaymentSubjects;
     }
 
-    /// <summary>Moves clues found again on and adds the new ones; returns every clue of the run with its id.</summary>
-    private async Task<IReadOnlyList<Clue>> RecordAsync(Dictionary<(string Rule, string PaymentId), Clue> found, DateTime now, CancellationToken cancellationToken)
+    private sealed record Hit(RuleCard Card, string Reason, PaymentSubject Subject);
+
+    /// <summary>
+    /// Moves clues found again on and adds the new ones, in one transaction that first takes the run lock; returns every clue of
+    /// the run with its id. On PostgreSQL a transient failure retries the whole of it, from the hits.
+    /// </summary>
+    private async Task<IReadOnlyList<Clue>> RecordAsync(Dictionary<(string Rule, string PaymentId), Hit> found, DateTime now, CancellationToken cancellationToken) =>
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Held to the commit: a run at the same moment waits here, then reads this run's clues as found again.
+            await db.ClueRunLocks.Where(l => l.Id == ClueRunLock.Row).ExecuteUpdateAsync(s => s.SetProperty(l => l.Runs, l => l.Runs + 1), cancellationToken);
+            var result = await RecordLockedAsync(found.ToDictionary(h => h.Key, h => NewClue(h.Value.Card, h.Value.Reason, h.Value.Subject, now)), now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+
+    private async Task<IReadOnlyList<Clue>> RecordLockedAsync(Dictionary<(string Rule, string PaymentId), Clue> found, DateTime now, CancellationToken cancellationToken)
     {
         var result = new List<Clue>(found.Count);
         var again = new List<long>();

@@ -24,5 +24,11 @@ public sealed class SubjectIdentity(ReportCipher cipher)
     /// <summary>A clue's copy of its payment's sealed identity; null when the clue has none.</summary>
     public RecipientIdentity? Open(Clue clue) => clue.SealedIdentity.Length == 0 ? null : Open(clue.PaymentId, clue.SealedIdentity);
 
+    /// <summary>A sealed identity sealed again under the active key, or null when it already is (or there is none): the last step of a key rotation.</summary>
+    public byte[]? Resealed(string paymentId, byte[] sealedIdentity) =>
+        sealedIdentity.Length == 0 || ReportCipher.KeyIdOf(sealedIdentity) == cipher.ActiveKeyId
+            ? null
+            : cipher.Seal(cipher.Open(sealedIdentity, Context(paymentId)), Context(paymentId));
+
     private static string Context(string paymentId) => $"payment-subject:{paymentId}:identity";
 }

@@ -37,6 +37,7 @@ public static class SupervisionRegistration
         services.TryAddScoped<ClueQuery>();
         services.TryAddScoped<IdentityRequests>();
         services.TryAddScoped<ClueRekeying>();
+        services.TryAddScoped<IdentityRekeying>();
         return services;
     }
 

@@ -20,7 +20,7 @@ public static class ReportsCommand
 
     private static Command Rekey()
     {
-        var command = new Command("rekey", "密钥轮换的最后一步：把用旧密钥加密的内容和附件（含线索的说明和证明材料）用当前密钥重新加密；完成后才能移除旧密钥。可中断后重跑");
+        var command = new Command("rekey", "密钥轮换的最后一步：把用旧密钥加密的内容和附件（含线索的说明和证明材料）以及数据碰撞中密封的领取人身份用当前密钥重新加密；完成后才能移除旧密钥。可中断后重跑");
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = IndexerHost.Build(parse);
@@ -28,7 +28,9 @@ public static class ReportsCommand
             using var scope = services.CreateScope();
             var reports = await scope.ServiceProvider.GetRequiredService<ReportRekeying>().RekeyAsync(cancellationToken);
             var clues = await scope.ServiceProvider.GetRequiredService<ClueRekeying>().RekeyAsync(cancellationToken);
+            var identities = await scope.ServiceProvider.GetRequiredService<IdentityRekeying>().RekeyAsync(cancellationToken);
             Console.WriteLine($"已用当前密钥重新加密 {reports.Values + clues.Values} 个字段、{reports.Attachments + clues.Attachments} 个附件（含线索的证明材料 {clues.Attachments} 个）。");
+            Console.WriteLine($"已用当前密钥重新加密领取人身份：发放对象 {identities.PaymentSubjects} 条、线索 {identities.Clues} 条。");
             return 0;
         });
         return command;

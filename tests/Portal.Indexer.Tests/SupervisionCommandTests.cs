@@ -78,9 +78,35 @@ public sealed class SupervisionCommandTests : IDisposable
         Assert.False(Directory.Exists(_data.IndexDirectory) && Directory.EnumerateFiles(_data.IndexDirectory).Any(), "nothing should have been published");
     }
 
-    private IndexerProcess.Result Sync(string path, Action<System.Diagnostics.ProcessStartInfo> change)
+    [Fact]
+    public void After_a_key_rotation_reports_rekey_reseals_every_identity_a_sync_and_the_rules_sealed_and_counts_them()
     {
-        var start = IndexerProcess.StartInfo(_data, ["sync", path]);
+        var payments = Path.Combine(_data.InputDirectory, "sample");
+        var lists = Path.Combine(_data.InputDirectory, "references");
+        Assert.Equal(0, IndexerProcess.Run(_data, ["sample", "--out", payments, "--rows", "120", "--counties", "410221", "--months", "3", "--references", lists]).ExitCode);
+        Assert.Equal(0, IndexerProcess.Run(_data, "sync", payments, "--json").ExitCode);
+        Assert.Equal(0, IndexerProcess.Run(_data, "reference", "import", Path.Combine(lists, "死亡人员名单.csv"), "--kind", "deceased", "--county", "410221").ExitCode);
+        var clues = IndexerProcess.Run(_data, "clues", "run", "--json").Json.GetProperty("clues").GetArrayLength();
+        Assert.True(clues > 0, "the sample's deceased recipient should be a clue");
+
+        void Rotated(System.Diagnostics.ProcessStartInfo start)
+        {
+            start.Environment["Portal__Reports__Secrets__EncryptionKeys__t2"] = Convert.ToBase64String(Enumerable.Range(100, 32).Select(i => (byte)i).ToArray());
+            start.Environment["Portal__Reports__Secrets__ActiveKeyId"] = "t2";
+        }
+        var rekey = Run(["reports", "rekey"], Rotated);
+        var again = Run(["reports", "rekey"], Rotated);
+
+        Assert.True(rekey.ExitCode == 0, rekey.Error);
+        Assert.Contains($"已用当前密钥重新加密领取人身份：发放对象 120 条、线索 {clues} 条。", rekey.Output);
+        Assert.Contains("已用当前密钥重新加密领取人身份：发放对象 0 条、线索 0 条。", again.Output);
+    }
+
+    private IndexerProcess.Result Sync(string path, Action<System.Diagnostics.ProcessStartInfo> change) => Run(["sync", path], change);
+
+    private IndexerProcess.Result Run(string[] args, Action<System.Diagnostics.ProcessStartInfo> change)
+    {
+        var start = IndexerProcess.StartInfo(_data, args);
         change(start);
         using var process = System.Diagnostics.Process.Start(start)!;
         process.StandardInput.Close();

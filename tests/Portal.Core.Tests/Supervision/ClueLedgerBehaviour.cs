@@ -231,6 +231,66 @@ public abstract class ClueLedgerBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public virtual async Task After_rekeying_the_old_key_can_be_retired_and_every_sealed_identity_still_opens()
+    {
+        var people = Enumerable.Range(0, 5).Select(i => new SealedPerson("p" + Guid.NewGuid().ToString("N")[..12], $"张{i}明", $"41022119500101{i:D3}1")).ToList();
+        await AddSubjectsAsync(people);
+        await h.With(async sp =>
+        {
+            var db = sp.GetRequiredService<PortalDb>();
+            foreach (var person in people.Take(2))
+            {
+                var clue = LedgerClues.New();
+                // As the rules copy it: the clue keeps its payment's id and sealed identity.
+                (clue.PaymentId, clue.SealedIdentity) = (person.PaymentId, await db.PaymentSubjects.Where(s => s.PaymentId == person.PaymentId).Select(s => s.SealedIdentity).SingleAsync());
+                db.Clues.Add(clue);
+            }
+            return await db.SaveChangesAsync();
+        });
+        var newKey = Convert.ToBase64String(Enumerable.Range(100, 32).Select(i => (byte)i).ToArray());
+        await h.RestartAsync(new Dictionary<string, string?> { ["Portal:Reports:Secrets:EncryptionKeys:t2"] = newKey, ["Portal:Reports:Secrets:ActiveKeyId"] = "t2" });
+        var syncedAfterRotation = new SealedPerson("p" + Guid.NewGuid().ToString("N")[..12], "李四", "410221196002020022");
+        await AddSubjectsAsync([syncedAfterRotation]);
+
+        // Pages of two, so the six subjects take several pages and commits.
+        Task<IdentityRekeyResult> RekeyAsync() => h.With(sp => new IdentityRekeying(sp.GetRequiredService<PortalDb>(), sp.GetRequiredService<SubjectIdentity>()) { PageSize = 2 }.RekeyAsync());
+        var result = await RekeyAsync();
+        var again = await RekeyAsync();
+        await h.RestartAsync(new Dictionary<string, string?> { ["Portal:Reports:Secrets:EncryptionKeys:t1"] = newKey });
+        var opened = await h.With(async sp =>
+        {
+            var db = sp.GetRequiredService<PortalDb>();
+            var identities = sp.GetRequiredService<SubjectIdentity>();
+            var subjects = (await db.PaymentSubjects.AsNoTracking().OrderBy(s => s.Id).ToListAsync()).Select(s => identities.Open(s.PaymentId, s.SealedIdentity));
+            var clues = (await db.Clues.AsNoTracking().OrderBy(c => c.Id).ToListAsync()).Select(identities.Open);
+            return (Subjects: subjects.ToList(), Clues: clues.ToList());
+        });
+
+        Assert.Equal((5, 2), (result.PaymentSubjects, result.Clues));
+        Assert.Equal((0, 0), (again.PaymentSubjects, again.Clues));
+        Assert.Equal([.. people.Select(p => p.Identity), syncedAfterRotation.Identity], opened.Subjects);
+        Assert.Equal(people.Take(2).Select(p => p.Identity), opened.Clues);
+    }
+
+    private sealed record SealedPerson(string PaymentId, string Name, string IdNumber)
+    {
+        public RecipientIdentity Identity => new(Name, IdNumber);
+    }
+
+    private Task<int> AddSubjectsAsync(IEnumerable<SealedPerson> people) => h.With(sp =>
+    {
+        var db = sp.GetRequiredService<PortalDb>();
+        var identities = sp.GetRequiredService<SubjectIdentity>();
+        db.PaymentSubjects.AddRange(people.Select(p => new PaymentSubject
+        {
+            CountyCode = LedgerClues.County, VillageCode = LedgerClues.Village, FundCode = "dibao", Period = 202605, PaymentId = p.PaymentId,
+            PersonKey = Guid.NewGuid().ToString("N"), MaskedName = p.Name[..1] + "*", Amount = 600m, Department = "杞县民政局", SourceFile = "2026-05低保.xlsx",
+            SourceRow = 2, SealedIdentity = identities.Seal(p.PaymentId, p.Name, p.IdNumber),
+        }));
+        return db.SaveChangesAsync();
+    });
+
+    [Fact]
     public virtual async Task Evidence_is_sealed_at_rest_and_opens_again_for_a_supervisor()
     {
         const string secret = "回函原文：张三明 410221195001010011";

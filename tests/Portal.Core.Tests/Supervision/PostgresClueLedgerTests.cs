@@ -26,6 +26,7 @@ public sealed class PostgresClueLedgerTests : ClueLedgerBehaviour
     [PostgresFact] public override Task A_stale_form_is_refused_with_a_request_to_refresh_and_changes_nothing() => base.A_stale_form_is_refused_with_a_request_to_refresh_and_changes_nothing();
     [PostgresFact] public override Task Notes_and_the_reasons_of_identity_requests_are_sealed_at_rest_and_shown_to_a_supervisor() => base.Notes_and_the_reasons_of_identity_requests_are_sealed_at_rest_and_shown_to_a_supervisor();
     [PostgresFact] public override Task After_rekeying_the_old_key_can_be_retired_and_the_ledger_still_opens() => base.After_rekeying_the_old_key_can_be_retired_and_the_ledger_still_opens();
+    [PostgresFact] public override Task After_rekeying_the_old_key_can_be_retired_and_every_sealed_identity_still_opens() => base.After_rekeying_the_old_key_can_be_retired_and_every_sealed_identity_still_opens();
     [PostgresFact] public override Task Evidence_is_sealed_at_rest_and_opens_again_for_a_supervisor() => base.Evidence_is_sealed_at_rest_and_opens_again_for_a_supervisor();
     [PostgresFact] public override Task Evidence_files_have_a_count_a_size_and_a_kind_limit() => base.Evidence_files_have_a_count_a_size_and_a_kind_limit();
     [PostgresFact] public override Task A_clue_keeps_at_most_thirty_evidence_files() => base.A_clue_keeps_at_most_thirty_evidence_files();

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Core.Database;
 using Portal.Core.Ingest;
@@ -37,6 +38,13 @@ internal sealed class SupervisionWorld : IAsyncDisposable
         await world.Db.Database.MigrateAsync();
         return world;
     }
+
+    /// <summary>Another connection to the same database, as a second process holds one, with interceptors that watch its commands.</summary>
+    public PortalDb AnotherConnection(params IInterceptor[] interceptors) => _database.IsPostgres
+        ? new PostgresPortalDb(new DbContextOptionsBuilder<PostgresPortalDb>().UseNpgsql(_database.ConnectionString, o => o.EnableRetryOnFailure())
+            .AddInterceptors(interceptors).Options)
+        : new SqlitePortalDb(new DbContextOptionsBuilder<SqlitePortalDb>().UseSqlite(_database.SqliteConnectionString(new PortalOptions { DataDirectory = Data.DataDirectory }))
+            .AddInterceptors([new SqlitePragmas(), .. interceptors]).Options);
 
     public ClueFinder Finder => new(Db, Cards, Clock);
     public PaymentSubjects Subjects => new(Db, Finder);

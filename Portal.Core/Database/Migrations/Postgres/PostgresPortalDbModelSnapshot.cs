@@ -1071,6 +1071,26 @@ namespace Portal.Core.Database.Migrations.Postgres
                     b.ToTable("clue_evidence", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Supervision.ClueRunLock", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("clue_run_lock", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Runs = 0L
+                        });
+                });
+
             modelBuilder.Entity("Portal.Core.Supervision.IdentityRequest", b =>
                 {
                     b.Property<long>("Id")

@@ -13,14 +13,6 @@ namespace Portal.Core.Tests.Offices;
 /// </summary>
 public sealed class HandoverTests
 {
-    private static ReportSubmission About(string place, string level, string title)
-    {
-        var form = ReportsHarness.Anonymous(title);
-        form.ReportedPerson.Region = place;
-        form.ReportedPerson.Level = level;
-        return form;
-    }
-
     private static Task<string?> Handling(ReportsHarness h, Func<ReportHandling, Task<string?>> step) => h.With(sp => step(sp.GetRequiredService<ReportHandling>()));
 
     private static Task<QueuePage> Queue(ReportsHarness h, StaffActor reader, QueueFilter filter) => h.With(sp => sp.GetRequiredService<ReportQueue>().ListAsync(filter, reader));
@@ -31,7 +23,7 @@ public sealed class HandoverTests
         await using var h = await ReportsHarness.StartAsync(postgres: false, azurite: false);
         var city = await h.StaffAsync("kaifeng", StaffRoles.Intake, office: "4102");
         var qixian = await h.StaffAsync("qixian", StaffRoles.Intake, office: "410221");
-        var receipt = await h.FileAsync(About("410221", "县处级", "县局长违规收礼"));
+        var receipt = await h.FileAsync(ReportsHarness.About("410221", "县处级", "县局长违规收礼"));
         var filed = await h.StoredAsync(receipt.ReceiptNumber);
         h.Clock.Advance(TimeSpan.FromDays(10));
 
@@ -70,7 +62,7 @@ public sealed class HandoverTests
         await using var h = await ReportsHarness.StartAsync(postgres: false, azurite: false);
         var city = await h.StaffAsync("kaifeng", StaffRoles.Intake, office: "4102");
         var qixian = await h.StaffAsync("qixian", StaffRoles.Intake, office: "410221");
-        var receipt = await h.FileAsync(About("410221102203", "乡科级及以下", "镇长插手低保评定"));
+        var receipt = await h.FileAsync(ReportsHarness.About("410221102203", "乡科级及以下", "镇长插手低保评定"));
         var id = (await h.StoredAsync(receipt.ReceiptNumber)).Id;
         Assert.Null(await Handling(h, x => x.AcceptAsync(id, qixian, new StaffStep(null, null))));
         var accepted = await h.StoredAsync(receipt.ReceiptNumber);
@@ -101,7 +93,7 @@ public sealed class HandoverTests
         var qixian = await h.StaffAsync("qixian", StaffRoles.Intake, office: "410221");
         var weishi = await h.StaffAsync("weishi", StaffRoles.Intake, office: "410223");
         var handler = await h.StaffAsync("chengban", StaffRoles.Handler, office: "410221");
-        var id = (await h.StoredAsync((await h.FileAsync(About("410221102203", "乡科级及以下", "村支书侵占集体资金"))).ReceiptNumber)).Id;
+        var id = (await h.StoredAsync((await h.FileAsync(ReportsHarness.About("410221102203", "乡科级及以下", "村支书侵占集体资金"))).ReceiptNumber)).Id;
         const string reason = "按管理权限。";
 
         Assert.Equal("不能交办给本机关。请选择：开封市纪委监委。", await Handling(h, x => x.HandOverAsync(id, qixian, "410221", reason)));
@@ -124,9 +116,9 @@ public sealed class HandoverTests
         await using var h = await ReportsHarness.StartAsync(postgres: false, azurite: false);
         var city = await h.StaffAsync("kaifeng", StaffRoles.Intake, office: "4102");
         var qixian = await h.StaffAsync("qixian", StaffRoles.Intake, office: "410221");
-        var receipt = await h.FileAsync(About("410221102203", "村（社区）干部", "村主任优亲厚友"));
+        var receipt = await h.FileAsync(ReportsHarness.About("410221102203", "村（社区）干部", "村主任优亲厚友"));
         var id = (await h.StoredAsync(receipt.ReceiptNumber)).Id;
-        var other = (await h.StoredAsync((await h.FileAsync(About("410221102203", "村（社区）干部", "另一件"))).ReceiptNumber)).Id;
+        var other = (await h.StoredAsync((await h.FileAsync(ReportsHarness.About("410221102203", "村（社区）干部", "另一件"))).ReceiptNumber)).Id;
         const string demand = "请于 3 个工作日内受理并报告进展。";
 
         Assert.Equal("督办由上级机关对下级机关的举报提出。", await Handling(h, x => x.SuperviseAsync(id, qixian, demand)));
@@ -159,10 +151,10 @@ public sealed class HandoverTests
         await using var h = await ReportsHarness.StartAsync(postgres: false, azurite: false);
         var city = await h.StaffAsync("kaifeng", StaffRoles.Intake, office: "4102");
         var qixian = await h.StaffAsync("qixian", StaffRoles.Intake, office: "410221");
-        var urgedReceipt = await h.FileAsync(About("410221102203", "村（社区）干部", "杞县的举报"));
+        var urgedReceipt = await h.FileAsync(ReportsHarness.About("410221102203", "村（社区）干部", "杞县的举报"));
         var urged = (await h.StoredAsync(urgedReceipt.ReceiptNumber)).Id;
-        var weishi = (await h.StoredAsync((await h.FileAsync(About("410223", "乡科级及以下", "尉氏的举报"))).ReceiptNumber)).Id;
-        var own = (await h.StoredAsync((await h.FileAsync(About("410221", "县处级", "市管的举报"))).ReceiptNumber)).Id;
+        var weishi = (await h.StoredAsync((await h.FileAsync(ReportsHarness.About("410223", "乡科级及以下", "尉氏的举报"))).ReceiptNumber)).Id;
+        var own = (await h.StoredAsync((await h.FileAsync(ReportsHarness.About("410221", "县处级", "市管的举报"))).ReceiptNumber)).Id;
         h.Clock.Advance(TimeSpan.FromDays(30));
         var result = await h.With(sp => sp.GetRequiredService<ReportProgress>().UrgeAsync(urgedReceipt.QueryCode, ReportsHarness.Password, DeadlineKind.Accept));
         Assert.True(result.Urged, result.Message);

@@ -10,21 +10,13 @@ namespace Portal.Core.Tests.Offices;
 /// <summary>Each office works its own reports; the city reads its counties' queues for oversight and acts on none of them.</summary>
 public sealed class OfficeScopeTests
 {
-    private static ReportSubmission About(string place, string level, string title)
-    {
-        var form = ReportsHarness.Anonymous(title);
-        form.ReportedPerson.Region = place;
-        form.ReportedPerson.Level = level;
-        return form;
-    }
-
     [Fact]
     public async Task A_report_is_handled_by_the_office_its_receipt_and_its_progress_name()
     {
         await using var h = await ReportsHarness.StartAsync(postgres: false, azurite: false);
 
-        var village = await h.FileAsync(About("410221102203", "村（社区）干部", "村干部优亲厚友"));
-        var county = await h.FileAsync(About("410221", "县处级", "县领导插手工程"));
+        var village = await h.FileAsync(ReportsHarness.About("410221102203", "村（社区）干部", "村干部优亲厚友"));
+        var county = await h.FileAsync(ReportsHarness.About("410221", "县处级", "县领导插手工程"));
 
         Assert.Equal(("410221", "杞县纪委监委"), (village.Office.Code, village.Office.Name));
         Assert.Equal(("4102", "开封市纪委监委"), (county.Office.Code, county.Office.Name));
@@ -38,8 +30,8 @@ public sealed class OfficeScopeTests
         await using var h = await ReportsHarness.StartAsync(postgres: false, azurite: false);
         var qixian = await h.StaffAsync("qixian", StaffRoles.Intake, office: "410221");
         var weishi = await h.StaffAsync("weishi", StaffRoles.Intake, office: "410223");
-        var inQixian = (await h.StoredAsync((await h.FileAsync(About("410221102203", "乡科级及以下", "杞县的举报"))).ReceiptNumber)).Id;
-        var inWeishi = (await h.StoredAsync((await h.FileAsync(About("410223", "乡科级及以下", "尉氏的举报"))).ReceiptNumber)).Id;
+        var inQixian = (await h.StoredAsync((await h.FileAsync(ReportsHarness.About("410221102203", "乡科级及以下", "杞县的举报"))).ReceiptNumber)).Id;
+        var inWeishi = (await h.StoredAsync((await h.FileAsync(ReportsHarness.About("410223", "乡科级及以下", "尉氏的举报"))).ReceiptNumber)).Id;
 
         var qixianQueue = await h.With(sp => sp.GetRequiredService<ReportQueue>().ListAsync(new QueueFilter(), qixian));
         var weishiQueue = await h.With(sp => sp.GetRequiredService<ReportQueue>().ListAsync(new QueueFilter(), weishi));
@@ -63,7 +55,7 @@ public sealed class OfficeScopeTests
         await using var h = await ReportsHarness.StartAsync(postgres: false, azurite: false);
         var city = await h.StaffAsync("kaifeng", StaffRoles.Intake | StaffRoles.Handler, office: "4102");
         var qixian = await h.StaffAsync("qixian", StaffRoles.Intake, office: "410221");
-        var id = (await h.StoredAsync((await h.FileAsync(About("410221102203", "乡科级及以下", "杞县的举报"))).ReceiptNumber)).Id;
+        var id = (await h.StoredAsync((await h.FileAsync(ReportsHarness.About("410221102203", "乡科级及以下", "杞县的举报"))).ReceiptNumber)).Id;
 
         var own = await h.With(sp => sp.GetRequiredService<ReportQueue>().ListAsync(new QueueFilter(), city));
         var overseen = await h.With(sp => sp.GetRequiredService<ReportQueue>().ListAsync(new QueueFilter(Office: "410221"), city));

@@ -171,6 +171,15 @@ public sealed class ReportsHarness : IAsyncDisposable
         Password = Password,
     };
 
+    /// <summary>An anonymous report about an official of a place and level, as the office routing reads them.</summary>
+    public static ReportSubmission About(string place, string level, string title)
+    {
+        var form = Anonymous(title);
+        form.ReportedPerson.Region = place;
+        form.ReportedPerson.Level = level;
+        return form;
+    }
+
     public static IncomingFile Jpeg(string name = "花名册.jpg", int size = 4096, byte fill = 0x42)
     {
         var bytes = new byte[size];

@@ -91,10 +91,11 @@ public sealed class ReportQueue(
 
     public async Task<QueuePage> ListAsync(QueueFilter filter, StaffActor reader, CancellationToken cancellationToken = default)
     {
-        var allBelow = filter.Office == QueueFilter.AllBelow && scope.Overseen(reader).Count > 0;
+        var below = scope.Overseen(reader);
+        var allBelow = filter.Office == QueueFilter.AllBelow && below.Count > 0;
         var office = allBelow ? null : scope.Office(filter.Office is { } asked && scope.Oversees(reader, asked) ? asked : reader.Office);
         var readOnly = allBelow || (office is not null && office.Code != reader.Office);
-        var officeCodes = allBelow ? scope.Overseen(reader).Select(o => o.Code).ToList() : [office?.Code ?? reader.Office];
+        var officeCodes = allBelow ? below.Select(o => o.Code).ToList() : [office?.Code ?? reader.Office];
         var reports = Visible(reader).Where(r => officeCodes.Contains(r.OfficeCode));
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -57,7 +57,7 @@ public sealed class ReportStatistics(PortalDb db, WorkingCalendarSource calendar
         var today = ChinaTime.Date(clock.GetUtcNow().UtcDateTime);
         var waiting = await db.Reports.AsNoTracking()
             .Where(r => codes.Contains(r.OfficeCode) && r.Status == ReportStatus.Submitted && r.ReceivedAt < end)
-            .Select(r => r.SubmittedAt > r.ReceivedAt ? r.SubmittedAt : r.ReceivedAt).ToListAsync(cancellationToken);
+            .Select(r => r.ReceivedAt).ToListAsync(cancellationToken);
         var pastDue = waiting.Select(at => deadlines.AcceptDueOn(at, calendar)).Where(due => due < today)
             .Select(due => new Period(due.Year, due.Month)).Where(months.Contains).ToList();
 

@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Database;
 using Portal.Core.Reports;
 using Portal.Tests;
 
@@ -12,33 +8,13 @@ namespace Portal.Api.Tests.Reports;
 /// <summary>GET /api/v1/statistics/reports: how the offices within a region handled reports, small counts withheld.</summary>
 public sealed class ReportStatisticsApiTests : IDisposable
 {
-    private readonly PortalApiFactory _factory = new();
-    private readonly WebApplicationFactory<Program> _api;
-    private readonly HttpClient _client;
+    private readonly ApiAtSetClock _api = new();
 
-    public ReportStatisticsApiTests()
-    {
-        _api = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<TimeProvider>(new SetClock(new DateTimeOffset(2026, 6, 12, 10, 0, 0, TimeSpan.FromHours(8))))));
-        _client = _api.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _api.Dispose();
-        _factory.Dispose();
-    }
-
-    private async Task Seed(Func<PortalDb, Task> write)
-    {
-        using var scope = _api.Services.CreateScope();
-        await write(scope.ServiceProvider.GetRequiredService<PortalDb>());
-    }
+    public void Dispose() => _api.Dispose();
 
     private async Task<JsonElement> Record(string query)
     {
-        using var response = await _client.GetAsync($"/api/v1/statistics/reports?{query}");
+        using var response = await _api.Client.GetAsync($"/api/v1/statistics/reports?{query}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
@@ -46,7 +22,7 @@ public sealed class ReportStatisticsApiTests : IDisposable
     [Fact]
     public async Task A_citys_figures_include_its_counties_and_a_countys_only_its_own()
     {
-        await Seed(async db =>
+        await _api.SeedAsync(async db =>
         {
             foreach (var day in new[] { "2026-05-06 09:00", "2026-05-07 09:00", "2026-05-08 09:00" }) await ReportStatisticsSample.AddAsync(db, "410221", day, acceptedAfterDays: 1);
             await ReportStatisticsSample.AddAsync(db, "410223", "2026-05-11 09:00", acceptedAfterDays: 2);
@@ -71,7 +47,7 @@ public sealed class ReportStatisticsApiTests : IDisposable
     [Fact]
     public async Task One_or_two_reports_are_the_string_fewer_than_three_and_their_rates_are_null()
     {
-        await Seed(async db =>
+        await _api.SeedAsync(async db =>
         {
             await ReportStatisticsSample.AddAsync(db, "410221", "2026-05-06 09:00", acceptedAfterDays: 1);
             await ReportStatisticsSample.AddAsync(db, "410221", "2026-05-07 09:00", acceptedAfterDays: 1, refused: true);
@@ -105,7 +81,7 @@ public sealed class ReportStatisticsApiTests : IDisposable
     [InlineData("region=4102&to=june", "to", "截止月份")]
     public async Task A_bad_region_or_month_is_refused_with_a_chinese_message(string query, string parameter, string says)
     {
-        using var response = await _client.GetAsync($"/api/v1/statistics/reports?{query}");
+        using var response = await _api.Client.GetAsync($"/api/v1/statistics/reports?{query}");
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

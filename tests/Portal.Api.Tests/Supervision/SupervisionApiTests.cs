@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Database;
 using Portal.Core.Supervision;
 using Portal.Tests;
 
@@ -13,33 +9,13 @@ namespace Portal.Api.Tests.Supervision;
 public sealed class SupervisionApiTests : IDisposable
 {
     private const string Village = PublicationSample.Village;
-    private readonly PortalApiFactory _factory = new();
-    private readonly WebApplicationFactory<Program> _api;
-    private readonly HttpClient _client;
+    private readonly ApiAtSetClock _api = new();
 
-    public SupervisionApiTests()
-    {
-        _api = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<TimeProvider>(new SetClock(new DateTimeOffset(2026, 6, 12, 10, 0, 0, TimeSpan.FromHours(8))))));
-        _client = _api.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _api.Dispose();
-        _factory.Dispose();
-    }
-
-    private async Task Seed(Func<PortalDb, Task> write)
-    {
-        using var scope = _api.Services.CreateScope();
-        await write(scope.ServiceProvider.GetRequiredService<PortalDb>());
-    }
+    public void Dispose() => _api.Dispose();
 
     private async Task<JsonElement> Summary(string region)
     {
-        using var response = await _client.GetAsync($"/api/v1/supervision/summary?region={region}");
+        using var response = await _api.Client.GetAsync($"/api/v1/supervision/summary?region={region}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
@@ -47,7 +23,7 @@ public sealed class SupervisionApiTests : IDisposable
     [Fact]
     public async Task A_county_answers_its_figures_its_months_and_its_townships()
     {
-        await Seed(async db =>
+        await _api.SeedAsync(async db =>
         {
             await SupervisionSample.AddPaymentsAsync(db, Village, 202605, 12);
             foreach (var recovered in new[] { 400m, 300m, 50.5m }) await SupervisionSample.AddClueAsync(db, Village, 202605, ClueState.Rectified, recovered);
@@ -70,7 +46,7 @@ public sealed class SupervisionApiTests : IDisposable
     [Fact]
     public async Task One_or_two_are_the_string_fewer_than_three_and_their_amount_is_null()
     {
-        await Seed(async db =>
+        await _api.SeedAsync(async db =>
         {
             await SupervisionSample.AddPaymentsAsync(db, Village, 202605, 5);
             await SupervisionSample.AddClueAsync(db, Village, 202605, ClueState.Rectified, 400);
@@ -87,7 +63,7 @@ public sealed class SupervisionApiTests : IDisposable
     [Fact]
     public async Task The_answer_names_no_village_and_carries_nothing_of_a_clue()
     {
-        await Seed(async db =>
+        await _api.SeedAsync(async db =>
         {
             await SupervisionSample.AddPaymentsAsync(db, Village, 202605, 5);
             for (var i = 0; i < 3; i++) await SupervisionSample.AddClueAsync(db, Village, 202605, ClueState.Open);
@@ -108,15 +84,15 @@ public sealed class SupervisionApiTests : IDisposable
     [Fact]
     public async Task A_village_is_refused_with_its_townships_code_and_a_missing_or_unknown_region_says_what_to_send()
     {
-        using var village = await _client.GetAsync($"/api/v1/supervision/summary?region={Village}");
+        using var village = await _api.Client.GetAsync($"/api/v1/supervision/summary?region={Village}");
         var refusal = (await Problems.AssertProblem(village, HttpStatusCode.BadRequest)).GetProperty("detail").GetString();
         Assert.Contains("只公开到乡镇一级", refusal);
         Assert.Contains(Village[..9], refusal);
 
-        using var missing = await _client.GetAsync("/api/v1/supervision/summary");
+        using var missing = await _api.Client.GetAsync("/api/v1/supervision/summary");
         Assert.Contains("region", (await Problems.AssertProblem(missing, HttpStatusCode.BadRequest)).GetProperty("detail").GetString());
 
-        using var unknown = await _client.GetAsync("/api/v1/supervision/summary?region=999999");
+        using var unknown = await _api.Client.GetAsync("/api/v1/supervision/summary?region=999999");
         Assert.Contains("不是已知的区划代码", (await Problems.AssertProblem(unknown, HttpStatusCode.NotFound)).GetProperty("detail").GetString());
     }
 

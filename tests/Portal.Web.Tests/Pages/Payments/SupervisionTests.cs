@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Database;
 using Portal.Core.Supervision;
 using Portal.Tests;
 
@@ -10,31 +7,14 @@ namespace Portal.Web.Tests.Pages.Payments;
 public sealed class SupervisionTests : IDisposable
 {
     private const string Village = PublicationSample.Village;
-    private readonly PortalWebFactory _factory = new();
-    private readonly WebApplicationFactoryClient _site;
+    private readonly SiteAtSetClock _site = new();
 
-    public SupervisionTests()
-    {
-        _site = new WebApplicationFactoryClient(_factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<TimeProvider>(new SetClock(new DateTimeOffset(2026, 6, 12, 10, 0, 0, TimeSpan.FromHours(8)))))));
-    }
-
-    public void Dispose()
-    {
-        _site.Dispose();
-        _factory.Dispose();
-    }
-
-    private async Task Seed(Func<PortalDb, Task> write)
-    {
-        using var scope = _site.Services.CreateScope();
-        await write(scope.ServiceProvider.GetRequiredService<PortalDb>());
-    }
+    public void Dispose() => _site.Dispose();
 
     [Fact]
     public async Task A_county_shows_its_figures_its_months_and_links_to_each_township_and_withholds_small_counts()
     {
-        await Seed(async db =>
+        await _site.SeedAsync(async db =>
         {
             await SupervisionSample.AddPaymentsAsync(db, Village, 202605, 12);
             await SupervisionSample.AddClueAsync(db, Village, 202605, ClueState.Open);
@@ -60,7 +40,7 @@ public sealed class SupervisionTests : IDisposable
     [Fact]
     public async Task A_village_address_leads_to_its_townships_figures_and_the_county_page_links_here()
     {
-        await Seed(db => SupervisionSample.AddPaymentsAsync(db, Village, 202605, 4));
+        await _site.SeedAsync(db => SupervisionSample.AddPaymentsAsync(db, Village, 202605, 4));
 
         var township = await Html.Get(_site.Client, $"/payments/supervision/{Village}");
         var county = await Html.Get(_site.Client, "/payments/410221");

@@ -1,38 +1,17 @@
 using System.Net;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Database;
 using Portal.Core.Reports;
 using Portal.Tests;
-using Portal.Web.Tests.Pages.Payments;
 
 namespace Portal.Web.Tests.Pages.Reports;
 
 /// <summary>举报办理情况 at /reports/statistics: an office's or every office's figures over months, small counts withheld.</summary>
 public sealed class StatisticsTests : IDisposable
 {
-    private readonly PortalWebFactory _factory = new();
-    private readonly WebApplicationFactoryClient _site;
+    private readonly SiteAtSetClock _site = new();
 
-    public StatisticsTests()
-    {
-        _site = new WebApplicationFactoryClient(_factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<TimeProvider>(new SetClock(new DateTimeOffset(2026, 6, 12, 10, 0, 0, TimeSpan.FromHours(8)))))));
-    }
+    public void Dispose() => _site.Dispose();
 
-    public void Dispose()
-    {
-        _site.Dispose();
-        _factory.Dispose();
-    }
-
-    private async Task Seed(Func<PortalDb, Task> write)
-    {
-        using var scope = _site.Services.CreateScope();
-        await write(scope.ServiceProvider.GetRequiredService<PortalDb>());
-    }
-
-    private Task SeedMay() => Seed(async db =>
+    private Task SeedMay() => _site.SeedAsync(async db =>
     {
         foreach (var day in new[] { "2026-05-06 09:00", "2026-05-07 09:00", "2026-05-08 09:00" }) await ReportStatisticsSample.AddAsync(db, "410221", day, acceptedAfterDays: 1);
         await ReportStatisticsSample.AddAsync(db, "410223", "2026-05-11 09:00", acceptedAfterDays: 2, category: ReportCategory.IntegrityDiscipline);
